@@ -1,0 +1,83 @@
+"""Image and video captions: a caption line, its credit split off in its many written forms."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .lexicon import Lexicon
+
+_TAIL_GAP = r"[\s\u00a0]*"
+
+
+@functools.cache
+def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[regex.Pattern[str], ...]:
+    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
+    label = rf"(?:(?:file|archive|handout|stock|main|top|header|lead)\s+)?(?:{words})"
+    return (
+        # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]"
+        regex.compile(
+            rf"[\s\u00a0]*[(\[]\s*{label}\s*(?:by\s+)?[:/]\s*(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
+            regex.I,
+        ),
+        # "... (AP Photo/Jane Doe)", "(REUTERS/Jane Doe)", "(Getty Images)"
+        regex.compile(
+            rf"[\s\u00a0]*[(\[]\s*(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*[^()\[\]]{{2,120}}?|"
+            rf"(?:{wire})(?:\s+(?:{words}))?)\s*[)\]]\s*\Z",
+            regex.I,
+        ),
+        # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa"
+        regex.compile(
+            rf"(?:(?<=[.!?\"”)])|\|)[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?:\s*(?P<credit>[^\n]{{2,120}}?)\s*\Z",
+            regex.I,
+        ),
+        # "... REUTERS/Jane Doe", "... AFP/Getty Images"
+        regex.compile(
+            rf"(?<=[.!?\"”)])[\s\u00a0]+(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,4}}(?:via\s+)?(?i:{wire})(?:\s+(?i:{words}))?"
+            rf"\s*/\s*[\p{{L}}][\p{{L}}\s.'’-]{{1,60}}(?:/[\p{{L}}\s.'’-]{{1,40}})?)\s*\Z",
+        ),
+        # "... © Jane Doe", "... ©AFP"
+        regex.compile(
+            r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",
+            regex.I,
+        ),
+    )
+
+
+@functools.cache
+def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
+    return regex.compile(
+        rf"\A[(\[]?\s*(?:(?:file|archive|handout)\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
+        rf"|\A[(\[]\s*(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*.{{2,80}}?)\s*[)\]]\Z"
+        rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z",
+        regex.I,
+    )
+
+
+def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(caption, credit) when the text ends with a credit; None when it has none."""
+    if len(text) > 1500:
+        return None
+    for pattern in _patterns(lexicon.credit_words, lexicon.agencies):
+        m = pattern.search(text)
+        if m:
+            caption = text[: m.start()].rstrip(" \u00a0|-–—,")
+            credit = m.group("credit").strip(" .;,")
+            if credit and len(caption) >= 1:
+                return caption, credit
+    return None
+
+
+def credit_only(text: str, lexicon: Lexicon) -> str | None:
+    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)")."""
+    if len(text) > 160:
+        return None
+    m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
+    if not m:
+        return None
+    return (m.group("credit") or "").strip(" .;,") or None

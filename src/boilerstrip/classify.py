@@ -1,0 +1,113 @@
+"""Unmistakable kinds by rule: phrases, share rows, ad labels, dates, repeats, symbol lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .dates import find_dates
+from .features import UnitFacts
+from .kinds import Kind
+from .lexicon import Lexicon
+from .lines import Unit
+
+_SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
+_COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
+# Share words that are also ordinary words: never enough on their own to call a line a share row.
+_WEAK_SHARE = frozenset(
+    {
+        "x",
+        "ok",
+        "line",
+        "band",
+        "mix",
+        "pocket",
+        "like",
+        "save",
+        "follow",
+        "mail",
+        "copy",
+        "link",
+        "feed",
+        "google",
+        "yahoo",
+        "outlook",
+        "threads",
+        "pin",
+        "comment",
+        "comments",
+        "print",
+        "sms",
+    }
+)
+_LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    kind: Kind
+    reason: str
+
+
+def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> list[Label | None]:
+    """A label for every unit a rule is sure about; None for the rest (judged as prose later)."""
+    labels: list[Label | None] = []
+    seen: dict[str, int] = {}
+    for unit, f in zip(units, facts, strict=True):
+        label = _rule(unit, f, lexicon)
+        if label is None and f.norm:
+            first = seen.get(f.norm)
+            if first is not None:
+                label = Label(Kind.REPEATED, f"repeats line {first}")
+        if f.norm and f.norm not in seen:
+            seen[f.norm] = unit.line
+        labels.append(label)
+    return labels
+
+
+def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
+    if not f.norm or f.letter_share == 0.0:
+        return Label(Kind.OTHER, "no words")
+    kind = lexicon.phrase_kind(f.norm, f.words)
+    if kind is not None:
+        return Label(kind, f"{kind.value} phrase")
+    if f.words <= 12 and _is_share_row(f.norm, lexicon):
+        return Label(Kind.SHARE, "share or follow buttons only")
+    if f.words <= 14 and not f.prose:
+        dates = find_dates(unit.text)
+        if dates and _date_dominates(unit.text, dates):
+            return Label(Kind.DATE, "a date line")
+    if f.words <= 6 and _LOGO.search(f.norm):
+        return Label(Kind.LOGO, "logo text")
+    return None
+
+
+def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
+    tokens = [t for t in _SHARE_SPLIT.split(norm) if t]
+    if not tokens:
+        return False
+    strong = 0
+    words = lexicon.share_words
+    i = 0
+    while i < len(tokens):
+        two = f"{tokens[i]} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        if two and two in words:
+            strong += 1
+            i += 2
+            continue
+        tok = tokens[i]
+        if tok in words:
+            strong += tok not in _WEAK_SHARE
+        elif not _COUNT.match(tok):
+            return False
+        i += 1
+    return strong >= 1 or len(tokens) >= 3
+
+
+def _date_dominates(text: str, dates: list) -> bool:  # type: ignore[type-arg]
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    leftover = [w for w in regex.findall(r"\p{L}{2,}", rest)]
+    return len(leftover) <= 5

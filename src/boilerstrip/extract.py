@@ -1,0 +1,286 @@
+"""The pipeline: input -> lines -> units -> facts -> rule kinds -> body region -> metadata -> Article."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import regex
+
+from . import body as body_stage
+from .article import Article, Caption, Features, Field, Segment
+from .captions import credit_only, split_credit
+from .classify import Label, rule_labels
+from .features import UnitFacts, facts
+from .html import html_to_text
+from .kinds import Kind
+from .language import detect
+from .lexicon import Lexicon, default_lexicon
+from .lines import Unit, make_units, split_lines
+from .load import looks_like_html, read_input
+from .metadata import (
+    find_dates_meta,
+    find_section,
+    find_title,
+    first_body,
+    last_body,
+    parse_byline,
+    parse_dateline,
+    parse_source,
+    split_tags,
+    title_text,
+)
+from .options import Options
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+Source = str | bytes | bytearray | os.PathLike[str]
+
+
+def extract(source: Source, options: Options | None = None, **overrides: Any) -> Article:
+    """Segment scraped news text (or HTML) into a clean article.
+
+    `source` is text, bytes (charset detected) or a path. Options come as an `Options`
+    object, keyword overrides, or both. Raises `InputError` only for input that cannot be
+    read at all; odd but valid text gives an `Article` with an empty body.
+    """
+    opts = Options.build(options, **overrides)
+    text = read_input(source)
+    if opts.html or (opts.html is None and looks_like_html(text)):
+        text = html_to_text(text)
+    return _extract_text(text, opts, default_lexicon())
+
+
+def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
+    units = make_units(text, split_lines(text), opts.join_fragments)
+    language = opts.language or detect(text, lexicon)
+    stoplist = lexicon.stoplists.get(language or "", frozenset())
+    unit_facts = [facts(u, language, stoplist) for u in units]
+    labels = rule_labels(units, unit_facts, lexicon)
+    bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon)
+    credits = _mark_captions(units, unit_facts, labels, lexicon)
+    decision = body_stage.decide(unit_facts, labels, opts)
+    labels = decision.labels
+    return _assemble(text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts)
+
+
+def _mark_captions(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
+) -> dict[int, tuple[str, str | None]]:
+    """Label caption lines; return {unit: (caption text, credit)}."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for i, unit in enumerate(units):
+        if labels[i] is not None and labels[i].kind is not Kind.REPEATED:  # type: ignore[union-attr]
+            continue
+        credit = credit_only(unit.text, lexicon)
+        if credit is not None:
+            labels[i] = Label(Kind.CAPTION, "image credit")
+            prev = i - 1
+            if prev >= 0 and labels[prev] is None and 3 <= unit_facts[prev].words <= 45 and prev not in out:
+                labels[prev] = Label(Kind.CAPTION, "caption above an image credit")
+                out[prev] = (units[prev].text, credit)
+                out[i] = ("", None)
+            else:
+                out[i] = ("", credit)
+            continue
+        if labels[i] is not None:
+            continue
+        split = split_credit(unit.text, lexicon)
+        if split is not None and unit_facts[i].words >= 3:
+            labels[i] = Label(Kind.CAPTION, "ends with an image credit")
+            out[i] = split
+    return out
+
+
+def _mark_bylines_and_sources(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
+) -> dict[int, tuple[tuple[str, ...], str | None]]:
+    bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
+    for i, unit in enumerate(units):
+        label = labels[i]
+        if unit_facts[i].words > 40:
+            continue
+        if label is None or label.kind is Kind.DATE:
+            parsed = parse_byline(unit.text, lexicon)
+            if parsed is not None:
+                bylines[i] = parsed
+                if label is None:
+                    labels[i] = Label(Kind.BYLINE, "a byline")
+                continue
+        if label is None or label.kind is Kind.RELATED:
+            src = parse_source(unit.text, lexicon)
+            if src is not None:
+                labels[i] = Label(Kind.SOURCE, "names the story's source")
+    return bylines
+
+
+def _assemble(
+    text: str,
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    decision: body_stage.BodyDecision,
+    credits: dict[int, tuple[str, str | None]],
+    bylines: dict[int, tuple[tuple[str, ...], str | None]],
+    language: str | None,
+    lexicon: Lexicon,
+    opts: Options,
+) -> Article:
+    fields: list[Field] = []
+
+    def note(name: str, i: int) -> None:
+        fields.append(Field(name, units[i].start, units[i].end))
+
+    start = first_body(labels)
+    end = last_body(labels)
+    body_start = start if start is not None else len(units)
+    paragraphs = [
+        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
+    ]
+    body_text = "\n".join(paragraphs)
+
+    title_i = find_title(units, unit_facts, labels, body_start) if units else None
+    title = None
+    section = None
+    if title_i is not None:
+        labels[title_i] = Label(Kind.TITLE, "the headline")
+        title = title_text(_clean(units[title_i].text), units, title_i)
+        note("title", title_i)
+        section_i = find_section(unit_facts, labels, title_i)
+        if section_i is not None:
+            labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
+            section = _clean(units[section_i].text)
+            note("section", section_i)
+
+    anchor = title_i if title_i is not None else body_start
+    published, updated = find_dates_meta(units, labels, anchor, body_start)
+    if published is not None:
+        note("published", published[0])
+    if updated is not None:
+        note("updated", updated[0])
+
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+    for i in sorted(bylines, key=lambda i: abs(i - anchor)):
+        names, ag = bylines[i]
+        if names and not authors:
+            authors = names
+            note("authors", i)
+        agency = agency or ag
+
+    dateline = None
+    source = None
+    if start is not None:
+        parsed = parse_dateline(units[start].text)
+        if parsed is not None:
+            dateline, dl_agency = parsed
+            note("dateline", start)
+            if dl_agency:
+                source = dl_agency
+    for i, lab in enumerate(labels):
+        if lab is not None and lab.kind is Kind.SOURCE:
+            value = parse_source(units[i].text, lexicon)
+            if isinstance(value, str):
+                source = value
+                note("source", i)
+                break
+    source = source or agency
+
+    tags: list[str] = []
+    for i, lab in enumerate(labels):
+        if lab is None or lab.kind is not Kind.TAGS or (end is not None and i < (start or 0)):
+            continue
+        j = i + 1
+        while j < len(units) and j <= i + 6:
+            f = unit_facts[j]
+            if labels[j] is not None and labels[j].kind not in (Kind.OTHER, Kind.REPEATED):  # type: ignore[union-attr]
+                break
+            if f.words > 15 or f.ends_sentence:
+                break
+            labels[j] = Label(Kind.TAGS, "topic list after a tags heading")
+            tags.extend(split_tags(_clean(units[j].text), body_text))
+            if not fields or fields[-1].name != "tags":
+                note("tags", j)
+            j += 1
+        if tags:
+            break
+
+    captions: list[Caption] = []
+    for i in sorted(credits):
+        cap, credit = credits[i]
+        if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
+            continue
+        if cap:
+            captions.append(Caption(_clean(cap), credit, units[i].start, units[i].end))
+
+    segments = _segments(units, unit_facts, labels, decision, opts)
+    return Article(
+        text=text,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        published=published[1] if published else None,
+        updated=updated[1] if updated else None,
+        authors=authors,
+        dateline=dateline,
+        source=source,
+        section=section,
+        tags=tuple(dict.fromkeys(tags)),
+        language=language,
+        segments=segments,
+        provenance=tuple(fields),
+    )
+
+
+def _segments(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    decision: body_stage.BodyDecision,
+    opts: Options,
+) -> tuple[Segment, ...]:
+    a, b = decision.region
+    out: list[Segment] = []
+    run = _short_runs(unit_facts, labels)
+    for i, unit in enumerate(units):
+        label = labels[i]
+        in_region = a <= i <= b
+        if label is None:
+            if run[i]:
+                label = Label(Kind.NAVIGATION, "one of a run of short lines (a menu or link list)")
+            elif in_region:
+                label = Label(Kind.OTHER, f"not prose (score {decision.scores[i]:.2f})")
+            else:
+                label = Label(Kind.OTHER, "outside the article region")
+        feats = None
+        if opts.keep_features:
+            f = unit_facts[i]
+            feats = Features(
+                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, decision.scores[i], in_region
+            )
+        out.append(Segment(label.kind, unit.start, unit.end, label.reason, unit.line, feats))
+    return tuple(out)
+
+
+def _short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list[bool]:
+    short = [
+        lab is None and f.words <= 4 and not f.ends_sentence
+        for f, lab in zip(unit_facts, labels, strict=True)
+    ]
+    out = [False] * len(short)
+    i = 0
+    while i < len(short):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(short) and short[j]:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                out[k] = True
+        i = j
+    return out
+
+
+def _clean(text: str) -> str:
+    return str(_CONTROL.sub("", text)).strip()

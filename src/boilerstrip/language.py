@@ -1,0 +1,52 @@
+"""Cheap language detection: writing system first, then votes of each language's most
+frequent function words (jusText stoplists)."""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import Lexicon
+
+_HAN = regex.compile(r"\p{Han}")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_THAI = regex.compile(r"\p{Thai}")
+_LETTER = regex.compile(r"\p{L}")
+_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+
+SAMPLE_CHARS = 60_000
+# Languages written without spaces between words: features count characters, not words.
+UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+
+
+def detect(text: str, lexicon: Lexicon) -> str | None:
+    """An ISO 639-1 code for the main language of `text`, or None when nothing tells."""
+    sample = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters < 20:
+        return None
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    thai = len(_THAI.findall(sample))
+    if hangul > 0.3 * letters:
+        return "ko"
+    if kana > 0.05 * letters and han + kana > 0.3 * letters:
+        return "ja"
+    if han > 0.3 * letters:
+        return "zh"
+    if thai > 0.3 * letters:
+        return "th"
+    votes: dict[str, float] = {}
+    index = lexicon.detect_index
+    for token in _TOKEN.findall(sample.casefold()):
+        langs = index.get(token)
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + share
+    if not votes:
+        return None
+    lang = max(votes, key=lambda k: (votes[k], k))
+    score = votes[lang]
+    return lang if score >= 3 else None

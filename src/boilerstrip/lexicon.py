@@ -1,0 +1,125 @@
+"""Word lists as data: share networks, furniture phrases per language, marker words, stoplists.
+
+Everything here is read-only data loaded once from `boilerstrip/data/` (and jusText's
+stoplists, which cover about 100 languages); nothing is learned or mutated at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .kinds import Kind
+
+_EDGE = regex.compile(r"\A[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+\Z")
+_SPACES = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
+
+# Words per stoplist used to tell languages apart, and to measure a line's function-word share.
+DETECT_WORDS = 60
+STOP_WORDS = 300
+
+
+def normalize(text: str) -> str:
+    """Casefolded, whitespace collapsed, edge punctuation and symbols dropped."""
+    return str(_SPACES.sub(" ", _EDGE.sub("", text.casefold())))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists, read-only. `default_lexicon()` gives the shipped one."""
+
+    share_words: frozenset[str]
+    line_phrases: dict[str, Kind]
+    start_phrases: dict[str, Kind]
+    byline_openers: tuple[str, ...]
+    source_labels: frozenset[str]
+    agencies: frozenset[str]
+    credit_words: frozenset[str]
+    stoplists: dict[str, frozenset[str]]
+    detect_index: dict[str, tuple[str, ...]]
+
+    def phrase_kind(self, norm: str, words: int) -> Kind | None:
+        """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
+        kind = self.line_phrases.get(norm)
+        if kind is not None:
+            return kind
+        if words > 14:
+            return None
+        parts = norm.split(" ")
+        for n in range(min(len(parts), 7), 0, -1):
+            kind = self.start_phrases.get(" ".join(parts[:n]))
+            if kind is not None:
+                return kind
+        return None
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("boilerstrip") / "data"))
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for raw in (_data_dir() / name).read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            rows.append(raw.split("\t"))
+    return rows
+
+
+def _stoplist_dir() -> Path | None:
+    try:
+        spec = resources.files("justext") / "stoplists"
+    except ModuleNotFoundError:
+        return None
+    path = Path(str(spec))
+    return path if path.is_dir() else None
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The shipped word lists (read once per process; immutable)."""
+    share = frozenset(row[0].strip().casefold() for row in _rows("share.txt"))
+    line_phrases: dict[str, Kind] = {}
+    start_phrases: dict[str, Kind] = {}
+    for kind, mode, phrase in _rows("phrases.tsv"):
+        target = line_phrases if mode == "line" else start_phrases
+        target.setdefault(normalize(phrase), Kind(kind))
+    markers: dict[str, list[str]] = {}
+    for kind, entry in _rows("markers.tsv"):
+        markers.setdefault(kind, []).append(entry.strip())
+    codes = {row[0]: row[1] for row in _rows("languages.tsv")}
+    stoplists: dict[str, frozenset[str]] = {}
+    detect: dict[str, list[str]] = {}
+    folder = _stoplist_dir()
+    if folder is not None:
+        for name, code in codes.items():
+            path = folder / f"{name}.txt"
+            if not path.exists():
+                continue
+            words = [w.strip().casefold() for w in path.read_text(encoding="utf-8").splitlines() if w.strip()]
+            stoplists[code] = frozenset(words[:STOP_WORDS])
+            for w in words[:DETECT_WORDS]:
+                detect.setdefault(w, []).append(code)
+    return Lexicon(
+        share_words=share,
+        line_phrases=line_phrases,
+        start_phrases=start_phrases,
+        byline_openers=tuple(
+            sorted((m.casefold() for m in markers.get("byline", [])), key=len, reverse=True)
+        ),
+        source_labels=frozenset(m.casefold() for m in markers.get("source", [])),
+        agencies=frozenset(markers.get("agency", [])),
+        credit_words=frozenset(m.casefold() for m in markers.get("credit", [])),
+        stoplists=stoplists,
+        detect_index={w: tuple(c) for w, c in detect.items()},
+    )
+
+
+def words_of(text: str) -> list[str]:
+    """Word tokens (letters, marks, digits, inner apostrophes and hyphens)."""
+    found: list[str] = _WORD.findall(text)
+    return found

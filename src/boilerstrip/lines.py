@@ -1,0 +1,119 @@
+"""Text to lines and units. A unit is one line, or several lines rejoined when a naive
+text dump cut a paragraph at its inline tags ("The " / "Steelers" / " spent Monday ")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_EDGE_SPACE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
+_INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
+_CONTINUES = regex.compile(r"\A[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|\A[ \t\u00a0]+\p{Ll}")
+_TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the input: offsets of its text without edge whitespace."""
+
+    number: int  # 1-based line number in the input
+    start: int
+    end: int
+    raw_start: int  # offsets including edge whitespace (for fragment joining)
+    raw_end: int
+    blank_before: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The thing that gets a kind: one line, or consecutive fragment lines of one paragraph."""
+
+    index: int
+    line: int  # number of its first line
+    start: int
+    end: int
+    text: str  # whitespace collapsed
+    blank_before: bool
+    lines: int = 1
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text` with their offsets (linear in the input size)."""
+    out: list[Line] = []
+    pos = 0
+    number = 0
+    blank = True
+    for m in _NEWLINE.finditer(text):
+        number += 1
+        blank = _add(out, text, pos, m.start(), number, blank)
+        pos = m.end()
+    number += 1
+    _add(out, text, pos, len(text), number, blank)
+    return out
+
+
+def _add(out: list[Line], text: str, raw_start: int, raw_end: int, number: int, blank: bool) -> bool:
+    """Append the line if it has content; return whether the *next* line follows a blank."""
+    chunk = text[raw_start:raw_end]
+    stripped = chunk.strip(_EDGE_SPACE)
+    if not stripped or stripped.isspace():
+        return True
+    lead = len(chunk) - len(chunk.lstrip(_EDGE_SPACE))
+    start = raw_start + lead
+    end = start + len(stripped)
+    # any other unicode space at the edges (str.strip knows them all)
+    inner = text[start:end]
+    s2 = inner.strip()
+    start += inner.index(s2[0]) if s2 else 0
+    end = start + len(s2)
+    out.append(Line(number, start, end, raw_start, raw_end, blank))
+    return False
+
+
+def is_fragmented(text: str, lines: list[Line]) -> bool:
+    """True for dumps that put every inline element on its own line (naive get_text)."""
+    if len(lines) < 3:
+        return False
+    hits = 0
+    for ln in lines:
+        if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
+            hits += 1
+    return hits >= 3 and hits >= 0.02 * len(lines)
+
+
+def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
+    """Group lines into units; with `join`, fragment lines of one paragraph become one unit."""
+    units: list[Unit] = []
+    if not lines:
+        return units
+    fragmented = join and is_fragmented(text, lines)
+    group = [lines[0]]
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if fragmented and not ln.blank_before and _joins(text, prev, ln):
+            group.append(ln)
+            continue
+        units.append(_unit(text, group, len(units)))
+        group = [ln]
+    units.append(_unit(text, group, len(units)))
+    return units
+
+
+def _joins(text: str, prev: Line, ln: Line) -> bool:
+    if _TERMINAL.search(text, prev.start, prev.end) and not _CONTINUES.match(text, ln.raw_start, ln.raw_end):
+        return False
+    trailing_space = prev.raw_end > prev.end and text[prev.end : prev.raw_end].strip("\r") != ""
+    leading_space = ln.start > ln.raw_start
+    return trailing_space or leading_space or bool(_CONTINUES.match(text, ln.raw_start, ln.raw_end))
+
+
+def _unit(text: str, group: list[Line], index: int) -> Unit:
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        body = text[first.start : first.end]
+        if "  " in body or "\t" in body or "\u00a0" in body:
+            body = _INNER_SPACE.sub(" ", body)
+    else:
+        body = _INNER_SPACE.sub(" ", "".join(text[g.raw_start : g.raw_end] for g in group)).strip()
+    return Unit(index, first.number, first.start, last.end, body, first.blank_before, len(group))
