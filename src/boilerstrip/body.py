@@ -59,6 +59,12 @@ def prose_score(f: UnitFacts) -> float:
     return max(0.0, min(1.0, score))
 
 
+def _eligible(f: UnitFacts, score: float, options: Options) -> bool:
+    """Prose on its own merit: scores high, is long enough, and ends like a sentence unless long
+    (a headline has no full stop; a paragraph cut before its last link may lack one)."""
+    return score >= options.body_threshold and f.words >= options.min_body_words and (f.ends_sentence or f.words >= 20)
+
+
 def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options) -> BodyDecision:
     scores = [prose_score(f) for f in facts]
     threshold = options.body_threshold
@@ -66,7 +72,7 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
     for f, label, s in zip(facts, labels, scores, strict=True):
         if label is not None:
             weights.append(-_RULE_COST.get(label.kind, 3.0))
-        elif s >= threshold and f.words >= options.min_body_words:
+        elif _eligible(f, s, options):
             weights.append(float(f.words))
         else:
             weights.append(-max(2.0, 0.5 * f.words))
@@ -76,7 +82,7 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
         return BodyDecision(scores, region, out)
     a, b = region
     is_body = [
-        out[i] is None and scores[i] >= threshold and facts[i].words >= options.min_body_words
+        out[i] is None and _eligible(facts[i], scores[i], options)
         for i in range(len(facts))
     ]
     for i in range(a, b + 1):

@@ -48,7 +48,7 @@ class Lexicon:
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
-        if words > 14:
+        if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
         parts = norm.split(" ")
         for n in range(min(len(parts), 7), 0, -1):

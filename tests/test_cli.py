@@ -1,0 +1,126 @@
+"""The command line through its installed entry point."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, load_expected
+
+SEED = FIXTURES / "cna-belarus.txt"
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    exe = shutil.which("boilerstrip", path=str(Path(sys.executable).parent))
+    cmd = [exe] if exe else [sys.executable, "-m", "boilerstrip"]
+    return subprocess.run([*cmd, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def test_prints_the_body() -> None:
+    res = run(str(SEED))
+    assert res.returncode == 0, res.stderr
+    body = res.stdout.decode()
+    assert body.strip() == "\n\n".join(load_expected("cna-belarus.expected.json")["paragraphs"])
+
+
+def test_json_format() -> None:
+    res = run("--format", "json", str(SEED))
+    data = json.loads(res.stdout)
+    assert data["title"].startswith("Belarus frees")
+    assert data["published"] == "2025-12-13T22:47"
+    assert {s["kind"] for s in data["segments"]} >= {"body", "caption", "share", "advertisement"}
+
+
+def test_markdown_format() -> None:
+    out = run("-f", "markdown", str(SEED)).stdout.decode()
+    assert out.startswith("# Belarus frees Nobel winner")
+    assert "> Belarusian President" in out
+
+
+def test_show_is_plain_when_piped() -> None:
+    out = run("--show", str(SEED)).stdout.decode()
+    assert "\x1b[" not in out
+    lines = out.splitlines()
+    assert len(lines) == 59
+    assert lines[6].split()[:2] == ["7", "share"]
+    assert "share or follow buttons" in lines[6]
+    colored = run("--show", "--color", "always", str(SEED)).stdout.decode()
+    assert "\x1b[" in colored
+
+
+def test_stdin() -> None:
+    res = run("-", stdin=SEED.read_bytes())
+    assert res.returncode == 0
+    assert "VILNIUS:" in res.stdout.decode()
+
+
+def test_output_dir_and_directories(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(SEED, src / "a.txt")
+    shutil.copy(SEED, src / "sub" / "b.txt")
+    (src / "ignored.md").write_text("not taken", encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("-o", str(out), "-f", "json", str(src))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["a.json", "sub/b.json"]
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["section"] == "World"
+
+
+def test_never_overwrites_an_input(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    shutil.copy(SEED, target)
+    before = target.read_bytes()
+    res = run("-o", str(tmp_path), str(target))
+    assert res.returncode == 1
+    assert b"overwrite" in res.stderr
+    assert target.read_bytes() == before
+
+
+def test_errors_go_to_stderr_and_others_still_run(tmp_path: Path) -> None:
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    res = run(str(tmp_path / "missing.txt"), str(SEED), str(empty_dir))
+    assert res.returncode == 1
+    err = res.stderr.decode()
+    assert "missing.txt: no such file or directory" in err
+    assert "no files matching" in err
+    assert "Traceback" not in err
+    assert "VILNIUS:" in res.stdout.decode()
+
+
+def test_a_device_is_not_a_regular_file() -> None:
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null here")
+    res = run("/dev/null")
+    assert res.returncode == 1
+    assert b"not a regular file" in res.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "yaml", str(SEED)], ["--reference-date", "soon", str(SEED)]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    res = run(*args)
+    assert res.returncode == 2
+    assert b"usage:" in res.stderr
+    assert b"Traceback" not in res.stderr
+
+
+def test_help_and_version() -> None:
+    res = run("--help")
+    assert res.returncode == 0
+    for option in ("--format", "--show", "--output-dir", "--glob", "--reference-date"):
+        assert option.encode() in res.stdout
+    assert run("--version").stdout.decode().startswith("boilerstrip ")
+
+
+def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(bytes(range(256)) * 50)
+    res = run(str(bad))
+    assert res.returncode in (0, 1)
+    assert b"Traceback" not in res.stderr

@@ -1,0 +1,135 @@
+"""Odd and bad input: never a traceback, never a silent loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import InputError, Kind, Options, extract
+from conftest import FIXTURES
+
+
+def _tiles(article_text: str, segments: tuple) -> bool:  # type: ignore[type-arg]
+    covered = [False] * len(article_text)
+    last_end = 0
+    for seg in segments:
+        if seg.start < last_end or seg.end <= seg.start:
+            return False
+        last_end = seg.end
+        for i in range(seg.start, seg.end):
+            covered[i] = True
+    return all(c or ch.isspace() for c, ch in zip(covered, article_text, strict=True))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", " \t\r\n \u00a0\n"])
+def test_empty_and_whitespace(text: str) -> None:
+    article = extract(text)
+    assert article.body == ""
+    assert article.paragraphs == ()
+    assert article.title is None
+    assert article.segments == ()
+
+
+def test_only_boilerplate_labels_every_line() -> None:
+    text = (FIXTURES / "input" / "only-boilerplate.txt").read_text(encoding="utf-8")
+    article = extract(text)
+    assert article.body == ""
+    numbered = {s.line for s in article.segments}
+    wanted = {i for i, line in enumerate(text.split("\n"), start=1) if line.strip()}
+    assert numbered == wanted
+    assert all(s.kind is not Kind.BODY for s in article.segments)
+    assert _tiles(article.text, article.segments)
+
+
+def test_one_huge_line() -> None:
+    text = "word " * 2_000_000  # 10 MB on one line
+    article = extract(text)
+    assert len(article.segments) == 1
+    assert _tiles(article.text, article.segments)
+
+
+def test_many_lines() -> None:
+    text = "".join(f"Line {i} of a long file, with words.\n" for i in range(200_000))
+    article = extract(text)
+    assert len(article.segments) == 200_000
+
+
+def test_backtracking_bait() -> None:
+    # shapes that make naive nested patterns explode: long runs of separators and openers
+    for bait in ("(" * 200_000 + "Photo: x", "1." * 200_000, "By " + "Jane Doe, " * 50_000, "-" * 500_000):
+        article = extract(bait)
+        assert _tiles(article.text, article.segments)
+
+
+def test_control_characters_kept_out_of_body(seed_text: str) -> None:
+    noisy = seed_text.replace("In return,", "In\x00 return,\x07").replace("Western", "\x1bWestern")
+    article = extract(noisy)
+    assert any(p.startswith("In return,") for p in article.paragraphs)
+    assert all("\x00" not in p and "\x07" not in p and "\x1b" not in p for p in article.paragraphs)
+    assert _tiles(article.text, article.segments)
+
+
+def test_bytes_utf8(seed_text: str) -> None:
+    assert extract(seed_text.encode("utf-8")).body == extract(seed_text).body
+
+
+def test_bytes_with_bom_and_utf16(seed_text: str) -> None:
+    assert extract(b"\xef\xbb\xbf" + seed_text.encode("utf-8")).body == extract(seed_text).body
+    assert extract(seed_text.encode("utf-16")).body == extract(seed_text).body
+
+
+def test_bytes_legacy_charset() -> None:
+    text = (FIXTURES / "input" / "latin1-article.txt").read_bytes()
+    article = extract(text)
+    assert any("Ça" in p or "été" in p for p in article.paragraphs)
+
+
+def test_invalid_utf8_keeps_the_valid_text(seed_text: str) -> None:
+    data = seed_text.encode("utf-8").replace(b"In return,", b"In \xff\xfe return,")
+    article = extract(data)
+    assert "\ufffd" in article.text
+    assert sum("potash" in p for p in article.paragraphs) >= 2
+    assert len(article.paragraphs) == 10
+
+
+def test_paths(tmp_path: Path, seed_text: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(seed_text, encoding="utf-8")
+    assert extract(f).body == extract(seed_text).body
+    with pytest.raises(InputError, match="no such file"):
+        extract(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="not a regular file"):
+        extract(tmp_path)
+
+
+def test_wrong_type_and_unknown_option() -> None:
+    with pytest.raises(InputError, match="expected str"):
+        extract(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="unknown option"):
+        extract("text", no_such_option=True)
+
+
+def test_options_object_and_overrides(seed_text: str) -> None:
+    opts = Options(language="en")
+    assert extract(seed_text, opts).language == "en"
+    assert extract(seed_text, opts, language="de").language == "de"
+    with pytest.raises(Exception):  # noqa: B017 - frozen dataclass
+        opts.language = "fr"  # type: ignore[misc]
+
+
+def test_html_input() -> None:
+    html = (FIXTURES / "input" / "article.html").read_text(encoding="utf-8")
+    article = extract(html)
+    assert article.title == "Harbour reopens after storm repairs"
+    assert len(article.paragraphs) == 3
+    assert "Subscribe" not in article.body
+    assert _tiles(article.text, article.segments)
+
+
+def test_to_dict_is_json_ready(seed_text: str) -> None:
+    import json
+
+    d = extract(seed_text).to_dict()
+    assert json.loads(json.dumps(d))["published"] == "2025-12-13T22:47"
+    assert d["segments"][0]["kind"] == "date"
