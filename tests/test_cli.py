@@ -15,7 +15,9 @@ from conftest import FIXTURES, load_expected
 SEED = FIXTURES / "cna-belarus.txt"
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     exe = shutil.which("boilerstrip", path=str(Path(sys.executable).parent))
     cmd = [exe] if exe else [sys.executable, "-m", "boilerstrip"]
     return subprocess.run([*cmd, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
@@ -68,7 +70,10 @@ def test_output_dir_and_directories(tmp_path: Path) -> None:
     out = tmp_path / "out"
     res = run("-o", str(out), "-f", "json", str(src))
     assert res.returncode == 0, res.stderr
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == ["a.json", "sub/b.json"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a.json",
+        "sub/b.json",
+    ]
     assert json.loads((out / "a.json").read_text(encoding="utf-8"))["section"] == "World"
 
 
@@ -102,7 +107,9 @@ def test_a_device_is_not_a_regular_file() -> None:
     assert b"not a regular file" in res.stderr
 
 
-@pytest.mark.parametrize("args", [[], ["--format", "yaml", str(SEED)], ["--reference-date", "soon", str(SEED)]])
+@pytest.mark.parametrize(
+    "args", [[], ["--format", "yaml", str(SEED)], ["--reference-date", "soon", str(SEED)]]
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     res = run(*args)
     assert res.returncode == 2

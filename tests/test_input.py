@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from boilerstrip import InputError, Kind, Options, extract
+
 from conftest import FIXTURES
 
 

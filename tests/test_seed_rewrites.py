@@ -8,12 +8,34 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import extract
+
 from conftest import FIXTURES, load_expected
 
 EXPECTED = load_expected("cna-belarus.expected.json")
 SEED_LINES = (FIXTURES / "cna-belarus.txt").read_text(encoding="utf-8").split("\n")
-NETWORKS = ["WhatsApp", "Telegram", "Facebook", "Twitter", "X", "Email", "LinkedIn", "Pinterest", "Reddit", "Copy link", "Print"]
-AD_LABELS = ["Advertisement", "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Reklama", "Sponsored", "Werbung"]
+NETWORKS = [
+    "WhatsApp",
+    "Telegram",
+    "Facebook",
+    "Twitter",
+    "X",
+    "Email",
+    "LinkedIn",
+    "Pinterest",
+    "Reddit",
+    "Copy link",
+    "Print",
+]
+AD_LABELS = [
+    "Advertisement",
+    "Anzeige",
+    "Publicité",
+    "Publicidad",
+    "Pubblicità",
+    "Reklama",
+    "Sponsored",
+    "Werbung",
+]
 DROPPABLE = {"advertisement", "share", "placeholder", "logo", "related"}
 
 
@@ -79,7 +101,10 @@ def test_seed_rewrites_keep_the_article(text: str) -> None:
     assert [(c.text, c.credit) for c in article.captions] == [
         (c["text"], c["credit"]) for c in EXPECTED["captions"]
     ]
-    assert article.published is not None and article.published.isoformat(timespec="minutes") == EXPECTED["published"]
+    assert (
+        article.published is not None
+        and article.published.isoformat(timespec="minutes") == EXPECTED["published"]
+    )
     assert article.section == EXPECTED["section"]
     assert article.dateline == EXPECTED["dateline"]
     assert article.source == EXPECTED["source"]

@@ -62,12 +62,15 @@ def prose_score(f: UnitFacts) -> float:
 def _eligible(f: UnitFacts, score: float, options: Options) -> bool:
     """Prose on its own merit: scores high, is long enough, and ends like a sentence unless long
     (a headline has no full stop; a paragraph cut before its last link may lack one)."""
-    return score >= options.body_threshold and f.words >= options.min_body_words and (f.ends_sentence or f.words >= 20)
+    return (
+        score >= options.body_threshold
+        and f.words >= options.min_body_words
+        and (f.ends_sentence or f.words >= 20)
+    )
 
 
 def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options) -> BodyDecision:
     scores = [prose_score(f) for f in facts]
-    threshold = options.body_threshold
     weights: list[float] = []
     for f, label, s in zip(facts, labels, scores, strict=True):
         if label is not None:
@@ -81,10 +84,7 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
     if region[0] < 0:
         return BodyDecision(scores, region, out)
     a, b = region
-    is_body = [
-        out[i] is None and _eligible(facts[i], scores[i], options)
-        for i in range(len(facts))
-    ]
+    is_body = [out[i] is None and _eligible(facts[i], scores[i], options) for i in range(len(facts))]
     for i in range(a, b + 1):
         if is_body[i]:
             out[i] = Label(Kind.BODY, "prose in the article region")
