@@ -131,3 +131,15 @@ def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:
     res = run(str(bad))
     assert res.returncode in (0, 1)
     assert b"Traceback" not in res.stderr
+
+
+def test_parallel_jobs_keep_input_order(tmp_path: Path) -> None:
+    for i in range(6):
+        shutil.copy(SEED, tmp_path / f"page{i}.txt")
+    serial = run("-f", "json", str(tmp_path))
+    parallel = run("-f", "json", "-j", "2", str(tmp_path))
+    assert parallel.returncode == 0, parallel.stderr
+    assert parallel.stdout == serial.stdout
+    assert [json.loads(line)["file"] for line in parallel.stdout.decode().splitlines()] == [
+        str(tmp_path / f"page{i}.txt") for i in range(6)
+    ]

@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--html", dest="html", action="store_const", const=True, help="treat inputs as HTML")
     kind.add_argument("--text", dest="html", action="store_const", const=False, help="treat inputs as text")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="process files in N parallel processes (output order stays the input order)",
+    )
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --show")
     p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
     return p
@@ -113,31 +121,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _options(args)
     except UsageError as exc:
         parser.error(str(exc))
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    inputs: list[str] = args.inputs
+    if inputs.count("-") > 1:
+        parser.error("standard input (-) can be given only once")
     colour = args.color == "always" or (
         args.color == "auto"
         and args.output_dir is None
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    failures = 0
-    jobs_seen = 0
+    several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs if i != "-")
+    view = View(args.format, args.show, colour, several)
     if args.output_dir is not None:
         try:
             args.output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _error(str(args.output_dir), f"cannot create output directory ({exc.strerror or exc})")
             return 1
-    inputs: list[str] = args.inputs
-    if inputs.count("-") > 1:
-        parser.error("standard input (-) can be given only once")
-    several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs if i != "-")
+    failures = 0
     try:
+        jobs: list[Job] = []
         for job in _jobs(inputs, args.glob):
             if isinstance(job, str):
                 failures += 1
-                continue
-            jobs_seen += 1
-            if not _run(job, args, options, colour, several):
+            else:
+                jobs.append(job)
+        for job, result in _results(jobs, view, options, args.jobs):
+            if not _emit(job, result, view, args.output_dir):
                 failures += 1
         sys.stdout.flush()
     except BrokenPipeError:  # output piped into `head` and closed: not an error
@@ -185,40 +197,77 @@ def _jobs(inputs: list[str], pattern: str) -> Iterator[Job | str]:
             yield Job(path, raw, Path(path.stem))
 
 
-def _run(job: Job, args: argparse.Namespace, options: Options, colour: bool, several: bool) -> bool:
+@dataclass(frozen=True)
+class View:
+    """How each article is rendered."""
+
+    fmt: str
+    show: bool
+    colour: bool
+    several: bool
+
+    @property
+    def ext(self) -> str:
+        return ".show.txt" if self.show else _EXT[self.fmt]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The rendered article, or the one-line reason it failed."""
+
+    rendered: str | None
+    error: str | None = None
+
+
+def _results(jobs: list[Job], view: View, options: Options, workers: int) -> Iterator[tuple[Job, Result]]:
+    """Results in input order; with several workers, files are processed in parallel."""
+    if workers <= 1 or len(jobs) < 2:
+        for job in jobs:
+            yield job, process(job, view, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(process, jobs, [view] * len(jobs), [options] * len(jobs), chunksize=8)
+        yield from zip(jobs, results, strict=True)
+
+
+def process(job: Job, view: View, options: Options) -> Result:
+    """Read, extract and render one input; never raises."""
     try:
         data = sys.stdin.buffer.read() if job.path is None else job.path.read_bytes()
         article = extract(data, options)
+        if view.show:
+            return Result(render_show(article, view.colour))
+        return Result(render(article, view.fmt, job.name if view.several and view.fmt == "json" else None))
     except InputError as exc:
-        _error(job.name, str(exc))
-        return False
+        return Result(None, str(exc))
     except OSError as exc:
-        _error(job.name, f"cannot read ({exc.strerror or exc})")
-        return False
+        return Result(None, f"cannot read ({exc.strerror or exc})")
     except Exception as exc:  # a bug must still not end the run with a traceback
-        _error(job.name, f"internal error: {type(exc).__name__}: {exc}")
+        return Result(None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _emit(job: Job, result: Result, view: View, output_dir: Path | None) -> bool:
+    if result.rendered is None:
+        _error(job.name, result.error or "failed")
         return False
-    if args.show:
-        rendered = render_show(article, colour)
-        ext = ".show.txt"
-    else:
-        rendered = render(article, args.format, job.name if several and args.format == "json" else None)
-        ext = _EXT[args.format]
-    if args.output_dir is None:
-        if several and not args.show and args.format != "json":
+    headed = view.several and view.fmt != "json"
+    if output_dir is None:
+        if headed:
             sys.stdout.write(f"==> {job.name} <==\n")
-        _write(sys.stdout, rendered)
-        if several and not args.show and args.format != "json":
+        _write(sys.stdout, result.rendered)
+        if headed:
             sys.stdout.write("\n")
         return True
-    target = args.output_dir / job.relative.with_name(job.relative.name + ext)
+    target = output_dir / job.relative.with_name(job.relative.name + view.ext)
     if job.path is not None and target.resolve() == job.path.resolve():
         _error(job.name, f"output {target} would overwrite the input; choose another -o DIR")
         return False
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as fh:
-            _write(fh, rendered)
+            _write(fh, result.rendered)
     except OSError as exc:
         _error(job.name, f"cannot write {target} ({exc.strerror or exc})")
         return False
