@@ -28,6 +28,7 @@ from .metadata import (
     parse_dateline,
     parse_source,
     split_tags,
+    title_case_variant,
     title_text,
 )
 from .options import Options
@@ -131,25 +132,27 @@ def _assemble(
         fields.append(Field(name, units[i].start, units[i].end))
 
     start = first_body(labels)
-    end = last_body(labels)
     body_start = start if start is not None else len(units)
-    paragraphs = [
-        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
-    ]
-    body_text = "\n".join(paragraphs)
-
-    title_i = find_title(units, unit_facts, labels, body_start) if units else None
+    menu = _short_runs(unit_facts, labels)
+    title_i = find_title(units, unit_facts, labels, body_start, menu) if units else None
     title = None
     section = None
     if title_i is not None:
         labels[title_i] = Label(Kind.TITLE, "the headline")
-        title = title_text(_clean(units[title_i].text), units, title_i)
+        title = title_text(_clean(title_case_variant(units, unit_facts, title_i)), units, title_i)
         note("title", title_i)
         section_i = find_section(unit_facts, labels, title_i)
         if section_i is not None:
             labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
             section = _clean(units[section_i].text)
             note("section", section_i)
+        start = first_body(labels)
+        body_start = start if start is not None else len(units)
+    end = last_body(labels)
+    paragraphs = [
+        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
+    ]
+    body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
     published, updated = find_dates_meta(units, labels, anchor, body_start)

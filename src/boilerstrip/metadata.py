@@ -79,38 +79,137 @@ def _free(label: Label | None) -> bool:
 
 
 # ---------------------------------------------------------------- title and section
-def find_title(
-    units: list[Unit], facts: list[UnitFacts], labels: list[Label | None], start: int
-) -> int | None:
-    """The headline: a short, unpunctuated line above the body, preferring lines the page repeats."""
-    copies: dict[str, int] = {}
-    first_at: dict[str, int] = {}
-    for i, f in enumerate(facts[: start + 1]):
-        for key in _title_keys(f.norm):
-            copies[key] = copies.get(key, 0) + 1
-            first_at.setdefault(key, i)
-    best: tuple[float, int] | None = None
-    lo = max(0, start - 60)
-    for i in range(start - 1, lo - 1, -1):
+# Kinds a headline can carry before the title stage: unjudged, repeated, or taken for prose.
+_TITLE_KINDS = (Kind.REPEATED, Kind.OTHER, Kind.BODY)
+# Kinds that sit between a headline and its story without pushing the headline away.
+_BETWEEN = frozenset(
+    {
+        Kind.DATE,
+        Kind.BYLINE,
+        Kind.SHARE,
+        Kind.CAPTION,
+        Kind.ADVERTISEMENT,
+        Kind.PROMO,
+        Kind.SOURCE,
+        Kind.SECTION,
+        Kind.LOGO,
+        Kind.PLACEHOLDER,
+        Kind.REPEATED,
+    }
+)
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
+
+
+def _tokens(text: str) -> set[str]:
+    """Content tokens: words of 3+ letters, or character pairs in unspaced scripts."""
+    out: set[str] = set()
+    for tok in _TOKEN.findall(text.casefold()):
+        if _UNSPACED.search(tok):
+            out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
+        elif len(tok) >= 3 or tok.isdigit():
+            out.add(tok)
+    return out
+
+
+def _lead(facts: list[UnitFacts], labels: list[Label | None], start: int) -> tuple[int, str]:
+    """The first prose paragraphs of the story: (index of the first, their normalised text)."""
+    first = -1
+    norms: list[str] = []
+    for i in range(start, min(len(facts), start + 40)):
         label, f = labels[i], facts[i]
-        if not (label is None or label.kind in (Kind.REPEATED, Kind.OTHER)):
+        if label is None or label.kind is not Kind.BODY or f.words < 10 or not f.ends_sentence:
             continue
-        if not (3 <= f.words <= 40) or f.chars > 300 or f.letter_share < 0.6:
+        if first < 0:
+            first = i
+        norms.append(f.norm)
+        if len(norms) >= 3:
+            break
+    return first, "\n".join(norms)
+
+
+def find_title(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    start: int,
+    menu: list[bool] | None = None,
+) -> int | None:
+    """The headline: a short unpunctuated line above the story that the story's opening echoes.
+
+    Scored on how many of its words the first paragraphs use, how close it sits to the
+    story (dates, bylines, share rows and captions in between do not count), whether a
+    date or byline follows it, and its shape (no closing full stop, a headline's length).
+    """
+    if not units:
+        return None
+    lead_at, lead_text = _lead(facts, labels, start)
+    if lead_at < 0:
+        lead_at = min(start, len(units))
+    lead_tokens = _tokens(lead_text)
+    copies: dict[str, int] = {}
+    for f in facts:
+        if f.norm:
+            copies[f.norm] = copies.get(f.norm, 0) + 1
+    best: tuple[float, int] | None = None
+    gap = 0
+    for i in range(lead_at - 1, max(-1, lead_at - 45), -1):
+        label, f = labels[i], facts[i]
+        kind = label.kind if label is not None else None
+        if kind is not None and kind not in _TITLE_KINDS:
+            if kind not in _BETWEEN:
+                gap += 1
             continue
         text = units[i].text
-        key = f.norm
-        n = max(copies.get(k, 0) for k in _title_keys(key))
-        score = 1.0 + min(n - 1, 2) * 1.0 - 0.04 * (start - i)
-        if text.endswith("."):
+        unspaced = bool(_UNSPACED.search(text))
+        ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
+        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
+            gap += 1
+            continue
+        toks = _tokens(text)
+        overlap = len(toks & lead_tokens) / len(toks) if toks and lead_tokens else 0.0
+        score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
+        stripped = text.rstrip(" \"'’”»)")
+        if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
             score -= 1.2
-        if f.words < 4:
+        if f.words < 4 and not unspaced:
             score -= 0.4
-        if f.stop_share == 0 and f.words > 3:
-            score -= 0.2
-        target = min(first_at.get(k, i) for k in _title_keys(key))
+        if f.words > 25:
+            score -= 0.6
+        if find_dates(text):
+            score -= 1.5
+        if copies.get(f.norm, 0) > 1:
+            score += 0.25
+        if menu is not None and menu[i]:
+            score -= 0.6
+        for j in range(i + 1, min(len(labels), i + 5)):
+            lab = labels[j]
+            if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+                score += 0.4
+                break
         if best is None or score > best[0]:
-            best = (score, target)
-    return best[1] if best and best[0] > 0 else None
+            best = (score, i)
+        gap += 1
+    if best is None or best[0] <= 0.3:
+        return None
+    norm = facts[best[1]].norm
+    for i in range(max(0, lead_at - 45), best[1]):
+        if facts[i].norm == norm:
+            return i  # the first copy: later ones are the page repeating its headline
+    return best[1]
+
+
+def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) -> str:
+    """The headline's text, from a copy in ordinary case when the page also shows one in capitals."""
+    text = units[title].text
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters if ch.lower() != ch):
+        norm = facts[title].norm
+        for u, f in zip(units, facts, strict=True):
+            if f.norm == norm and u.text != text and any(ch.islower() for ch in u.text):
+                return u.text
+    return text
 
 
 def _title_keys(norm: str) -> list[str]:
