@@ -134,7 +134,19 @@ def _assemble(
     start = first_body(labels)
     body_start = start if start is not None else len(units)
     menu = _short_runs(unit_facts, labels)
-    title_i = find_title(units, unit_facts, labels, body_start, menu) if units else None
+    title_i = (
+        find_title(
+            units,
+            unit_facts,
+            labels,
+            body_start,
+            menu,
+            lexicon.stoplists.get(language or "", frozenset()),
+            lexicon.share_words,
+        )
+        if units
+        else None
+    )
     title = None
     section = None
     if title_i is not None:

@@ -97,36 +97,34 @@ _BETWEEN = frozenset(
         Kind.REPEATED,
     }
 )
+import os
+_DEBUG = bool(os.environ.get('BSDEBUG'))
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
 
 
-def _tokens(text: str) -> set[str]:
-    """Content tokens: words of 3+ letters, or character pairs in unspaced scripts."""
+def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
+    """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
     out: set[str] = set()
     for tok in _TOKEN.findall(text.casefold()):
         if _UNSPACED.search(tok):
             out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
-        elif len(tok) >= 3 or tok.isdigit():
+        elif (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist:
             out.add(tok)
     return out
 
 
-def _lead(facts: list[UnitFacts], labels: list[Label | None], start: int) -> tuple[int, str]:
-    """The first prose paragraphs of the story: (index of the first, their normalised text)."""
-    first = -1
-    norms: list[str] = []
-    for i in range(start, min(len(facts), start + 40)):
+def _prose_paragraphs(facts: list[UnitFacts], labels: list[Label | None], start: int) -> list[int]:
+    """The first prose paragraphs of the story, which a headline's words are checked against."""
+    out: list[int] = []
+    for i in range(start, min(len(facts), start + 60)):
         label, f = labels[i], facts[i]
-        if label is None or label.kind is not Kind.BODY or f.words < 10 or not f.ends_sentence:
-            continue
-        if first < 0:
-            first = i
-        norms.append(f.norm)
-        if len(norms) >= 3:
-            break
-    return first, "\n".join(norms)
+        if label is not None and label.kind is Kind.BODY and f.words >= 10 and f.ends_sentence:
+            out.append(i)
+            if len(out) >= 6:
+                break
+    return out
 
 
 def find_title(
@@ -135,26 +133,31 @@ def find_title(
     labels: list[Label | None],
     start: int,
     menu: list[bool] | None = None,
+    stoplist: frozenset[str] = frozenset(),
+    share_words: frozenset[str] = frozenset(),
 ) -> int | None:
     """The headline: a short unpunctuated line above the story that the story's opening echoes.
 
-    Scored on how many of its words the first paragraphs use, how close it sits to the
+    Scored on how many of its words the next paragraphs use, how close it sits to the
     story (dates, bylines, share rows and captions in between do not count), whether a
-    date or byline follows it, and its shape (no closing full stop, a headline's length).
+    date or byline follows it, whether the page repeats it, and its shape (no closing
+    full stop, a headline's length). Of a headline and the standfirst below it, the
+    headline is the shorter line on top.
     """
     if not units:
         return None
-    lead_at, lead_text = _lead(facts, labels, start)
-    if lead_at < 0:
-        lead_at = min(start, len(units))
-    lead_tokens = _tokens(lead_text)
+    prose = _prose_paragraphs(facts, labels, start)
+    if not prose:
+        prose = [min(start, len(units))]
+    lead_tokens: dict[int, set[str]] = {}
     copies: dict[str, int] = {}
     for f in facts:
         if f.norm:
             copies[f.norm] = copies.get(f.norm, 0) + 1
-    best: tuple[float, int] | None = None
+    scored: list[tuple[float, int]] = []
+    overlaps: dict[int, float] = {}
     gap = 0
-    for i in range(lead_at - 1, max(-1, lead_at - 45), -1):
+    for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
         if kind is not None and kind not in _TITLE_KINDS:
@@ -167,8 +170,15 @@ def find_title(
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
             gap += 1
             continue
-        toks = _tokens(text)
-        overlap = len(toks & lead_tokens) / len(toks) if toks and lead_tokens else 0.0
+        after = [p for p in prose if p > i][:3]
+        if not after:
+            continue
+        key = after[0]
+        if key not in lead_tokens:
+            lead_tokens[key] = _tokens("\n".join(facts[p].norm for p in after), stoplist)
+        toks = _tokens(text, stoplist)
+        lead = lead_tokens[key]
+        overlap = len(toks & lead) / len(toks) if toks and lead else 0.0
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
@@ -179,7 +189,7 @@ def find_title(
             score -= 0.6
         if find_dates(text):
             score -= 1.5
-        if copies.get(f.norm, 0) > 1:
+        if copies.get(f.norm, 0) > 1 or _quoted_elsewhere(units, facts, i):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
@@ -188,16 +198,39 @@ def find_title(
             if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
                 score += 0.4
                 break
-        if best is None or score > best[0]:
-            best = (score, i)
+        if toks and text.split(None, 1)[0].casefold() in share_words:
+            score -= 1.0
+        scored.append((score, i))
+        overlaps[i] = overlap
+        if _DEBUG:
+            print(f"{i:4d} {score:5.2f} ov={overlap:.2f} gap={gap} {text[:70]!r}")
         gap += 1
-    if best is None or best[0] <= 0.3:
+    if not scored:
         return None
-    norm = facts[best[1]].norm
-    for i in range(max(0, lead_at - 45), best[1]):
+    best_score, best = max(scored)
+    if best_score <= 0.3:
+        return None
+    for score, i in scored:  # a headline right above the standfirst that was picked
+        if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
+            if facts[i].words <= facts[best].words + 2 and not (menu is not None and menu[i]):
+                best = i
+                break
+    norm = facts[best].norm
+    for i in range(max(0, prose[0] - 45), best):
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
-    return best[1]
+    return best
+
+
+def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
+    """True when another short line of the page ends with this line ("Share this on X: <headline>")."""
+    norm = facts[i].norm
+    if len(norm) < 15:
+        return False
+    limit = len(norm) + 60
+    return any(
+        j != i and len(f.norm) <= limit and f.norm != norm and f.norm.endswith(norm) for j, f in enumerate(facts)
+    )
 
 
 def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) -> str:
