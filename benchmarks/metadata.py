@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     gold_path = args.bench / "meta" / "dev-meta.json"
     scorer = args.bench / "meta" / "score_meta.py"
     if not gold_path.exists() or not scorer.exists():
-        print(f"no metadata benchmark at {args.bench} (expected meta/dev-meta.json and meta/score_meta.py); nothing to do")
+        print(
+            f"no metadata benchmark at {args.bench} (expected meta/dev-meta.json and meta/score_meta.py); nothing to do"
+        )
         return 0
     sys.path.insert(0, str(scorer.parent))
     import score_meta  # the benchmark's own scorer

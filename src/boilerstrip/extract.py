@@ -167,7 +167,9 @@ def _assemble(
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
-    published, updated = find_dates_meta(units, labels, anchor, body_start)
+    published, updated = find_dates_meta(
+        units, labels, anchor, body_start, unit_facts, opts.reference_date, language
+    )
     if published is not None:
         note("published", published[0])
     if updated is not None:

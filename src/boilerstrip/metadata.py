@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import regex
 
 from .classify import Label
-from .dates import DateMatch, find_dates, is_update
+from .dates import date_roles, find_dates, find_relative
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
@@ -97,8 +97,6 @@ _BETWEEN = frozenset(
         Kind.REPEATED,
     }
 )
-import os
-_DEBUG = bool(os.environ.get('BSDEBUG'))
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
@@ -202,8 +200,6 @@ def find_title(
             score -= 1.0
         scored.append((score, i))
         overlaps[i] = overlap
-        if _DEBUG:
-            print(f"{i:4d} {score:5.2f} ov={overlap:.2f} gap={gap} {text[:70]!r}")
         gap += 1
     if not scored:
         return None
@@ -229,7 +225,8 @@ def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool
         return False
     limit = len(norm) + 60
     return any(
-        j != i and len(f.norm) <= limit and f.norm != norm and f.norm.endswith(norm) for j, f in enumerate(facts)
+        j != i and len(f.norm) <= limit and f.norm != norm and f.norm.endswith(norm)
+        for j, f in enumerate(facts)
     )
 
 
@@ -280,40 +277,107 @@ def find_section(facts: list[UnitFacts], labels: list[Label | None], title: int)
 
 
 # ---------------------------------------------------------------- dates
+# Kinds whose lines can carry the story's date; captions, links and legal lines never do.
+_DATE_KINDS = frozenset(
+    {Kind.DATE, Kind.BYLINE, Kind.OTHER, Kind.BODY, Kind.SOURCE, Kind.SECTION, Kind.REPEATED}
+)
+
+
 def find_dates_meta(
-    units: list[Unit], labels: list[Label | None], anchor: int, body_start: int
+    units: list[Unit],
+    labels: list[Label | None],
+    anchor: int,
+    body_start: int,
+    facts: list[UnitFacts] | None = None,
+    reference: date | datetime | None = None,
+    language: str | None = None,
 ) -> tuple[tuple[int, date | datetime] | None, tuple[int, date | datetime] | None]:
-    """Published and updated: dates on short non-body lines, nearest to the headline first."""
-    order = sorted(
-        (i for i, lab in enumerate(labels) if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)),
-        key=lambda i: abs(i - anchor) if i <= body_start + 3 else 1000 + i,
-    )
+    """Published and updated: dates on short lines around the headline, nearest first.
+
+    Lines below the headline count before lines above it. A date preceded by an update label
+    ("Updated", "Aktualisiert", "mis à jour") is the update time; when a page shows only an
+    update time, it also stands for the publication. Relative dates ("2 hours ago",
+    "gestern") are resolved against `reference` and are unknown without it.
+    """
+    lo = max(0, anchor - 12)
+    hi = min(len(units), max(body_start, anchor) + 15)
+    window: list[int] = []
+    for i in range(len(units)):
+        label = labels[i]
+        kind = label.kind if label is not None else None
+        if kind is not None and kind not in _DATE_KINDS:
+            continue
+        labelled = kind in (Kind.DATE, Kind.BYLINE)
+        if not (lo <= i < hi or labelled):
+            continue
+        if facts is not None:
+            f = facts[i]
+            if f.words > 30 or (f.ends_sentence and f.words > 12 and not labelled):
+                continue
+        window.append(i)
+
+    def distance(i: int) -> float:
+        d = (i - anchor) if i >= anchor else 1.5 * (anchor - i)
+        return d if lo <= i < hi else 1000.0 + i
+
+    day_first = _day_first(units, window, language)
     published: tuple[int, date | datetime] | None = None
     updated: tuple[int, date | datetime] | None = None
-    for i in order:
-        found = find_dates(units[i].text)
+    for i in sorted(window, key=distance):
+        text = units[i].text
+        found = find_dates(text, day_first=day_first)
+        if reference is not None:
+            found = [d for d in found if _not_after(d.value, reference)]
+            if not found:
+                rel = find_relative(text, reference)
+                found = [rel] if rel is not None else []
         if not found:
             continue
-        value = _best(found)
-        if is_update(units[i].text):
-            if updated is None:
-                updated = (i, value)
-            if len(found) > 1 and published is None and not is_update(units[i].text[: found[0].end]):
-                published = (i, found[0].value)
-            continue
-        if published is None:
-            published = (i, value)
-        elif not isinstance(published[1], datetime) and isinstance(value, datetime):
-            if value.date() == published[1]:
-                published = (i, value)
+        roles = date_roles(text, found)
+        for d, role in zip(found, roles, strict=True):
+            if role == "updated":
+                if updated is None:
+                    updated = (i, d.value)
+            elif published is None:
+                published = (i, d.value)
+            elif (
+                not isinstance(published[1], datetime)
+                and isinstance(d.value, datetime)
+                and d.value.date() == published[1]
+            ):
+                published = (i, d.value)
+        if published is not None and isinstance(published[1], datetime) and updated is not None:
+            break
+    if published is None and updated is not None:
+        published = updated
     return published, updated
 
 
-def _best(found: list[DateMatch]) -> date | datetime:
-    for d in found:
-        if isinstance(d.value, datetime):
-            return d.value
-    return found[0].value
+def _not_after(value: date | datetime, reference: date | datetime) -> bool:
+    ref = reference.date() if isinstance(reference, datetime) else reference
+    day = value.date() if isinstance(value, datetime) else value
+    return day <= ref + timedelta(days=1)
+
+
+def _day_first(units: list[Unit], window: list[int], language: str | None) -> bool | None:
+    """Order of numeric dates on this page: what an unambiguous one says (13/12/2025 or
+    12/13/2025), else the page's language (month first only in English)."""
+    for i in window:
+        text = units[i].text
+        if not any(ch.isdigit() for ch in text):
+            continue
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    if language is None or language == "en":
+        return None
+    return True
+
+
+_NUMERIC_DATE = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?:19|20)?\d\d(?![\d/])")
 
 
 # ---------------------------------------------------------------- byline
