@@ -63,10 +63,13 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when the text ends with a credit; None when it has none."""
     if len(text) > 1500:
         return None
+    # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
+    offset = max(0, len(text) - 260)
+    tail = text[offset:]
     for pattern in _patterns(lexicon.credit_words, lexicon.agencies):
-        m = pattern.search(text)
+        m = pattern.search(tail)
         if m:
-            caption = text[: m.start()].rstrip(" \u00a0|-–—,")
+            caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
             credit = m.group("credit").strip(" .;,")
             if credit and len(caption) >= 1:
                 return caption, credit

@@ -99,6 +99,7 @@ _TIME = regex.compile(
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
 )
+_TWO_DIGITS = regex.compile(r"\d\d")  # every written date has a run of two digits
 _ZONE = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
@@ -166,7 +167,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
 
 def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, with the time next to it when there is one."""
-    if len(text) > 2000 or not any(ch.isdigit() for ch in text):
+    if len(text) > 2000 or not _TWO_DIGITS.search(text):
         return []
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

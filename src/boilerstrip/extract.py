@@ -20,6 +20,7 @@ from .lines import Unit, make_units, split_lines
 from .load import looks_like_html, read_input
 from .metadata import (
     find_dates_meta,
+    find_name_line,
     find_section,
     find_title,
     first_body,
@@ -177,12 +178,21 @@ def _assemble(
 
     authors: tuple[str, ...] = ()
     agency: str | None = None
+    stoplist = lexicon.stoplists.get(language or "", frozenset())
     for i in sorted(bylines, key=lambda i: abs(i - anchor)):
-        names, ag = bylines[i]
+        names, ag = parse_byline(units[i].text, lexicon, stoplist) or bylines[i]
         if names and not authors:
             authors = names
             note("authors", i)
         agency = agency or ag
+    if not authors and title_i is not None:
+        found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist)
+        if found is not None:
+            i, (names, ag) = found
+            labels[i] = Label(Kind.BYLINE, "a byline without an opener, next to the headline")
+            authors = names
+            agency = agency or ag
+            note("authors", i)
 
     dateline = None
     source = None

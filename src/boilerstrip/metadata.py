@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -21,11 +24,6 @@ _NAME_SPLIT = regex.compile(
 )
 _NAME_WORD = regex.compile(
     r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu)\Z)"
-)
-_ROLE = regex.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|producer|analyst|bureau|chief|"
-    r"desk|team|news|media|photographer|redaktion|redacción|rédaction|redazione|autor|author|journalist)\b",
-    regex.I,
 )
 _BYLINE_SEP = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS = regex.compile(
@@ -187,7 +185,7 @@ def find_title(
             score -= 0.6
         if find_dates(text):
             score -= 1.5
-        if copies.get(f.norm, 0) > 1 or _quoted_elsewhere(units, facts, i):
+        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
@@ -381,47 +379,177 @@ _NUMERIC_DATE = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[
 
 
 # ---------------------------------------------------------------- byline
-def parse_byline(text: str, lexicon: Lexicon) -> tuple[tuple[str, ...], str | None] | None:
-    """(authors, agency) from a byline, or None when the text is not one."""
+_HANDLE = regex.compile(r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+_GLUED_ORG = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
+_NAME_STOP = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
+
+
+@functools.cache
+def _marker_words(kind: str) -> frozenset[str]:
+    """Entries of one kind in data/markers.tsv, casefolded."""
+    path = Path(str(resources.files("boilerstrip") / "data" / "markers.tsv"))
+    out = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            k, entry = raw.split("\t")[:2]
+            if k == kind:
+                out.add(entry.strip().casefold())
+    return frozenset(out)
+
+
+@functools.cache
+def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
+    """Byline openers ("By", "Von", "Texto:") as one pattern; a word opener must end at a word boundary."""
+    alts = []
+    for opener in sorted(openers, key=len, reverse=True):
+        escaped = regex.escape(opener).replace("\\ ", r"\s+")
+        alts.append(escaped if opener.endswith(":") else escaped + r"(?![\p{L}])")
+    return regex.compile(r"\A(?:" + "|".join(alts) + ")", regex.I)
+
+
+def parse_byline(
+    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, agency) from a byline ("By Jane Doe and John Roe", "Von Max Mustermann",
+    "Texto: ...", "Jane Doe, Reuters"), or None when the text is not one."""
     if len(text) > 200:
         return None
-    folded = text.casefold()
-    rest = None
-    for opener in lexicon.byline_openers:
-        if folded.startswith(opener) and (
-            opener.endswith(":") or len(text) == len(opener) or not text[len(opener)].isalpha()
-        ):
-            rest = text[len(opener) :].lstrip(" :")
-            break
-    if rest is None:
+    if text[:1].isdigit():  # "5:45 AM PST 11/19/2019 by Jane Doe"
+        lead = find_dates(text)
+        if lead and lead[0].start <= 2:
+            text = text[lead[0].end :].lstrip(" ,|-–—·:")
+    m = _openers(lexicon.byline_openers).match(text)
+    if m is None:
         return None
-    rest = _BYLINE_SEP.split(rest)[0]
-    for d in reversed(find_dates(rest)):
-        rest = rest[: d.start].rstrip(" ,|-–—·") + rest[d.end :]
-    names: list[str] = []
-    agency: str | None = None
-    for part in _NAME_SPLIT.split(rest):
-        part = part.strip(" .,;:")
-        if not part:
-            continue
-        if part in lexicon.agencies or part.upper() in {a.upper() for a in lexicon.agencies}:
-            agency = agency or part
-            continue
-        if _ROLE.search(part):
-            continue
-        if "@" in part or "http" in part or any(ch.isdigit() for ch in part):
-            continue
-        words = part.split()
-        if not (2 <= len(words) <= 5):
-            continue
-        if not all(_NAME_WORD.match(w) for w in words):
-            continue
-        if part.isupper():
-            part = " ".join(w.capitalize() for w in words)
-        names.append(part)
+    rest = text[m.end() :]
+    text = _HANDLE.sub(" ", text).strip()
+    rest = _HANDLE.sub(" ", rest).strip(" :")
+    found = find_dates(text)
+    cut = len(text) - len(rest)
+    for d in found:
+        if d.start > cut:
+            rest = rest[: d.start - cut]
+            break
+    names, agency = _names(rest, lexicon, stoplist)
     if not names and agency is None:
         return None
+    return names, agency
+
+
+def parse_name_line(
+    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, agency) from a byline without an opener, as pages print it next to the
+    headline: "Jane Doe", "Jane Doe, Reuters", "Jane Doe and John Roe, Associated Press",
+    "Jane Doe - Nov 19, 2019". None unless the line is only names, an organisation or role,
+    and a date."""
+    if len(text) > 120 or _HANDLE.search(text):
+        return None
+    found = find_dates(text)
+    if found:
+        if found[0].start < 5:
+            return None
+        text = text[: found[0].start]
+    head = _NAME_STOP.split(text, maxsplit=1)[0].strip(" ,;:-–—|")
+    words = head.split()
+    if not (2 <= len(words) <= 12):
+        return None
+    names, agency = _names(head, lexicon, stoplist, strict=True)
+    if not names:
+        return None
+    return names, agency
+
+
+def find_name_line(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    title: int,
+    body_start: int,
+    lexicon: Lexicon,
+    stoplist: frozenset[str],
+) -> tuple[int, tuple[tuple[str, ...], str | None]] | None:
+    """A byline printed without an opener: a names-only line just below the headline, or
+    next to the story's date line."""
+    hi = min(len(units), max(body_start, title + 1) + 3, title + 12)
+    for i in range(title + 1, hi):
+        label = labels[i]
+        if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
+            continue
+        near_date = any(
+            labels[j] is not None and labels[j].kind is Kind.DATE  # type: ignore[union-attr]
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(labels)
+        )
+        if i > title + 4 and not near_date and (label is None or label.kind is not Kind.DATE):
+            continue
+        if facts[i].words > 14:
+            continue
+        parsed = parse_name_line(units[i].text, lexicon, stoplist)
+        if parsed is not None:
+            return i, parsed
+    return None
+
+
+def _names(
+    rest: str, lexicon: Lexicon, stoplist: frozenset[str], strict: bool = False
+) -> tuple[tuple[str, ...], str | None]:
+    """Names split from the part of a byline after its opener; agencies, organisations and
+    roles set aside. With `strict`, any part that is neither makes the whole line not a byline."""
+    rest = _GLUED_ORG.sub(", ", rest)
+    rest = _BYLINE_SEP.split(rest)[0] if not strict else rest
+    canonical = {a.casefold(): a for a in sorted(lexicon.agencies, key=lambda a: (not a.isupper(), a))}
+    agencies = set(canonical)
+    roles = _marker_words("role")
+    orgs = _marker_words("org")
+    names: list[str] = []
+    agency: str | None = None
+    for index, raw in enumerate(_NAME_SPLIT.split(rest)):
+        part = raw.strip(" .,;:")
+        if not part:
+            continue
+        folded_words = [w.casefold().strip(".") for w in part.split()]
+        if part.casefold() in agencies:
+            agency = agency or canonical.get(part.casefold(), part)
+            continue
+        if any(w in roles or w in orgs for w in folded_words) or (
+            folded_words and folded_words[0] in agencies
+        ):
+            if index == 0 and strict:
+                return (), None
+            if agency is None and folded_words and folded_words[0] in agencies:
+                agency = canonical.get(folded_words[0], part.split()[0])
+            continue
+        words = part.split()
+        taken: list[str] = []
+        for w in words:
+            if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
+                break
+            taken.append(w)
+        while taken and taken[-1].casefold() in stoplist:
+            taken.pop()
+        if strict and (len(taken) != len(words) or any(w.casefold() in stoplist for w in taken)):
+            if index == 0 or not names:
+                return (), None
+            continue
+        if not (2 <= len(taken) <= 5):
+            if strict and index == 0:
+                return (), None
+            continue
+        if any(w.casefold() in stoplist for w in taken[1:-1]) and not all(
+            _PARTICLE.match(w) for w in taken[1:-1] if w.casefold() in stoplist
+        ):
+            continue
+        name = " ".join(taken)
+        if name.isupper():
+            name = " ".join(w.capitalize() for w in taken)
+        names.append(name)
     return tuple(dict.fromkeys(names)), agency
+
+
+_PARTICLE = regex.compile(
+    r"\A(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu)\Z", regex.I
+)
 
 
 # ---------------------------------------------------------------- dateline and source
