@@ -396,6 +396,12 @@ def date_roles(text: str, found: list[DateMatch]) -> list[str]:
     return roles
 
 
+def first_label(text: str) -> int | None:
+    """Where the first published/updated label word of `text` starts, if it has one."""
+    m = _labels().search(text)
+    return m.start() if m else None
+
+
 def is_update(text: str) -> bool:
     """True when a date line says it is an update time, not the publication time."""
     m = _labels().search(text)

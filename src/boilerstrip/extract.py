@@ -186,7 +186,7 @@ def _assemble(
             note("authors", i)
         agency = agency or ag
     if not authors and title_i is not None:
-        found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist)
+        found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist, menu)
         if found is not None:
             i, (names, ag) = found
             labels[i] = Label(Kind.BYLINE, "a byline without an opener, next to the headline")

@@ -11,7 +11,7 @@ from pathlib import Path
 import regex
 
 from .classify import Label
-from .dates import date_roles, find_dates, find_relative
+from .dates import date_roles, find_dates, find_relative, first_label
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
@@ -430,6 +430,9 @@ def parse_byline(
         if d.start > cut:
             rest = rest[: d.start - cut]
             break
+    label = first_label(rest)  # "By Jane Doe Updated Nov. 19"
+    if label is not None:
+        rest = rest[:label]
     names, agency = _names(rest, lexicon, stoplist)
     if not names and agency is None:
         return None
@@ -468,6 +471,7 @@ def find_name_line(
     body_start: int,
     lexicon: Lexicon,
     stoplist: frozenset[str],
+    menu: list[bool] | None = None,
 ) -> tuple[int, tuple[tuple[str, ...], str | None]] | None:
     """A byline printed without an opener: a names-only line just below the headline, or
     next to the story's date line."""
@@ -483,7 +487,7 @@ def find_name_line(
         )
         if i > title + 4 and not near_date and (label is None or label.kind is not Kind.DATE):
             continue
-        if facts[i].words > 14:
+        if facts[i].words > 14 or (menu is not None and menu[i]):
             continue
         parsed = parse_name_line(units[i].text, lexicon, stoplist)
         if parsed is not None:
@@ -526,8 +530,8 @@ def _names(
             if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
                 break
             taken.append(w)
-        while taken and taken[-1].casefold() in stoplist:
-            taken.pop()
+        while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
+            taken.pop()  # "JANE DOE ON 11/13/19"
         if strict and (len(taken) != len(words) or any(w.casefold() in stoplist for w in taken)):
             if index == 0 or not names:
                 return (), None
