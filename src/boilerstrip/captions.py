@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import functools
+from importlib import resources
+from pathlib import Path
 
 import regex
 
 from .lexicon import Lexicon
 
-_TAIL_GAP = r"[\s\u00a0]*"
+# A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
+_NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights\s+reserved)", regex.I)
 
 
 @functools.cache
 def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[regex.Pattern[str], ...]:
-    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True))
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     label = rf"(?:(?:file|archive|handout|stock|main|top|header|lead)\s+)?(?:{words})"
     return (
-        # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]"
+        # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]", "[File: Reuters]"
         regex.compile(
-            rf"[\s\u00a0]*[(\[]\s*{label}\s*(?:by\s+)?[:/]\s*(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
+            rf"[\s\u00a0]*[(\[]\s*(?:{label}|file|archive)\s*(?:by\s+)?[:/]\s*(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
             regex.I,
         ),
         # "... (AP Photo/Jane Doe)", "(REUTERS/Jane Doe)", "(Getty Images)"
@@ -28,15 +31,19 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             rf"(?:{wire})(?:\s+(?:{words}))?)\s*[)\]]\s*\Z",
             regex.I,
         ),
-        # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa"
+        # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa", "...rabbitCredit: EPA"
         regex.compile(
-            rf"(?:(?<=[.!?\"”)])|\|)[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?:\s*(?P<credit>[^\n]{{2,120}}?)\s*\Z",
+            rf"(?:(?<=[.!?\"”)])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?:\s*"
+            rf"(?P<credit>[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
-        # "... REUTERS/Jane Doe", "... AFP/Getty Images"
+        # "... REUTERS/Jane Doe", "... AFP/Getty Images", "...Austria.Jane Doe / Reuters file"
         regex.compile(
-            rf"(?<=[.!?\"”)])[\s\u00a0]+(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,4}}(?:via\s+)?(?i:{wire})(?:\s+(?i:{words}))?"
+            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,4}}(?:via\s+)?(?i:{wire})(?:\s+(?i:{words}))?"
             rf"\s*/\s*[\p{{L}}][\p{{L}}\s.'’-]{{1,60}}(?:/[\p{{L}}\s.'’-]{{1,40}})?)\s*\Z",
+        ),
+        regex.compile(
+            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:file|{words}))?)\s*\Z",
         ),
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
@@ -48,15 +55,22 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
 
 @functools.cache
 def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    words = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True))
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     return regex.compile(
         rf"\A[(\[]?\s*(?:(?:file|archive|handout)\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"|\A(?:(?:{words})\s+)+by\s+(?P<credit>.{{2,100}}?)\s*\Z"
+        rf"|\A(?:image|photo|picture)\s+copyright\s+(?P<credit>.{{2,80}}?)\s*\Z"
         rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
         rf"|\A[(\[]\s*(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*.{{2,80}}?)\s*[)\]]\Z"
-        rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z",
+        rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z"
+        rf"|\A[(\[]?(?P<credit>(?:{wire})(?:\s+(?:{words}))?)[)\]]?\Z",
         regex.I,
     )
+
+
+# "Credit..." / "Credit…" alone on a line: the credit itself is on the next line.
+_CREDIT_LEAD = regex.compile(r"\A(?:image\s+|photo\s+)?credits?\s*(?:\.{2,}|…|:)?\s*\Z", regex.I)
 
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -71,16 +85,46 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
             credit = m.group("credit").strip(" .;,")
-            if credit and len(caption) >= 1:
+            if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
     return None
 
 
 def credit_only(text: str, lexicon: Lexicon) -> str | None:
-    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)")."""
+    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
         return None
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
     if not m:
         return None
-    return (m.group("credit") or "").strip(" .;,") or None
+    credit = (m.group("credit") or "").strip(" .;,")
+    if not credit or _NOTICE.match(credit):
+        return None
+    return credit
+
+
+def credit_lead(text: str) -> bool:
+    """True for a line that only announces a credit printed on the next line ("Credit...")."""
+    return len(text) < 20 and bool(_CREDIT_LEAD.match(text.strip()))
+
+
+@functools.cache
+def _caption_labels() -> regex.Pattern[str]:
+    path = Path(str(resources.files("boilerstrip") / "data" / "markers.tsv"))
+    labels = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            kind, entry = raw.split("\t")[:2]
+            if kind == "caption":
+                labels.append(entry.strip())
+    alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
+
+
+def caption_label(text: str) -> str | None:
+    """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
+    m = _caption_labels().match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :].strip()
+    return rest or None

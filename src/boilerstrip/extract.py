@@ -9,7 +9,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import credit_only, split_credit
+from .captions import caption_label, credit_lead, credit_only, split_credit
 from .classify import Label, rule_labels
 from .features import UnitFacts, facts
 from .html import html_to_text
@@ -68,25 +68,63 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
 def _mark_captions(
     units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
 ) -> dict[int, tuple[str, str | None]]:
-    """Label caption lines; return {unit: (caption text, credit)}."""
+    """Label caption lines; return {unit: (caption text, credit)}.
+
+    A caption is a line ending with a credit, a line under a printed caption label, or a short
+    descriptive line right above a credit line (a copy of it repeated by the page included)."""
     out: dict[int, tuple[str, str | None]] = {}
+
+    def free(k: int) -> bool:
+        lab = labels[k]
+        return lab is None or lab.kind is Kind.REPEATED
+
+    def caption_above(i: int, credit: str | None) -> None:
+        k = i - 1
+        seen = 0
+        while k >= 0 and seen < 3:
+            lab = labels[k]
+            if k in out and out[k][0]:
+                return
+            if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
+                k -= 1
+                seen += 1
+                continue
+            if not free(k) or not 3 <= unit_facts[k].words <= 60:
+                return
+            labels[k] = Label(Kind.CAPTION, "caption above an image credit")
+            out[k] = (units[k].text, credit)
+            j = k - 1
+            if j >= 0 and free(j) and unit_facts[j].norm == unit_facts[k].norm:
+                labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
+            return
+
     for i, unit in enumerate(units):
-        if labels[i] is not None and labels[i].kind is not Kind.REPEATED:  # type: ignore[union-attr]
+        if not free(i) or i in out:
             continue
-        credit = credit_only(unit.text, lexicon)
+        text = unit.text
+        if credit_lead(text) and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
+            credit = _clean(units[i + 1].text)
+            labels[i] = Label(Kind.CAPTION, "image credit label")
+            labels[i + 1] = Label(Kind.CAPTION, "image credit")
+            out[i] = ("", None)
+            out[i + 1] = ("", None)
+            caption_above(i, credit)
+            continue
+        labelled = caption_label(text)
+        if labelled is not None and unit_facts[i].words <= 80:
+            labels[i] = Label(Kind.CAPTION, "a printed caption label")
+            split = split_credit(labelled, lexicon)
+            out[i] = split if split is not None else (labelled, None)
+            continue
+        credit = credit_only(text, lexicon)
         if credit is not None:
             labels[i] = Label(Kind.CAPTION, "image credit")
-            prev = i - 1
-            if prev >= 0 and labels[prev] is None and 3 <= unit_facts[prev].words <= 45 and prev not in out:
-                labels[prev] = Label(Kind.CAPTION, "caption above an image credit")
-                out[prev] = (units[prev].text, credit)
-                out[i] = ("", None)
-            else:
-                out[i] = ("", credit)
+            out[i] = ("", None)
+            caption_above(i, credit)
             continue
         if labels[i] is not None:
             continue
-        split = split_credit(unit.text, lexicon)
+        split = split_credit(text, lexicon)
         if split is not None and unit_facts[i].words >= 3:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
