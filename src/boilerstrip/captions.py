@@ -11,7 +11,7 @@ import regex
 from .lexicon import Lexicon
 
 # A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
-_NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights\s+reserved)", regex.I)
+_NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
 
 
 @functools.cache
@@ -94,6 +94,8 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
         return None
+    if is_bare_credit(text) and text.strip(" ()[]").casefold() in _markers("role"):
+        return None  # "Staff" names no picture source
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
     if not m:
         return None
@@ -108,15 +110,28 @@ def credit_lead(text: str) -> bool:
     return len(text) < 20 and bool(_CREDIT_LEAD.match(text.strip()))
 
 
+def is_bare_credit(text: str) -> bool:
+    """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
+    core = text.strip(" ()[]")
+    return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
+
+
 @functools.cache
-def _caption_labels() -> regex.Pattern[str]:
+def _markers(kind: str) -> frozenset[str]:
+    """Entries of one kind in data/markers.tsv, casefolded."""
     path = Path(str(resources.files("boilerstrip") / "data" / "markers.tsv"))
-    labels = []
+    out = set()
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            kind, entry = raw.split("\t")[:2]
-            if kind == "caption":
-                labels.append(entry.strip())
+            k, entry = raw.split("\t")[:2]
+            if k == kind:
+                out.add(entry.strip().casefold())
+    return frozenset(out)
+
+
+@functools.cache
+def _caption_labels() -> regex.Pattern[str]:
+    labels = _markers("caption")
     alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
     return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
 

@@ -9,7 +9,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import caption_label, credit_lead, credit_only, split_credit
+from .captions import caption_label, credit_lead, credit_only, is_bare_credit, split_credit
 from .classify import Label, rule_labels
 from .features import UnitFacts, facts
 from .html import html_to_text
@@ -78,7 +78,7 @@ def _mark_captions(
         lab = labels[k]
         return lab is None or lab.kind is Kind.REPEATED
 
-    def caption_above(i: int, credit: str | None) -> None:
+    def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
         k = i - 1
         seen = 0
         while k >= 0 and seen < 3:
@@ -91,6 +91,8 @@ def _mark_captions(
                 continue
             if not free(k) or not 3 <= unit_facts[k].words <= 60:
                 return
+            if sentence and not unit_facts[k].ends_sentence:
+                return  # a bare name under a headline or a heading is not a credit
             labels[k] = Label(Kind.CAPTION, "caption above an image credit")
             out[k] = (units[k].text, credit)
             j = k - 1
@@ -118,14 +120,17 @@ def _mark_captions(
             continue
         credit = credit_only(text, lexicon)
         if credit is not None:
+            bare = is_bare_credit(text)
+            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
+                continue
             labels[i] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
-            caption_above(i, credit)
+            caption_above(i, credit, bare)
             continue
         if labels[i] is not None:
             continue
         split = split_credit(text, lexicon)
-        if split is not None and unit_facts[i].words >= 3:
+        if split is not None and 3 <= unit_facts[i].words <= 60:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
     return out
@@ -270,10 +275,14 @@ def _assemble(
             break
 
     captions: list[Caption] = []
+    lo = (title_i if title_i is not None else body_start) - 10
+    hi = (end if end is not None else body_start) + 8
     for i in sorted(credits):
         cap, credit = credits[i]
         if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
             continue
+        if not lo <= i <= hi:
+            continue  # a picture of another story, or a notice in the page's footer
         if cap:
             captions.append(Caption(_clean(cap), credit, units[i].start, units[i].end))
 
