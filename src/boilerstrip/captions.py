@@ -16,13 +16,16 @@ _NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
 
 @functools.cache
 def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[regex.Pattern[str], ...]:
-    words = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True))
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     label = rf"(?:(?:file|archive|handout|stock|main|top|header|lead)\s+)?(?:{words})"
     return (
         # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]", "[File: Reuters]"
         regex.compile(
-            rf"[\s\u00a0]*[(\[]\s*(?:{label}|file|archive)\s*(?:by\s+)?[:/]\s*(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
+            rf"[\s\u00a0]*[(\[]\s*(?:{label}|file|archive)(?:\s*(?:by\s+)?[:/]|\s+by\b)\s*"
+            rf"(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
             regex.I,
         ),
         # "... (AP Photo/Jane Doe)", "(REUTERS/Jane Doe)", "(Getty Images)"
@@ -45,6 +48,16 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         regex.compile(
             rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:file|{words}))?)\s*\Z",
         ),
+        # "... rabbits. (JANE DOE/SCIENCE PHOTO LIBRARY)", "... Titan. (NASA/JPL-Caltech/ASU)"
+        regex.compile(
+            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>\p{Lu}[^()\[\]/]{1,60}(?:/[^()\[\]/]{2,60}){1,3}?)\s*[)\]]\s*\Z"
+        ),
+        # "... earnings. Photograph by Jane Doe/AFP", "... New York.Reuters"
+        regex.compile(
+            rf"(?<=[.!?\"”])[\s\u00a0]*(?:{label})\s+by\s+(?P<credit>\p{{Lu}}[^\n]{{2,120}}?)\s*\Z",
+            regex.I,
+        ),
+        regex.compile(rf"(?<=\p{{L}}[.!?])[\s\u00a0]*(?P<credit>{wire})\s*\Z"),
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
             r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",
@@ -55,7 +68,9 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
 
 @functools.cache
 def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True))
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     return regex.compile(
         rf"\A[(\[]?\s*(?:(?:file|archive|handout)\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
