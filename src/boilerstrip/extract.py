@@ -105,12 +105,12 @@ def _mark_captions(
             continue
         text = unit.text
         if credit_lead(text) and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
-            credit = _clean(units[i + 1].text)
+            lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
             out[i + 1] = ("", None)
-            caption_above(i, credit)
+            caption_above(i, lead_credit)
             continue
         labelled = caption_label(text)
         if labelled is not None and unit_facts[i].words <= 80:
@@ -118,14 +118,14 @@ def _mark_captions(
             split = split_credit(labelled, lexicon)
             out[i] = split if split is not None else (labelled, None)
             continue
-        credit = credit_only(text, lexicon)
-        if credit is not None:
+        only = credit_only(text, lexicon)
+        if only is not None:
             bare = is_bare_credit(text)
             if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
                 continue
             labels[i] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
-            caption_above(i, credit, bare)
+            caption_above(i, only, bare)
             continue
         if labels[i] is not None:
             continue
