@@ -197,7 +197,7 @@ def _assemble(
         labels[title_i] = Label(Kind.TITLE, "the headline")
         title = title_text(_clean(title_case_variant(units, unit_facts, title_i)), units, title_i)
         note("title", title_i)
-        section_i = find_section(unit_facts, labels, title_i)
+        section_i = find_section(unit_facts, labels, title_i, units)
         if section_i is not None:
             labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
             section = _clean(units[section_i].text)

@@ -31,11 +31,11 @@ _DATELINE_CAPS = regex.compile(
     r"(?:,\s*\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?)?)"
     r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
-    r"\s*(?::|[-–—]{1,2})\s+(?=\S)"
+    r"\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
 _DATELINE_AGENCY = regex.compile(
     r"\A(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \-]\p{Lu}[\p{L}\p{M}'’.\-]*){0,3})"
-    r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?::|[-–—]{1,2})\s+(?=\S)"
+    r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
 _SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
 _REPORTING = regex.compile(
@@ -258,16 +258,20 @@ def title_text(text: str, units: list[Unit], title: int) -> str:
     return text
 
 
-def find_section(facts: list[UnitFacts], labels: list[Label | None], title: int) -> int | None:
-    """A lone category label just above the headline."""
+def find_section(
+    facts: list[UnitFacts], labels: list[Label | None], title: int, units: list[Unit] | None = None
+) -> int | None:
+    """A lone category label just above the headline (often a copy of a menu item)."""
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
         if label is not None and label.kind in (Kind.SHARE, Kind.ADVERTISEMENT, Kind.LOGO, Kind.DATE):
             continue
-        if label is None and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence:
+        free = label is None or label.kind in (Kind.REPEATED, Kind.OTHER)
+        if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
             before = facts[i - 1] if i > 0 else None
-            free_before = i > 0 and labels[i - 1] is None
-            if free_before and before is not None and before.words <= 3:
+            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is Kind.REPEATED)  # type: ignore[union-attr]
+            apart = units is not None and units[i].blank_before
+            if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
             return i
         return None
@@ -532,7 +536,11 @@ def _names(
             taken.append(w)
         while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
             taken.pop()  # "JANE DOE ON 11/13/19"
-        if strict and (len(taken) != len(words) or any(w.casefold() in stoplist for w in taken)):
+        function_word = bool(taken) and (
+            taken[-1].casefold() in stoplist  # "Learn More", "Sign Up": a surname is not a function word
+            or any(w.casefold() in stoplist and len(w) <= 3 and not _PARTICLE.match(w) for w in taken)
+        )
+        if strict and (len(taken) != len(words) or function_word):
             if index == 0 or not names:
                 return (), None
             continue
@@ -564,6 +572,8 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if m:
         place = m.group("place").strip()
         letters = [ch for ch in place if ch.isalpha()]
+        if place.casefold().rstrip(",") in _marker_words("flag"):
+            return None
         if len(letters) >= 3 and all(ch.isupper() for ch in letters):
             return place.rstrip(","), (m.group("agency") or None)
     m = _DATELINE_AGENCY.match(head)

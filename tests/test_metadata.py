@@ -1,0 +1,121 @@
+"""Unit tests of the metadata parsers: bylines, datelines, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip.lexicon import default_lexicon
+from boilerstrip.metadata import parse_byline, parse_dateline, parse_name_line, parse_source, split_tags
+
+LEX = default_lexicon()
+EN = LEX.stoplists.get("en", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "agency"),
+    [
+        ("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), None),
+        ("By Jane Doe, Reuters", ("Jane Doe",), "Reuters"),
+        ("Von Max Mustermann", ("Max Mustermann",), None),
+        ("Texto: Ana Souza e João Silva", ("Ana Souza", "João Silva"), None),
+        ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie"), None),
+        (
+            "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+            ("Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"),
+            None,
+        ),
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", ("Tess Bonn",), None),
+        ("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST", ("Kashmira Gander",), None),
+        ("By Jane Doe@janedoe Nov 19, 2019, 7:53pm EST", ("Jane Doe",), None),
+        ("By Jane Doe jdoe@example.com (509) 459-5382", ("Jane Doe",), None),
+        ("Von Max Mustermann publiziert am 30. Juli 2018", ("Max Mustermann",), None),
+        ("5:45 AM PST 11/19/2019 by Jane Doe", ("Jane Doe",), None),
+        ("Written by Jane Doe, MS, RD on November 14, 2019", ("Jane Doe",), None),
+        ("Analysis by Jane Doe, CNN Editor-at-large", ("Jane Doe",), None),
+        ("By Jane Doe | Special to the Daily Planet", ("Jane Doe",), None),
+        ("By Jane Doe Updated Nov. 19, 2019 8:21 am ET", ("Jane Doe",), None),
+        ("By Reuters", (), "Reuters"),
+        ("By Minh Do and Jane Doe", ("Minh Do", "Jane Doe"), None),
+    ],
+)
+def test_byline(text: str, names: tuple[str, ...], agency: str | None) -> None:
+    assert parse_byline(text, LEX, EN) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By the way, this is not a byline", "Bypass road reopens", "By European Space Agency", "by 2020"],
+)
+def test_not_byline(text: str) -> None:
+    parsed = parse_byline(text, LEX, EN)
+    assert parsed is None or parsed[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "agency"),
+    [
+        ("Jane Doe", ("Jane Doe",), None),
+        ("JANE DOE, FUTURISM", ("Jane Doe",), None),
+        ("Jane Doe and John Roe, Associated Press", ("Jane Doe", "John Roe"), "Associated Press"),
+        ("Jane Doe, AP National Political Writer", ("Jane Doe",), "AP"),
+        ("Jane Doe - Nov 19, 2019, 8:15 pm CST", ("Jane Doe",), None),
+    ],
+)
+def test_name_line(text: str, names: tuple[str, ...], agency: str | None) -> None:
+    assert parse_name_line(text, LEX, EN) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breaking News",
+        "Home Depot sales miss, shares plunge",
+        "The Water Coolest",
+        "Read more",
+        "Learn More",
+        "jane doe",
+    ],
+)
+def test_not_name_line(text: str) -> None:
+    assert parse_name_line(text, LEX, EN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VILNIUS: Belarusian President Alexander Lukashenko freed", ("VILNIUS", None)),
+        ("LONDON (Reuters) - Britain said", ("LONDON", "Reuters")),
+        ("WASHINGTON, Dec 13 (AP) -- The", ("WASHINGTON", "AP")),
+        ("MADRID, 13 dic (EFE).- El Gobierno", ("MADRID", "EFE")),
+        ("New York (CNN) - The", ("New York", "CNN")),
+        ("BERLIN (dpa) - Der Bundestag", ("BERLIN", "dpa")),
+        ("COVID-19 cases rose again", None),
+        ("BREAKING: Senate adjourns", None),
+        ("The president said on Monday", None),
+    ],
+)
+def test_dateline(text: str, expected: tuple[str, str | None] | None) -> None:
+    assert parse_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Source: Reuters/dy", "Reuters"),
+        ("Quelle: dpa", "dpa"),
+        ("Fuente: EFE", "EFE"),
+        ("© AFP", "AFP"),
+        ("(Reporting by Jane Doe; Editing by Alex Smith)", True),
+        ("Sources say the deal is close", None),
+        ("The source of the leak was never found.", None),
+    ],
+)
+def test_source(text: str, expected: str | bool | None) -> None:
+    assert parse_source(text, LEX) == expected
+
+
+def test_tags_split() -> None:
+    assert split_tags("Geneva, Diplomacy, United Nations", "") == ("Geneva", "Diplomacy", "United Nations")
+    assert split_tags("Bundestag · Energie", "") == ("Bundestag", "Energie")
+    body = "Talks on the United Nations plan resumed in Geneva."
+    assert split_tags("United Nations Geneva Diplomacy", body) == ("United Nations", "Geneva", "Diplomacy")
