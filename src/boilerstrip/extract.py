@@ -187,6 +187,7 @@ def _assemble(
             menu,
             lexicon.stoplists.get(language or "", frozenset()),
             lexicon.share_words,
+            lexicon.byline_openers,
         )
         if units
         else None

@@ -131,6 +131,7 @@ def find_title(
     menu: list[bool] | None = None,
     stoplist: frozenset[str] = frozenset(),
     share_words: frozenset[str] = frozenset(),
+    openers: tuple[str, ...] = (),
 ) -> int | None:
     """The headline: a short unpunctuated line above the story that the story's opening echoes.
 
@@ -145,6 +146,13 @@ def find_title(
     prose = _prose_paragraphs(facts, labels, start)
     if not prose:
         prose = [min(start, len(units))]
+    head_end = -1  # a byline or date just inside the story: the story starts after it
+    for k in range(prose[0], min(len(labels), prose[0] + 6)):
+        lab = labels[k]
+        if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+            head_end = k
+    if head_end >= 0 and any(p > head_end for p in prose):
+        prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
     copies: dict[str, int] = {}
     for f in facts:
@@ -156,7 +164,8 @@ def find_title(
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
-        if kind is not None and kind not in _TITLE_KINDS:
+        pictured = kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+        if kind is not None and kind not in _TITLE_KINDS and not pictured:
             if kind not in _BETWEEN:
                 gap += 1
             continue
@@ -192,10 +201,14 @@ def find_title(
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
             if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
-                score += 0.4
+                score += 0.6
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
+        if openers and _openers(openers).match(text):
+            score -= 1.5  # a byline
+        if pictured:
+            score -= 0.2
         scored.append((score, i))
         overlaps[i] = overlap
         gap += 1
