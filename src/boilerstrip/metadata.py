@@ -187,7 +187,7 @@ def find_title(
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
-            score -= 1.2
+            score -= 1.6  # headlines do not end with a full stop
         if f.words < 4 and not unspaced:
             score -= 0.4
         if f.words > 25:
@@ -200,7 +200,8 @@ def find_title(
             score -= 0.6
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
-            if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+            dated = lab is None and facts[j].words <= 20 and bool(find_dates(units[j].text))
+            if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
