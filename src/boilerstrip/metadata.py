@@ -220,7 +220,12 @@ def find_title(
         return None
     for score, i in scored:  # a headline right above the standfirst that was picked
         if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
-            if facts[i].words <= facts[best].words + 2 and not (menu is not None and menu[i]):
+            dated_between = any(
+                labels[j] is not None and labels[j].kind in (Kind.DATE, Kind.BYLINE)  # type: ignore[union-attr]
+                for j in range(i + 1, best)
+            )
+            shorter = facts[i].words <= facts[best].words + 2
+            if (shorter or dated_between) and not (menu is not None and menu[i]):
                 best = i
                 break
     norm = facts[best].norm
