@@ -213,7 +213,7 @@ def _assemble(
 
     anchor = title_i if title_i is not None else body_start
     published, updated = find_dates_meta(
-        units, labels, anchor, body_start, unit_facts, opts.reference_date, language
+        units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end
     )
     if published is not None:
         note("published", published[0])

@@ -312,6 +312,7 @@ def find_dates_meta(
     facts: list[UnitFacts] | None = None,
     reference: date | datetime | None = None,
     language: str | None = None,
+    body_end: int | None = None,
 ) -> tuple[tuple[int, date | datetime] | None, tuple[int, date | datetime] | None]:
     """Published and updated: dates on short lines around the headline, nearest first.
 
@@ -329,8 +330,8 @@ def find_dates_meta(
         if kind is not None and kind not in _DATE_KINDS:
             continue
         labelled = kind in (Kind.DATE, Kind.BYLINE)
-        if not (lo <= i < hi or labelled):
-            continue
+        if not (lo <= i < hi or (labelled and (body_end is None or i <= body_end + 3))):
+            continue  # dates under the story belong to comments and other stories
         if facts is not None:
             f = facts[i]
             if f.words > 30 or (f.ends_sentence and f.words > 12 and not labelled):
