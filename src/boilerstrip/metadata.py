@@ -164,7 +164,9 @@ def find_title(
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
-        pictured = kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+        pictured = (
+            kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+        )
         if kind is not None and kind not in _TITLE_KINDS and not pictured:
             if kind not in _BETWEEN:
                 gap += 1
@@ -459,8 +461,23 @@ def parse_byline(
         rest = rest[:label]
     names, agency = _names(rest, lexicon, stoplist)
     if not names and agency is None:
-        return None
+        single = _single_name(rest, stoplist)
+        if single is None:
+            return None
+        names = (single,)
     return names, agency
+
+
+def _single_name(rest: str, stoplist: frozenset[str]) -> str | None:
+    """A one-word name after an explicit opener ("written by Regan"); never a CMS account in
+    capitals, a function word or a role."""
+    word = rest.strip(" .,;:|-–—")
+    if not regex.fullmatch(r"\p{Lu}\p{Ll}{2,}", word):
+        return None
+    folded = word.casefold()
+    if folded in stoplist or folded in _marker_words("role") or folded in _marker_words("org"):
+        return None
+    return word
 
 
 def parse_name_line(
@@ -499,23 +516,35 @@ def find_name_line(
 ) -> tuple[int, tuple[tuple[str, ...], str | None]] | None:
     """A byline printed without an opener: a names-only line just below the headline, or
     next to the story's date line."""
-    hi = min(len(units), max(body_start, title + 1) + 3, title + 12)
-    for i in range(title + 1, hi):
-        label = labels[i]
-        if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
-            continue
-        near_date = any(
-            labels[j] is not None and labels[j].kind is Kind.DATE  # type: ignore[union-attr]
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(labels)
-        )
-        if i > title + 4 and not near_date and (label is None or label.kind is not Kind.DATE):
-            continue
-        if facts[i].words > 14 or (menu is not None and menu[i]):
-            continue
-        parsed = parse_name_line(units[i].text, lexicon, stoplist)
-        if parsed is not None:
-            return i, parsed
+    norm = facts[title].norm
+    copies = [title] + [j for j in range(title + 1, min(len(units), body_start + 3)) if facts[j].norm == norm]
+    flags = _marker_words("flag")
+    for copy in copies:  # under the headline, or under the copy of it nearest the story
+        hi = min(len(units), max(body_start, copy + 1) + 3, copy + 12)
+        above = list(range(max(0, copy - 3), copy)) if copy != title else []
+        for i in [*range(copy + 1, hi), *above]:
+            label = labels[i]
+            if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
+                continue
+            near_date = any(
+                labels[j] is not None and labels[j].kind is Kind.DATE  # type: ignore[union-attr]
+                for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < len(labels)
+            )
+            if (
+                (i > copy + 4 or i < copy)
+                and not near_date
+                and (label is None or label.kind is not Kind.DATE)
+            ):
+                continue  # far from the headline: only next to the story's date line
+            if facts[i].words > 14 or (menu is not None and menu[i]):
+                continue
+            text = units[i].text
+            if text.split(None, 1)[0].casefold() in flags:
+                continue
+            parsed = parse_name_line(text, lexicon, stoplist)
+            if parsed is not None:
+                return i, parsed
     return None
 
 
