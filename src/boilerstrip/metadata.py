@@ -527,7 +527,7 @@ def find_name_line(
             if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
                 continue
             near_date = any(
-                labels[j] is not None and labels[j].kind is Kind.DATE  # type: ignore[union-attr]
+                labels[j] is not None and labels[j].kind is Kind.DATE
                 for j in (i - 2, i - 1, i + 1, i + 2)
                 if 0 <= j < len(labels)
             )
