@@ -117,5 +117,12 @@ def test_source(text: str, expected: str | bool | None) -> None:
 def test_tags_split() -> None:
     assert split_tags("Geneva, Diplomacy, United Nations", "") == ("Geneva", "Diplomacy", "United Nations")
     assert split_tags("Bundestag · Energie", "") == ("Bundestag", "Energie")
-    body = "Talks on the United Nations plan resumed in Geneva."
-    assert split_tags("United Nations Geneva Diplomacy", body) == ("United Nations", "Geneva", "Diplomacy")
+    body = "Talks on the United Nations plan resumed in Geneva with the Red Cross."
+    assert split_tags("United Nations Geneva Diplomacy Red Cross", body) == (
+        "United Nations",
+        "Geneva",
+        "Diplomacy",
+        "Red Cross",
+    )
+    assert split_tags("Government and politics", body) == ("Government and politics",)
+    assert split_tags("MacBook Pro,", body) == ("MacBook Pro",)

@@ -265,8 +265,11 @@ def _assemble(
             f = unit_facts[j]
             if labels[j] is not None and labels[j].kind not in (Kind.OTHER, Kind.REPEATED):  # type: ignore[union-attr]
                 break
-            if f.words > 15 or f.ends_sentence:
+            if f.words > 15 or f.ends_sentence or f.letter_share < 0.5:
                 break
+            first = unit_facts[j].norm.split(" ", 1)[0]
+            if first in lexicon.share_words or lexicon.phrase_kind(unit_facts[j].norm, f.words) is not None:
+                break  # the share row or the furniture after the list
             labels[j] = Label(Kind.TAGS, "topic list after a tags heading")
             tags.extend(split_tags(_clean(units[j].text), body_text))
             if not fields or fields[-1].name != "tags":

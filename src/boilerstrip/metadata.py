@@ -653,12 +653,13 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
 # ---------------------------------------------------------------- tags
 def split_tags(text: str, body: str) -> tuple[str, ...]:
     """Tags from one line: on separators, or, for run-together words, on phrases the story uses."""
+    text = text.strip(" ,;|·•#/")
     parts = [p.strip() for p in _TAG_SPLIT.split(text) if p.strip()]
     if len(parts) > 1:
         return tuple(dict.fromkeys(parts))
     tokens = text.split()
-    if len(tokens) <= 1:
-        return (text.strip(),) if text.strip() else ()
+    if len(tokens) <= 4:  # a short line is one tag ("Government and politics")
+        return (text,) if text else ()
     out: list[str] = []
     i = 0
     while i < len(tokens):
