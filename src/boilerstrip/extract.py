@@ -19,6 +19,7 @@ from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, make_units, split_lines
 from .load import looks_like_html, read_input
 from .metadata import (
+    breadcrumb_section,
     find_dates_meta,
     find_name_line,
     find_section,
@@ -199,10 +200,15 @@ def _assemble(
         title = title_text(_clean(title_case_variant(units, unit_facts, title_i)), units, title_i)
         note("title", title_i)
         section_i = find_section(unit_facts, labels, title_i, units)
+        crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
         if section_i is not None:
             labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
             section = _clean(units[section_i].text)
             note("section", section_i)
+        elif crumb is not None:
+            labels[crumb[0]] = Label(Kind.SECTION, "a breadcrumb trail above the headline")
+            section = _clean(crumb[1])
+            note("section", crumb[0])
         start = first_body(labels)
         body_start = start if start is not None else len(units)
     end = last_body(labels)

@@ -279,23 +279,51 @@ def title_text(text: str, units: list[Unit], title: int) -> str:
     return text
 
 
+_CRUMB_SPLIT = regex.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
+_LABEL_END = regex.compile(r"[:>»›|/…]\s*\Z|\d")
+
+
 def find_section(
     facts: list[UnitFacts], labels: list[Label | None], title: int, units: list[Unit] | None = None
 ) -> int | None:
     """A lone category label just above the headline (often a copy of a menu item)."""
+    copies: dict[str, int] = {}
+    for f in facts[: title + 1]:
+        copies[f.norm] = copies.get(f.norm, 0) + 1
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
         if label is not None and label.kind in (Kind.SHARE, Kind.ADVERTISEMENT, Kind.LOGO, Kind.DATE):
             continue
         free = label is None or label.kind in (Kind.REPEATED, Kind.OTHER)
+        text = units[i].text if units is not None else f.norm
         if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
+            if _LABEL_END.search(text):
+                return None  # "Author:", "Blog >": a label of something else, or a counter
             before = facts[i - 1] if i > 0 else None
             free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is Kind.REPEATED)  # type: ignore[union-attr]
             apart = units is not None and units[i].blank_before
             if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
+            if f.words > 1 and copies.get(f.norm, 0) < 2 and not text.isupper():
+                return None  # several words seen once: more likely a link or a button than a category
             return i
         return None
+    return None
+
+
+def breadcrumb_section(units: list[Unit], labels: list[Label | None], title: int) -> tuple[int, str] | None:
+    """The last category of a breadcrumb trail above the headline ("Home > World > Europe")."""
+    for i in range(title - 1, max(-1, title - 8), -1):
+        text = units[i].text
+        if len(text) > 120 or not any(sep in text for sep in (">", "›", "»", "→")):
+            continue
+        parts = [p for p in _CRUMB_SPLIT.split(text) if p]
+        if not 2 <= len(parts) <= 6 or any(len(p.split()) > 4 for p in parts):
+            continue
+        last = parts[-1]
+        if normalize(last) == normalize(units[title].text) and len(parts) > 2:
+            last = parts[-2]
+        return i, last
     return None
 
 
