@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
@@ -65,3 +67,34 @@ def test_captions_and_metadata_are_never_body(page: Path) -> None:
 def test_relative_date_unknown_without_reference() -> None:
     text = (FIXTURES / "meta" / "de-relative.txt").read_text(encoding="utf-8")
     assert extract(text).published is None
+
+
+LINES = [
+    "World",
+    "By Jane Doe",
+    "Jane Doe",
+    "13 Dec 2025 10:47PM",
+    "vor 3 Stunden",
+    "Photo: Getty Images",
+    "GETTY",
+    "Credit...",
+    "Media caption",
+    "Home > World > Europe",
+    "Topics",
+    "Ceasefire talks resume in Geneva",
+    "VILNIUS: Talks resumed on Saturday after a long pause, officials said.",
+    "The talks resumed on Saturday after a long pause in the negotiations, officials said.",
+    "",
+    "© 2019 Acme Inc. All rights reserved.",
+]
+
+
+@given(st.lists(st.sampled_from(LINES) | st.text(max_size=40), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_any_arrangement_of_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = extract(text, reference_date=datetime(2025, 12, 14))
+    for f in article.provenance:
+        assert 0 <= f.start <= f.end <= len(text)
+    for caption in article.captions:
+        assert 0 <= caption.start <= caption.end <= len(text)

@@ -177,7 +177,7 @@ def find_title(
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
             gap += 1
             continue
-        after = [p for p in prose if p > i][:3]
+        after = [p for p in prose if i < p < len(facts)][:3]
         if not after:
             continue
         key = after[0]
