@@ -31,7 +31,15 @@ CASES = [
     ("2025年12月13日", date(2025, 12, 13)),
     ("2025년 12월 13일", date(2025, 12, 13)),
     ("13 tháng 12 2025", None),  # Vietnamese month numbers are not month names
-    ("Monday, November 18, 2019, 04:05 pm PT", datetime(2019, 11, 18, 16, 5)),  # PT names no season
+    (
+        "Monday, November 18, 2019, 04:05 pm PT",
+        datetime(2019, 11, 18, 16, 5, tzinfo=timezone(timedelta(hours=-8))),
+    ),
+    (
+        "July 4, 2019 at 9:24 pm ET",
+        datetime(2019, 7, 4, 21, 24, tzinfo=timezone(timedelta(hours=-4))),
+    ),  # US summer
+    ("Nov 18, 2019 at 9:24 pm CST", datetime(2019, 11, 18, 21, 24)),  # US Central or China: unknown
     ("11/19/19 06:56 AM EST", datetime(2019, 11, 19, 6, 56, tzinfo=EST)),
 ]
 

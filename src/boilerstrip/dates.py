@@ -252,9 +252,12 @@ def _zoned(text: str, value: date | datetime, at: int) -> tuple[date | datetime,
     if not m:
         return value, at
     name = m.group("name").upper()
-    offset = _zones().get(name)
-    if offset is None:
+    zone = _zones().get(name)
+    if zone is None:
         return value, at
+    offset, seasonal = zone
+    if seasonal and _us_summer(value):
+        offset += 60
     if m.group("sign"):
         hours = int(m.group("hh"))
         minutes = int(m.group("mm") or 0)
@@ -266,14 +269,27 @@ def _zoned(text: str, value: date | datetime, at: int) -> tuple[date | datetime,
 
 
 @functools.cache
-def _zones() -> dict[str, int]:
-    table: dict[str, int] = {}
+def _zones() -> dict[str, tuple[int, bool]]:
+    """{abbreviation: (standard offset in minutes, follows US daylight-saving time)}."""
+    table: dict[str, tuple[int, bool]] = {}
     path = Path(str(resources.files("boilerstrip") / "data" / "timezones.tsv"))
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            name, minutes = raw.split("\t")[:2]
-            table[name.strip().upper()] = int(minutes)
+            cells = raw.split("\t")
+            table[cells[0].strip().upper()] = (int(cells[1]), len(cells) > 2 and cells[2].strip() == "us")
     return table
+
+
+def _us_summer(value: datetime) -> bool:
+    """US daylight-saving time: from 2:00 on the second Sunday of March to 2:00 on the first Sunday of November."""
+    march = date(value.year, 3, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7 + 7)
+    november = date(value.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    naive = value.replace(tzinfo=None)
+    return (
+        datetime(start.year, start.month, start.day, 2) <= naive < datetime(end.year, end.month, end.day, 2)
+    )
 
 
 def _combine(day: date, m: regex.Match[str]) -> date | datetime:
