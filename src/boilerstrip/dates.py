@@ -351,6 +351,11 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
 _NUMBER_GROUP = regex.compile(r"\([^()]*\\d[^()]*\)")
 
 
+def has_relative(text: str) -> bool:
+    """True when the text holds a relative date ("2 hours ago", "gestern"), resolvable or not."""
+    return len(text) <= 300 and _relative()[0].search(text) is not None
+
+
 def find_relative(text: str, reference: date | datetime) -> DateMatch | None:
     """A relative date ("2 hours ago", "vor 3 Stunden", "gestern") resolved against `reference`."""
     if len(text) > 300:

@@ -11,7 +11,7 @@ from pathlib import Path
 import regex
 
 from .classify import Label
-from .dates import date_roles, find_dates, find_relative, first_label
+from .dates import date_roles, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
@@ -202,7 +202,11 @@ def find_title(
             score -= 0.6
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
-            dated = lab is None and facts[j].words <= 20 and bool(find_dates(units[j].text))
+            dated = (
+                lab is None
+                and facts[j].words <= 20
+                and (find_dates(units[j].text) or has_relative(units[j].text))
+            )
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
                 break
@@ -227,7 +231,8 @@ def find_title(
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
-            if (shorter or dated_between) and not (menu is not None and menu[i]):
+            sentence = units[i].text.rstrip(" \"'’”»)").endswith(".")
+            if (shorter or dated_between) and not sentence and not (menu is not None and menu[i]):
                 best = i
                 break
     norm = facts[best].norm
