@@ -203,7 +203,7 @@ def find_title(
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
             dated = (
-                lab is None
+                (lab is None or lab.kind is Kind.OTHER)
                 and facts[j].words <= 20
                 and (find_dates(units[j].text) or has_relative(units[j].text))
             )
@@ -277,7 +277,8 @@ def _title_keys(norm: str) -> list[str]:
 def title_text(text: str, units: list[Unit], title: int) -> str:
     """The headline without a site suffix when the bare headline is also on the page."""
     m = _SITE_SUFFIX.search(text)
-    if m:
+    suffix_words = len(text[m.start() :].split()) - 1 if m else 0
+    if m and suffix_words <= 4 and suffix_words < len(text[: m.start()].split()):  # a site name is short
         bare = normalize(text[: m.start()])
         if any(normalize(u.text) == bare for u in units if u.index != title):
             return text[: m.start()].strip()
