@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from boilerstrip import extract
 from boilerstrip.captions import caption_label, credit_lead, credit_only, split_credit
 from boilerstrip.lexicon import default_lexicon
 
@@ -93,3 +94,59 @@ def test_labels() -> None:
     assert credit_lead("Credit...")
     assert credit_lead("Credit…")
     assert not credit_lead("Credit Suisse")
+
+
+STORY = (
+    "Ceasefire talks resume in Geneva as envoys meet\n\n"
+    "By Jane Doe\n"
+    "December 13, 2025\n\n"
+    "GENEVA (Reuters) - Envoys from both sides met for a second day of talks in Geneva on Saturday, "
+    "diplomats said, as pressure mounted for an agreement before the end of the year.\n\n"
+    "{figure}\n\n"
+    "The talks, mediated by a group of neutral states, are the first direct contact between the two "
+    "delegations in more than a year, according to officials familiar with the matter.\n\n"
+    "Neither side commented publicly on the substance of the discussions, which are expected to "
+    "continue into next week at the earliest, the officials said on Saturday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "caption", "credit"),
+    [
+        (
+            "Delegates arrive for the talks on Saturday.\nPhoto: Jane Roe/Reuters",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "Photo: Jane Roe/Reuters\nDelegates arrive for the talks on Saturday.",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "Delegates arrive for the talks on Saturday.\nCredit...\nJane Roe/The Daily Planet",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/The Daily Planet",
+        ),
+        (
+            "Delegates arrive for the talks on Saturday.\nGETTY",
+            "Delegates arrive for the talks on Saturday.",
+            "GETTY",
+        ),
+        (
+            "Image caption Delegates arrive for the talks on Saturday",
+            "Delegates arrive for the talks on Saturday",
+            None,
+        ),
+        (
+            "Delegates arrive for the talks on Saturday. (AP Photo/Jane Roe)",
+            "Delegates arrive for the talks on Saturday.",
+            "AP Photo/Jane Roe",
+        ),
+    ],
+)
+def test_caption_in_story(figure: str, caption: str, credit: str | None) -> None:
+    article = extract(STORY.format(figure=figure))
+    assert [(c.text, c.credit) for c in article.captions] == [(caption, credit)]
+    assert all("Delegates" not in p for p in article.paragraphs)
+    assert article.title == "Ceasefire talks resume in Geneva as envoys meet"

@@ -79,6 +79,18 @@ def _mark_captions(
         lab = labels[k]
         return lab is None or lab.kind is Kind.REPEATED
 
+    def short_caption(k: int) -> bool:
+        """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
+        if k >= len(units) or not free(k) or k in out:
+            return False
+        f = unit_facts[k]
+        return (
+            3 <= f.words <= 25
+            and f.ends_sentence
+            and f.sentences <= 2
+            and not credit_only(units[k].text, lexicon)
+        )
+
     def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
         k = i - 1
         seen = 0
@@ -91,15 +103,20 @@ def _mark_captions(
                 seen += 1
                 continue
             if not free(k) or not 3 <= unit_facts[k].words <= 60:
-                return
+                break
             if sentence and not unit_facts[k].ends_sentence:
                 return  # a bare name under a headline or a heading is not a credit
+            if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
+                break  # a paragraph above, a caption-like sentence below: the caption is below
             labels[k] = Label(Kind.CAPTION, "caption above an image credit")
             out[k] = (units[k].text, credit)
             j = k - 1
             if j >= 0 and free(j) and unit_facts[j].norm == unit_facts[k].norm:
                 labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
             return
+        if not sentence and short_caption(i + 1):  # no caption above: a short sentence right under the credit
+            labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
+            out[i + 1] = (units[i + 1].text, credit)
 
     for i, unit in enumerate(units):
         if not free(i) or i in out:
