@@ -30,7 +30,9 @@ CASES = [
     ("13 grudnia 2025 r.", date(2025, 12, 13)),
     ("2025年12月13日", date(2025, 12, 13)),
     ("2025년 12월 13일", date(2025, 12, 13)),
-    ("13 tháng 12 2025", None),  # Vietnamese month numbers are not month names
+    ("13 tháng 12 năm 2025", date(2025, 12, 13)),
+    ("Thứ bảy, 13 tháng 12, 2025 22:47", datetime(2025, 12, 13, 22, 47)),
+    ("13 ٣ 2025", None),  # a lone number is no month
     (
         "Monday, November 18, 2019, 04:05 pm PT",
         datetime(2019, 11, 18, 16, 5, tzinfo=timezone(timedelta(hours=-8))),
