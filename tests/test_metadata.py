@@ -18,6 +18,9 @@ EN = LEX.stoplists.get("en", frozenset())
         ("By Jane Doe, Reuters", ("Jane Doe",), "Reuters"),
         ("Von Max Mustermann", ("Max Mustermann",), None),
         ("Texto: Ana Souza e João Silva", ("Ana Souza", "João Silva"), None),
+        ("山田太郎 記者", ("山田太郎",), None),
+        ("홍길동 기자", ("홍길동",), None),
+        ("記者 王小明", ("王小明",), None),
         ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie"), None),
         (
             "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",

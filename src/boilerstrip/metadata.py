@@ -480,7 +480,7 @@ def parse_byline(
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
     m = _openers(lexicon.byline_openers).match(text)
     if m is None:
-        return None
+        return _suffix_byline(text)
     rest = text[m.end() :]
     text = _HANDLE.sub(" ", text).strip()
     rest = _HANDLE.sub(" ", rest).strip(" :")
@@ -502,10 +502,30 @@ def parse_byline(
     return names, agency
 
 
+@functools.cache
+def _suffix_pattern() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in sorted(_marker_words("byline_suffix"), key=len, reverse=True))
+    return regex.compile(
+        rf"\A(?P<name>\p{{L}}{{2,12}}(?:\s\p{{L}}{{1,12}})?)\s*(?:{words})(?=\s|\Z|[|,、=/·])", regex.I
+    )
+
+
+def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
+    if len(text) > 60:
+        return None
+    m = _suffix_pattern().match(text.strip())
+    if m is None:
+        return None
+    return (m.group("name"),), None
+
+
 def _single_name(rest: str, stoplist: frozenset[str]) -> str | None:
     """A one-word name after an explicit opener ("written by Regan"); never a CMS account in
     capitals, a function word or a role."""
     word = rest.strip(" .,;:|-–—")
+    if regex.fullmatch(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}", word):
+        return word  # a name in an unspaced script ("記者 王小明")
     if not regex.fullmatch(r"\p{Lu}\p{Ll}{2,}", word):
         return None
     folded = word.casefold()
