@@ -99,7 +99,8 @@ _TIME = regex.compile(
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
 )
-_TWO_DIGITS = regex.compile(r"\d\d")  # every written date has a run of two digits
+# Every date form read here has a four-digit year or a short numeric date (13.12.25).
+_DATE_DIGITS = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 _ZONE = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
@@ -169,7 +170,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
 
 def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, with the time next to it when there is one."""
-    if len(text) > 2000 or not _TWO_DIGITS.search(text):
+    if len(text) > 2000 or not _DATE_DIGITS.search(text):
         return []
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
