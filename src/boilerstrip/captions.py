@@ -95,6 +95,8 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
     offset = max(0, len(text) - 260)
     tail = text[offset:]
+    if not _CREDIT_HINT.search(tail) and _last_word(tail) not in _agencies_folded(lexicon.agencies):
+        return None  # no bracket, slash, colon, ©, "by" or trailing agency: no credit form applies
     for pattern in _patterns(lexicon.credit_words, lexicon.agencies):
         m = pattern.search(tail)
         if m:
@@ -103,6 +105,20 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
             if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
     return None
+
+
+_CREDIT_HINT = regex.compile(r"[(\[©/:：]|\bby\b", regex.I)
+_LAST_WORD = regex.compile(r"[\p{L}-]+(?=\W*\Z)")
+
+
+def _last_word(text: str) -> str:
+    m = _LAST_WORD.search(text[-40:])
+    return m.group(0).casefold() if m else ""
+
+
+@functools.cache
+def _agencies_folded(agencies: frozenset[str]) -> frozenset[str]:
+    return frozenset(a.casefold().split()[-1] for a in agencies if a.strip())
 
 
 def credit_only(text: str, lexicon: Lexicon) -> str | None:

@@ -205,7 +205,7 @@ def find_title(
             dated = (
                 (lab is None or lab.kind is Kind.OTHER)
                 and facts[j].words <= 20
-                and (find_dates(units[j].text) or has_relative(units[j].text))
+                and (find_dates(units[j].text) or (facts[j].words <= 8 and has_relative(units[j].text)))
             )
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
