@@ -57,7 +57,7 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             rf"(?<=[.!?\"”])[\s\u00a0]*(?:{label})\s+by\s+(?P<credit>\p{{Lu}}[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
-        regex.compile(rf"(?<=\p{{L}}[.!?])[\s\u00a0]*(?P<credit>{wire})\s*\Z"),
+        regex.compile(rf"(?<=\p{{L}}[.!?])(?P<credit>{wire})\s*\Z"),  # glued: no space
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
             r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",

@@ -92,6 +92,8 @@ def _mark_captions(
         )
 
     def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
+        if i + 1 < len(units) and caption_label(units[i + 1].text) is not None:
+            return  # the credit belongs to the labelled caption under it
         k = i - 1
         seen = 0
         while k >= 0 and seen < 3:
@@ -104,8 +106,8 @@ def _mark_captions(
                 continue
             if not free(k) or not 3 <= unit_facts[k].words <= 60:
                 break
-            if sentence and not unit_facts[k].ends_sentence:
-                return  # a bare name under a headline or a heading is not a credit
+            if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
+                return  # a bare name under a heading is no credit, and under a paragraph it signs the story
             if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
                 break  # a paragraph above, a caption-like sentence below: the caption is below
             labels[k] = Label(Kind.CAPTION, "caption above an image credit")
@@ -134,7 +136,8 @@ def _mark_captions(
         if labelled is not None and unit_facts[i].words <= 80:
             labels[i] = Label(Kind.CAPTION, "a printed caption label")
             split = split_credit(labelled, lexicon)
-            out[i] = split if split is not None else (labelled, None)
+            above = credit_only(units[i - 1].text, lexicon) if i > 0 and i - 1 in out else None
+            out[i] = split if split is not None else (labelled, above)
             continue
         only = credit_only(text, lexicon)
         if only is not None:
