@@ -39,6 +39,7 @@ EN = LEX.stoplists.get("en", frozenset())
         ("By Jane Doe Updated Nov. 19, 2019 8:21 am ET", ("Jane Doe",), None),
         ("By Reuters", (), "Reuters"),
         ("By Minh Do and Jane Doe", ("Minh Do", "Jane Doe"), None),
+        ("Von Max Mustermann Foto: dpa", ("Max Mustermann",), None),
     ],
 )
 def test_byline(text: str, names: tuple[str, ...], agency: str | None) -> None:

@@ -23,7 +23,7 @@ _NAME_SPLIT = regex.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\ben\b|\bi\b|\bdan\b|\bve\b|\bи\b|、)\s*"
 )
 _NAME_WORD = regex.compile(
-    r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu)\Z)"
+    r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu))\Z"
 )
 _BYLINE_SEP = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS = regex.compile(
@@ -194,6 +194,8 @@ def find_title(
             score -= 0.4
         if f.words > 25:
             score -= 0.6
+        if text.count(",") >= 3 and all(len(p.split()) <= 3 for p in text.split(",")):
+            score -= 1.5  # a list of topics, not a headline
         if find_dates(text):
             score -= 1.5
         if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
