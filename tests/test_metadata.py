@@ -40,6 +40,7 @@ EN = LEX.stoplists.get("en", frozenset())
         ("By Reuters", (), "Reuters"),
         ("By Minh Do and Jane Doe", ("Minh Do", "Jane Doe"), None),
         ("Von Max Mustermann Foto: dpa", ("Max Mustermann",), None),
+        ("By Jane Doe, BBC News, New York", ("Jane Doe",), None),
     ],
 )
 def test_byline(text: str, names: tuple[str, ...], agency: str | None) -> None:

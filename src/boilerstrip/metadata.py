@@ -617,13 +617,17 @@ def _names(
     orgs = _marker_words("org")
     names: list[str] = []
     agency: str | None = None
+    after_org = False
     for index, raw in enumerate(_NAME_SPLIT.split(rest)):
         part = raw.strip(" .,;:")
         if not part:
             continue
         folded_words = [w.casefold().strip(".") for w in part.split()]
+        if after_org and names:
+            break  # "Jane Doe, BBC News, New York": what follows the organisation is a place or a role
         if part.casefold() in agencies:
             agency = agency or canonical.get(part.casefold(), part)
+            after_org = True
             continue
         if any(w in roles or w in orgs for w in folded_words) or (
             folded_words and folded_words[0] in agencies
@@ -632,6 +636,7 @@ def _names(
                 return (), None
             if agency is None and folded_words and folded_words[0] in agencies:
                 agency = canonical.get(folded_words[0], part.split()[0])
+            after_org = True
             continue
         words = part.split()
         taken: list[str] = []
