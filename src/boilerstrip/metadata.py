@@ -196,6 +196,8 @@ def find_title(
             score -= 0.6
         if text.count(",") >= 3 and all(len(p.split()) <= 3 for p in text.split(",")):
             score -= 1.5  # a list of topics, not a headline
+        if i > 0 and facts[i - 1].norm in _marker_words("flag"):
+            score -= 0.3  # under "Video", "Watch": the title of a media item
         if find_dates(text):
             score -= 1.5
         if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
