@@ -50,6 +50,15 @@ def test_provenance_points_at_the_value(page: Path) -> None:
         where = article.where("authors")
         assert where is not None
         assert name.casefold() in text[where.start : where.end].casefold()
+    for field, value in (
+        ("source", article.source),
+        ("dateline", article.dateline),
+        ("section", article.section),
+    ):
+        if value is not None:
+            where = article.where(field)
+            assert where is not None, field
+            assert value.casefold() in text[where.start : where.end].casefold(), field
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])

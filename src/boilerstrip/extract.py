@@ -249,38 +249,46 @@ def _assemble(
     authors: tuple[str, ...] = ()
     agency: str | None = None
     stoplist = lexicon.stoplists.get(language or "", frozenset())
+    agency_at: int | None = None
     for i in sorted(bylines, key=lambda i: abs(i - anchor)):
         names, ag = parse_byline(units[i].text, lexicon, stoplist) or bylines[i]
         if names and not authors:
             authors = names
             note("authors", i)
-        agency = agency or ag
+        if ag and agency is None:
+            agency, agency_at = ag, i
     if not authors and title_i is not None:
         found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist, menu)
         if found is not None:
             i, (names, ag) = found
             labels[i] = Label(Kind.BYLINE, "a byline without an opener, next to the headline")
             authors = names
-            agency = agency or ag
+            if ag and agency is None:
+                agency, agency_at = ag, i
             note("authors", i)
 
     dateline = None
     source = None
+    source_at: int | None = None
+    for i, lab in enumerate(
+        labels
+    ):  # a "Source: X" line first, then the dateline's agency, then the byline's
+        if lab is not None and lab.kind is Kind.SOURCE:
+            value = parse_source(units[i].text, lexicon)
+            if isinstance(value, str):
+                source, source_at = value, i
+                break
     if start is not None:
         parsed = parse_dateline(units[start].text)
         if parsed is not None:
             dateline, dl_agency = parsed
             note("dateline", start)
-            if dl_agency:
-                source = dl_agency
-    for i, lab in enumerate(labels):
-        if lab is not None and lab.kind is Kind.SOURCE:
-            value = parse_source(units[i].text, lexicon)
-            if isinstance(value, str):
-                source = value
-                note("source", i)
-                break
-    source = source or agency
+            if dl_agency and source is None:
+                source, source_at = dl_agency, start
+    if source is None and agency is not None:
+        source, source_at = agency, agency_at
+    if source_at is not None:
+        note("source", source_at)
 
     tags: list[str] = []
     for i, lab in enumerate(labels):
