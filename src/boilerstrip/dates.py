@@ -351,17 +351,32 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
     return pattern, fixed
 
 
+@functools.cache
+def _relative_words() -> regex.Pattern[str]:
+    """Only the fixed words ("yesterday", "gestern"): a cheap test for lines without digits."""
+    _, fixed = _relative()
+    words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})(?![\p{{L}}])", regex.I)
+
+
+def _may_be_relative(text: str) -> bool:
+    return bool(_ANY_DIGIT.search(text)) or _relative_words().search(text) is not None
+
+
+_ANY_DIGIT = regex.compile(r"\d")
+
+
 _NUMBER_GROUP = regex.compile(r"\([^()]*\\d[^()]*\)")
 
 
 def has_relative(text: str) -> bool:
     """True when the text holds a relative date ("2 hours ago", "gestern"), resolvable or not."""
-    return len(text) <= 300 and _relative()[0].search(text) is not None
+    return len(text) <= 300 and _may_be_relative(text) and _relative()[0].search(text) is not None
 
 
 def find_relative(text: str, reference: date | datetime) -> DateMatch | None:
     """A relative date ("2 hours ago", "vor 3 Stunden", "gestern") resolved against `reference`."""
-    if len(text) > 300:
+    if len(text) > 300 or not _may_be_relative(text):
         return None
     pattern, fixed = _relative()
     m = pattern.search(text)

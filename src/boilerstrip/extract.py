@@ -150,8 +150,10 @@ def _mark_captions(
             continue
         if labels[i] is not None:
             continue
+        if not 3 <= unit_facts[i].words <= 60:
+            continue
         split = split_credit(text, lexicon)
-        if split is not None and 3 <= unit_facts[i].words <= 60:
+        if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
     return out
