@@ -97,8 +97,44 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     tail = text[offset:]
     if not _CREDIT_HINT.search(tail) and _last_word(tail) not in _agencies_folded(lexicon.agencies):
         return None  # no bracket, slash, colon, ©, "by" or trailing agency: no credit form applies
-    for pattern in _patterns(lexicon.credit_words, lexicon.agencies):
-        m = pattern.search(tail)
+    end = tail[-170:]
+    bracket = tail.rstrip()[-1:] in (")", "]")
+    hints = (
+        bracket,
+        bracket,
+        ":" in end or "：" in end,
+        "/" in end,
+        "/" in end,
+        bracket and "/" in end,
+        " by " in end.casefold(),
+        not bracket,
+        "©" in end or "(c)" in end.casefold() or "copyright" in end.casefold(),
+    )
+    folded = tail.casefold()
+    opening = max(tail.rfind("("), tail.rfind("["))
+    colon = max(tail.rfind(":"), tail.rfind("："))
+    slash = tail.find("/", max(0, len(tail) - 170))
+    starts = (  # where each form can begin, so the patterns are not tried at every position
+        opening - 3,
+        opening - 3,
+        colon - 45,
+        slash - 90,
+        slash - 90,
+        opening - 3,
+        folded.rfind(" by ") - 45,
+        len(tail) - 60,
+        min(
+            (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
+            default=0,
+        )
+        - 5,
+    )
+    for pattern, hint, pos in zip(
+        _patterns(lexicon.credit_words, lexicon.agencies), hints, starts, strict=True
+    ):
+        if not hint:
+            continue  # the form this pattern reads cannot be in this line
+        m = pattern.search(tail, max(0, pos))
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
             credit = m.group("credit").strip(" .;,")
@@ -108,12 +144,14 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 
 _CREDIT_HINT = regex.compile(r"[(\[©/:：]|\bby\b", regex.I)
-_LAST_WORD = regex.compile(r"[\p{L}-]+(?=\W*\Z)")
 
 
 def _last_word(text: str) -> str:
-    m = _LAST_WORD.search(text[-40:])
-    return m.group(0).casefold() if m else ""
+    tail = text[-40:].rstrip(" .,;:!?)]}\"'”’»\u00a0")
+    if not tail:
+        return ""
+    word = tail.rsplit(None, 1)[-1].rsplit(".", 1)[-1]  # "York.Reuters": a credit glued to the sentence
+    return word.lstrip("([{\"'“‘«").casefold()
 
 
 @functools.cache
@@ -121,9 +159,24 @@ def _agencies_folded(agencies: frozenset[str]) -> frozenset[str]:
     return frozenset(a.casefold().split()[-1] for a in agencies if a.strip())
 
 
+@functools.cache
+def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozenset[str]:
+    """First words a credit-only line can start with: a credit word, an agency, ©, file/archive."""
+    words = {w.split()[0] for w in credit_words if w.strip()}
+    words |= {a.casefold().split()[0] for a in agencies if a.strip()}
+    words |= {"file", "archive", "handout", "image", "photo", "picture", "©", "(c)"}
+    return frozenset(words)
+
+
+_OPENING = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：(\[\]).,;]+)")
+
+
 def credit_only(text: str, lexicon: Lexicon) -> str | None:
     """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
+        return None
+    first = _OPENING.match(text)
+    if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
         return None
     if is_bare_credit(text) and text.strip(" ()[]").casefold() in _markers("role"):
         return None  # "Staff" names no picture source
@@ -169,6 +222,9 @@ def _caption_labels() -> regex.Pattern[str]:
 
 def caption_label(text: str) -> str | None:
     """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
+    head = text[:24].casefold()
+    if not any(head.startswith(label.split()[0]) for label in _markers("caption")):
+        return None
     m = _caption_labels().match(text)
     if m is None:
         return None

@@ -482,6 +482,8 @@ def parse_byline(
         lead = find_dates(text)
         if lead and lead[0].start <= 2:
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
+    if text[:2].casefold() not in _opener_heads(lexicon.byline_openers):
+        return _suffix_byline(text)
     m = _openers(lexicon.byline_openers).match(text)
     if m is None:
         return _suffix_byline(text)
@@ -514,9 +516,15 @@ def _suffix_pattern() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
+    """The first two letters of every opener, for a cheap test before the opener pattern."""
+    return frozenset(o[:2] for o in openers if len(o) >= 2)
+
+
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60:
+    if len(text) > 60 or not any(w in text for w in _marker_words("byline_suffix")):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
