@@ -160,6 +160,14 @@ def find_title(
             copies[f.norm] = copies.get(f.norm, 0) + 1
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
+    dated_memo: dict[int, bool] = {}
+
+    def dated_line(j: int) -> bool:
+        if j not in dated_memo:
+            text = units[j].text
+            dated_memo[j] = bool(find_dates(text)) or (facts[j].words <= 8 and has_relative(text))
+        return dated_memo[j]
+
     gap = 0
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
@@ -206,11 +214,7 @@ def find_title(
             score -= 0.6
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
-            dated = (
-                (lab is None or lab.kind is Kind.OTHER)
-                and facts[j].words <= 20
-                and (find_dates(units[j].text) or (facts[j].words <= 8 and has_relative(units[j].text)))
-            )
+            dated = (lab is None or lab.kind is Kind.OTHER) and facts[j].words <= 20 and dated_line(j)
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
                 break
