@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
 
 import regex
 
 from .lexicon import Lexicon
+from .markers import marker_words
 
 # A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
 _NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
@@ -20,11 +19,12 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
     )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
-    label = rf"(?:(?:file|archive|handout|stock|main|top|header|lead)\s+)?(?:{words})"
+    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
+    label = rf"(?:(?:{prefix})\s+)?(?:{words})"
     return (
         # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]", "[File: Reuters]"
         regex.compile(
-            rf"[\s\u00a0]*[(\[]\s*(?:{label}|file|archive)(?:\s*(?:by\s+)?[:/]|\s+by\b)\s*"
+            rf"[\s\u00a0]*[(\[]\s*(?:{label}|{prefix})(?:\s*(?:by\s+)?[:/]|\s+by\b)\s*"
             rf"(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
             regex.I,
         ),
@@ -68,14 +68,18 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
 
 @functools.cache
 def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
+    copyright = (
+        "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in credit_words if "copyright" in w) or "(?!)"
+    )
+    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
     words = "|".join(
         regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
     )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     return regex.compile(
-        rf"\A[(\[]?\s*(?:(?:file|archive|handout)\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
         rf"|\A(?:(?:{words})\s+)+by\s+(?P<credit>.{{2,100}}?)\s*\Z"
-        rf"|\A(?:image|photo|picture)\s+copyright\s+(?P<credit>.{{2,80}}?)\s*\Z"
+        rf"|\A(?:{copyright})\s+(?P<credit>.{{2,80}}?)\s*\Z"
         rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
         rf"|\A[(\[]\s*(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*.{{2,80}}?)\s*[)\]]\Z"
         rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z"
@@ -84,8 +88,13 @@ def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> rege
     )
 
 
-# "Credit..." / "Credit…" alone on a line: the credit itself is on the next line.
-_CREDIT_LEAD = regex.compile(r"\A(?:image\s+|photo\s+)?credits?\s*(?:\.{2,}|…|:)?\s*\Z", regex.I)
+@functools.cache
+def _credit_lead(credit_words: frozenset[str]) -> regex.Pattern[str]:
+    """ "Credit..." / "Photo:" alone on a line: the credit itself is on the next line."""
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
+    return regex.compile(rf"\A(?:{words})\s*(?:\.{{2,}}|…|:)\s*\Z", regex.I)
 
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -164,7 +173,7 @@ def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozens
     """First words a credit-only line can start with: a credit word, an agency, ©, file/archive."""
     words = {w.split()[0] for w in credit_words if w.strip()}
     words |= {a.casefold().split()[0] for a in agencies if a.strip()}
-    words |= {"file", "archive", "handout", "image", "photo", "picture", "©", "(c)"}
+    words |= set(marker_words("credit_prefix")) | {"©", "(c)"}
     return frozenset(words)
 
 
@@ -178,7 +187,7 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     first = _OPENING.match(text)
     if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
         return None
-    if is_bare_credit(text) and text.strip(" ()[]").casefold() in _markers("role"):
+    if is_bare_credit(text) and text.strip(" ()[]").casefold() in marker_words("role"):
         return None  # "Staff" names no picture source
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
     if not m:
@@ -189,9 +198,12 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     return credit
 
 
-def credit_lead(text: str) -> bool:
-    """True for a line that only announces a credit printed on the next line ("Credit...")."""
-    return len(text) < 20 and bool(_CREDIT_LEAD.match(text.strip()))
+def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
+    """True for a line that only announces a credit printed on the next line ("Credit...", "Photo:")."""
+    if len(text) >= 24 or not text.rstrip().endswith((".", "…", ":")):
+        return False
+    words = lexicon.credit_words if lexicon is not None else marker_words("credit")
+    return bool(_credit_lead(words).match(text.strip()))
 
 
 def is_bare_credit(text: str) -> bool:
@@ -201,21 +213,8 @@ def is_bare_credit(text: str) -> bool:
 
 
 @functools.cache
-def _markers(kind: str) -> frozenset[str]:
-    """Entries of one kind in data/markers.tsv, casefolded."""
-    path = Path(str(resources.files("boilerstrip") / "data" / "markers.tsv"))
-    out = set()
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            k, entry = raw.split("\t")[:2]
-            if k == kind:
-                out.add(entry.strip().casefold())
-    return frozenset(out)
-
-
-@functools.cache
 def _caption_labels() -> regex.Pattern[str]:
-    labels = _markers("caption")
+    labels = marker_words("caption")
     alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
     return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
 
@@ -223,7 +222,7 @@ def _caption_labels() -> regex.Pattern[str]:
 def caption_label(text: str) -> str | None:
     """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
     head = text[:24].casefold()
-    if not any(head.startswith(label.split()[0]) for label in _markers("caption")):
+    if not any(head.startswith(label.split()[0]) for label in marker_words("caption")):
         return None
     m = _caption_labels().match(text)
     if m is None:

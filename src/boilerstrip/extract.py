@@ -124,7 +124,12 @@ def _mark_captions(
         if not free(i) or i in out:
             continue
         text = unit.text
-        if credit_lead(text) and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
+        if (
+            credit_lead(text, lexicon)
+            and i + 1 < len(units)
+            and free(i + 1)
+            and unit_facts[i + 1].words <= 12
+        ):
             lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from importlib import resources
-from pathlib import Path
 
 import regex
 
@@ -16,15 +13,10 @@ from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
 from .lines import Unit
+from .markers import marker_words
 
 _SITE_SUFFIX = regex.compile(r"\s+(?:\||-|–|—|::|»|·)\s+[^|–—»·]{1,60}\Z")
 _TAG_SPLIT = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
-_NAME_SPLIT = regex.compile(
-    r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\ben\b|\bi\b|\bdan\b|\bve\b|\bи\b|、)\s*"
-)
-_NAME_WORD = regex.compile(
-    r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu))\Z"
-)
 _BYLINE_SEP = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS = regex.compile(
     r"\A(?P<place>[\p{Lu}][\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}][\p{Lu}\p{M}'’.\-]*){0,3}"
@@ -38,23 +30,8 @@ _DATELINE_AGENCY = regex.compile(
     r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
 _SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
-_REPORTING = regex.compile(
-    r"\A[(\[]?\s*(?:reporting|additional reporting|writing|editing|compiled)\s+by\b.{2,300}[)\]]?\Z", regex.I
-)
 _INITIALS = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
 _COPYRIGHT = regex.compile(r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Meta:
-    title: int | None = None
-    section: int | None = None
-    published: tuple[int, date | datetime] | None = None
-    updated: tuple[int, date | datetime] | None = None
-    authors: tuple[int, tuple[str, ...]] | None = None
-    dateline: tuple[str, str | None] | None = None  # (place, agency)
-    source: tuple[int, str] | None = None
-    tags: tuple[tuple[int, ...], tuple[str, ...]] | None = None
 
 
 def first_body(labels: list[Label | None]) -> int | None:
@@ -70,10 +47,6 @@ def last_body(labels: list[Label | None]) -> int | None:
         if label is not None and label.kind is Kind.BODY:
             return i
     return None
-
-
-def _free(label: Label | None) -> bool:
-    return label is None or label.kind is Kind.OTHER
 
 
 # ---------------------------------------------------------------- title and section
@@ -204,7 +177,7 @@ def find_title(
             score -= 0.6
         if text.count(",") >= 3 and all(len(p.split()) <= 3 for p in text.split(",")):
             score -= 1.5  # a list of topics, not a headline
-        if i > 0 and facts[i - 1].norm in _marker_words("flag"):
+        if i > 0 and facts[i - 1].norm in marker_words("flag"):
             score -= 0.3  # under "Video", "Watch": the title of a media item
         if find_dates(text):
             score -= 1.5
@@ -453,19 +426,6 @@ _NAME_STOP = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
 
 
 @functools.cache
-def _marker_words(kind: str) -> frozenset[str]:
-    """Entries of one kind in data/markers.tsv, casefolded."""
-    path = Path(str(resources.files("boilerstrip") / "data" / "markers.tsv"))
-    out = set()
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            k, entry = raw.split("\t")[:2]
-            if k == kind:
-                out.add(entry.strip().casefold())
-    return frozenset(out)
-
-
-@functools.cache
 def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """Byline openers ("By", "Von", "Texto:") as one pattern; a word opener must end at a word boundary."""
     alts = []
@@ -514,9 +474,35 @@ def parse_byline(
 
 @functools.cache
 def _suffix_pattern() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w) for w in sorted(_marker_words("byline_suffix"), key=len, reverse=True))
+    words = "|".join(regex.escape(w) for w in sorted(marker_words("byline_suffix"), key=len, reverse=True))
     return regex.compile(
         rf"\A(?P<name>\p{{L}}{{2,12}}(?:\s\p{{L}}{{1,12}})?)\s*(?:{words})(?=\s|\Z|[|,、=/·])", regex.I
+    )
+
+
+@functools.cache
+def _name_split() -> regex.Pattern[str]:
+    """Separators between names in a byline: commas, semicolons and the conjunctions in data."""
+    words = sorted(marker_words("conjunction"), key=len, reverse=True)
+    spelled = "|".join(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])" for w in words if w.isalpha())
+    symbols = "".join(regex.escape(w) for w in words if not w.isalpha())
+    return regex.compile(rf"\s*(?:[,;{symbols}]|{spelled})\s*")
+
+
+@functools.cache
+def _name_word() -> regex.Pattern[str]:
+    """One word of a personal name: capitalised, an initial, or a lower-case particle from data."""
+    particles = "|".join(regex.escape(w) for w in sorted(marker_words("particle"), key=len, reverse=True))
+    return regex.compile(rf"\A(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\p{{Lu}}\.|(?:{particles}))\Z")
+
+
+@functools.cache
+def _reporting() -> regex.Pattern[str]:
+    """A wire credits line: "(Reporting by ...; Editing by ...)", "(Con información de EFE)"."""
+    phrases = sorted(marker_words("reporting"), key=len, reverse=True)
+    alts = "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in phrases)
+    return regex.compile(
+        rf"\A(?:[(\[]\s*(?:{alts})\b.{{2,300}}[)\]]|(?:{alts})(?<=\bby)\b.{{2,300}})\Z", regex.I
     )
 
 
@@ -528,7 +514,7 @@ def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(w in text for w in _marker_words("byline_suffix")):
+    if len(text) > 60 or not any(w in text for w in marker_words("byline_suffix")):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
@@ -545,7 +531,7 @@ def _single_name(rest: str, stoplist: frozenset[str]) -> str | None:
     if not regex.fullmatch(r"\p{Lu}\p{Ll}{2,}", word):
         return None
     folded = word.casefold()
-    if folded in stoplist or folded in _marker_words("role") or folded in _marker_words("org"):
+    if folded in stoplist or folded in marker_words("role") or folded in marker_words("org"):
         return None
     return word
 
@@ -588,7 +574,7 @@ def find_name_line(
     next to the story's date line."""
     norm = facts[title].norm
     copies = [title] + [j for j in range(title + 1, min(len(units), body_start + 3)) if facts[j].norm == norm]
-    flags = _marker_words("flag")
+    flags = marker_words("flag")
     for copy in copies:  # under the headline, or under the copy of it nearest the story
         hi = min(len(units), max(body_start, copy + 1) + 3, copy + 12)
         above = list(range(max(0, copy - 3), copy)) if copy != title else []
@@ -627,12 +613,12 @@ def _names(
     rest = _BYLINE_SEP.split(rest)[0] if not strict else rest
     canonical = {a.casefold(): a for a in sorted(lexicon.agencies, key=lambda a: (not a.isupper(), a))}
     agencies = set(canonical)
-    roles = _marker_words("role")
-    orgs = _marker_words("org")
+    roles = marker_words("role")
+    orgs = marker_words("org")
     names: list[str] = []
     agency: str | None = None
     after_org = False
-    for index, raw in enumerate(_NAME_SPLIT.split(rest)):
+    for index, raw in enumerate(_name_split().split(rest)):
         part = raw.strip(" .,;:")
         if not part:
             continue
@@ -655,14 +641,17 @@ def _names(
         words = part.split()
         taken: list[str] = []
         for w in words:
-            if not _NAME_WORD.match(w) or any(ch.isdigit() for ch in w):
+            if not _name_word().match(w) or any(ch.isdigit() for ch in w):
                 break
             taken.append(w)
         while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
             taken.pop()  # "JANE DOE ON 11/13/19"
         function_word = bool(taken) and (
             taken[-1].casefold() in stoplist  # "Learn More", "Sign Up": a surname is not a function word
-            or any(w.casefold() in stoplist and len(w) <= 3 and not _PARTICLE.match(w) for w in taken)
+            or any(
+                w.casefold() in stoplist and len(w) <= 3 and w.casefold() not in marker_words("particle")
+                for w in taken
+            )
         )
         if strict and (len(taken) != len(words) or function_word):
             if index == 0 or not names:
@@ -673,7 +662,7 @@ def _names(
                 return (), None
             continue
         if any(w.casefold() in stoplist for w in taken[1:-1]) and not all(
-            _PARTICLE.match(w) for w in taken[1:-1] if w.casefold() in stoplist
+            w.casefold() in marker_words("particle") for w in taken[1:-1] if w.casefold() in stoplist
         ):
             continue
         name = " ".join(taken)
@@ -681,11 +670,6 @@ def _names(
             name = " ".join(w.capitalize() for w in taken)
         names.append(name)
     return tuple(dict.fromkeys(names)), agency
-
-
-_PARTICLE = regex.compile(
-    r"\A(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu)\Z", regex.I
-)
 
 
 # ---------------------------------------------------------------- dateline and source
@@ -696,7 +680,7 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if m:
         place = m.group("place").strip()
         letters = [ch for ch in place if ch.isalpha()]
-        if place.casefold().rstrip(",") in _marker_words("flag"):
+        if place.casefold().rstrip(",") in marker_words("flag"):
             return None
         if len(letters) >= 3 and all(ch.isupper() for ch in letters):
             return place.rstrip(","), (m.group("agency") or None)
@@ -716,7 +700,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
         return value or True
-    if _REPORTING.match(text):
+    if _reporting().match(text):
         return True
     m = _COPYRIGHT.match(text)
     holder = str(m.group("holder")).strip() if m else ""
