@@ -131,3 +131,40 @@ def test_tags_split() -> None:
     )
     assert split_tags("Government and politics", body) == ("Government and politics",)
     assert split_tags("MacBook Pro,", body) == ("MacBook Pro",)
+
+
+PARAGRAPHS = (
+    "Envoys from both sides met for a second day of ceasefire talks in Geneva on Saturday, "
+    "diplomats said, as pressure mounted for an agreement before the end of the year.\n\n"
+    "The talks, mediated by a group of neutral states, are the first direct contact between the "
+    "two delegations in more than a year, according to officials familiar with the matter.\n"
+)
+
+
+def test_title_in_capitals_takes_the_ordinary_copy() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "CEASEFIRE TALKS RESUME IN GENEVA\n\nBy Jane Doe\nDecember 13, 2025\n\n"
+        + PARAGRAPHS
+        + "\nMore on: Ceasefire talks resume in Geneva\n"
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_title_site_suffix_dropped_when_the_bare_headline_is_shown() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Ceasefire talks resume in Geneva | Daily Planet\n\nCeasefire talks resume in Geneva\n\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_title_is_never_a_share_row_or_byline() -> None:
+    from boilerstrip import extract
+
+    text = "Share this story on Facebook\n\nBy European Space Agency\n\n" + PARAGRAPHS
+    article = extract(text)
+    assert article.title is None or not article.title.startswith(("Share", "By"))

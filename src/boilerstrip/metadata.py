@@ -241,9 +241,14 @@ def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) ->
     letters = [ch for ch in text if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters if ch.lower() != ch):
         norm = facts[title].norm
+        folded = text.casefold()
         for u, f in zip(units, facts, strict=True):
             if f.norm == norm and u.text != text and any(ch.islower() for ch in u.text):
                 return u.text
+        for u in units:  # "Share this story: <headline>", "More on: <headline>"
+            tail = u.text[-len(text) :] if len(u.text) > len(text) else ""
+            if tail.casefold() == folded and any(ch.islower() for ch in tail):
+                return tail
     return text
 
 
