@@ -168,3 +168,19 @@ def test_title_is_never_a_share_row_or_byline() -> None:
     text = "Share this story on Facebook\n\nBy European Space Agency\n\n" + PARAGRAPHS
     article = extract(text)
     assert article.title is None or not article.title.startswith(("Share", "By"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(CNN)President Donald Trump said", "CNN"),
+        ("(AP) — The storm hit the coast", "AP"),
+        ("(Reuters) - Envoys met on Saturday", "Reuters"),
+        ("(NYAG) is investigating the company", None),
+        ("(The long story) of it", None),
+    ],
+)
+def test_lead_agency(text: str, expected: str | None) -> None:
+    from boilerstrip.metadata import lead_agency
+
+    assert lead_agency(text, LEX) == expected

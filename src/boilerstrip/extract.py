@@ -24,6 +24,7 @@ from .metadata import (
     find_name_line,
     find_section,
     find_title,
+    lead_agency,
     first_body,
     last_body,
     parse_byline,
@@ -292,6 +293,10 @@ def _assemble(
             note("dateline", start)
             if dl_agency and source is None:
                 source, source_at = dl_agency, start
+        elif source is None:
+            opening = lead_agency(units[start].text, lexicon)
+            if opening is not None:
+                source, source_at = opening, start
     if source is None and agency is not None:
         source, source_at = agency, agency_at
     if source_at is not None:

@@ -695,6 +695,27 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     return None
 
 
+_LEAD_AGENCY = regex.compile(
+    r"\A[(\[](?P<agency>[^()\[\]\n]{2,30})[)\]](?P<gap>\s*(?:[-–—:]{1,2}\s*)?)(?=\p{L}|[\"“‘])"
+)
+
+
+def lead_agency(paragraph: str, lexicon: Lexicon) -> str | None:
+    """The agency a story opens with when it gives no place: "(CNN)President...", "(AP) — The..."."""
+    m = _LEAD_AGENCY.match(paragraph[:60])
+    if m is None:
+        return None
+    agency = m.group("agency").strip()
+    known = {a.casefold() for a in lexicon.agencies}
+    letters = [ch for ch in agency if ch.isalpha()]
+    marked = m.group("gap").strip() != "" or m.group("gap") == ""  # "(CNN)The", "(XYZ) - The"
+    if agency.casefold() in known or (
+        marked and 2 <= len(letters) <= 8 and all(ch.isupper() for ch in letters)
+    ):
+        return agency
+    return None
+
+
 def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     """The source named by a "Source: X" / "(Reporting by ...)" / "© AFP" line.
 
