@@ -184,3 +184,17 @@ def test_lead_agency(text: str, expected: str | None) -> None:
     from boilerstrip.metadata import lead_agency
 
     assert lead_agency(text, LEX) == expected
+
+
+def test_opener_alone_on_its_line() -> None:
+    from boilerstrip import extract
+
+    text = "Ceasefire talks resume in Geneva\n\nBy\n\nJane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    article = extract(text)
+    assert article.authors == ("Jane Doe",)
+    assert all("Jane Doe" not in p for p in article.paragraphs)
+
+
+def test_date_label_is_no_name() -> None:
+    assert parse_name_line("Published Tue, Nov 19 2019 7:05 AM EST", LEX, EN) is None
+    assert parse_name_line("da Cup, Xfinity e Truck Series", LEX, EN) is None

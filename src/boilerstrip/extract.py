@@ -25,6 +25,7 @@ from .metadata import (
     find_section,
     find_title,
     first_body,
+    is_opener,
     last_body,
     lead_agency,
     parse_byline,
@@ -175,6 +176,21 @@ def _mark_bylines_and_sources(
             continue
         if label is None or label.kind is Kind.DATE:
             parsed = parse_byline(unit.text, lexicon)
+            if parsed is not None and not parsed[0] and parsed[1] is None:
+                parsed = None
+            if parsed is None and i + 1 < len(units) and is_opener(unit.text, lexicon):
+                # "By" alone, the name on the next line (an inline link cut the byline)
+                joined = parse_byline(f"{unit.text} {units[i + 1].text}", lexicon)
+                if (
+                    joined is not None
+                    and joined[0]
+                    and labels[i + 1] is None
+                    and unit_facts[i + 1].words <= 12
+                ):
+                    labels[i] = Label(Kind.BYLINE, "a byline opener")
+                    labels[i + 1] = Label(Kind.BYLINE, "a byline, its opener on the line above")
+                    bylines[i + 1] = joined
+                    continue
             if parsed is not None:
                 bylines[i] = parsed
                 if label is None:

@@ -440,6 +440,12 @@ def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(r"\A(?:" + "|".join(alts) + ")", regex.I)
 
 
+def is_opener(text: str, lexicon: Lexicon) -> bool:
+    """True for a line that is a byline opener alone ("By", "Von", "Texto:")."""
+    folded = text.strip().casefold()
+    return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
+
+
 def parse_byline(
     text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], str | None] | None:
@@ -548,8 +554,8 @@ def parse_name_line(
     headline: "Jane Doe", "Jane Doe, Reuters", "Jane Doe and John Roe, Associated Press",
     "Jane Doe - Nov 19, 2019". None unless the line is only names, an organisation or role,
     and a date."""
-    if len(text) > 120 or _HANDLE.search(text):
-        return None
+    if len(text) > 120 or _HANDLE.search(text) or first_label(text) is not None:
+        return None  # "Published Tue, Nov 19": a date label, not a name
     found = find_dates(text)
     if found:
         if found[0].start < 5:
@@ -662,7 +668,7 @@ def _names(
             if index == 0 or not names:
                 return (), None
             continue
-        if not (2 <= len(taken) <= 5):
+        if not (2 <= len(taken) <= 5) or not taken[0][:1].isupper():
             if strict and index == 0:
                 return (), None
             continue
