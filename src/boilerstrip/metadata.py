@@ -711,7 +711,7 @@ def lead_agency(paragraph: str, lexicon: Lexicon) -> str | None:
     m = _LEAD_AGENCY.match(paragraph[:60])
     if m is None:
         return None
-    agency = m.group("agency").strip()
+    agency = str(m.group("agency")).strip()
     known = {a.casefold() for a in lexicon.agencies}
     letters = [ch for ch in agency if ch.isalpha()]
     marked = m.group("gap").strip() != "" or m.group("gap") == ""  # "(CNN)The", "(XYZ) - The"
