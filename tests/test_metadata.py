@@ -198,3 +198,16 @@ def test_opener_alone_on_its_line() -> None:
 def test_date_label_is_no_name() -> None:
     assert parse_name_line("Published Tue, Nov 19 2019 7:05 AM EST", LEX, EN) is None
     assert parse_name_line("da Cup, Xfinity e Truck Series", LEX, EN) is None
+
+
+def test_photo_agency_and_staff_are_no_source() -> None:
+    assert parse_source("© Getty Images", LEX) is None
+    assert parse_source("Source: https://example.org/report", LEX) is True
+    assert parse_byline("By Staff", LEX, EN) is None
+
+
+def test_name_line_never_starts_with_an_article() -> None:
+    de = LEX.stoplists.get("de", frozenset())
+    assert parse_name_line("Der Turm der Wünsche", LEX, de) is None
+    assert parse_name_line("Eine Analyse von Max Mustermann", LEX, de) is None
+    assert parse_dateline("PUBLISHED: November 19, 2019") is None

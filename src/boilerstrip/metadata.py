@@ -563,8 +563,8 @@ def parse_name_line(
         text = text[: found[0].start]
     head = _NAME_STOP.split(text, maxsplit=1)[0].strip(" ,;:-–—|")
     words = head.split()
-    if not (2 <= len(words) <= 12):
-        return None
+    if not (2 <= len(words) <= 12) or words[0].casefold() in marker_words("article"):
+        return None  # "Der Turm der Wünsche", "The Water Coolest": a name never starts with an article
     names, agency = _names(head, lexicon, stoplist, strict=True)
     if not names:
         return None
@@ -637,7 +637,8 @@ def _names(
         if after_org and names:
             break  # "Jane Doe, BBC News, New York": what follows the organisation is a place or a role
         if part.casefold() in agencies:
-            agency = agency or canonical.get(part.casefold(), part)
+            if part.casefold() not in roles:  # "By Staff": no name, and no source either
+                agency = agency or canonical.get(part.casefold(), part)
             after_org = True
             continue
         if any(w in roles or w in orgs for w in folded_words) or (
@@ -691,8 +692,8 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if m:
         place = m.group("place").strip()
         letters = [ch for ch in place if ch.isalpha()]
-        if place.casefold().rstrip(",") in marker_words("flag"):
-            return None
+        if place.casefold().rstrip(",") in marker_words("flag") or first_label(place) is not None:
+            return None  # "BREAKING:", "PUBLISHED:": a label, not a place
         if len(letters) >= 3 and all(ch.isupper() for ch in letters):
             return place.rstrip(","), (m.group("agency") or None)
     m = _DATELINE_AGENCY.match(head)
@@ -731,12 +732,14 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     m = _SOURCE_LINE.match(text)
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
+        if _HAS_LINK.search(value) or value.startswith(("(", "[")):
+            return True  # a link or a list of references: a source line, but no name to report
         return value or True
     if _reporting().match(text):
         return True
     m = _COPYRIGHT.match(text)
     holder = str(m.group("holder")).strip() if m else ""
-    if holder in lexicon.agencies:
+    if holder in lexicon.agencies and holder.casefold() not in marker_words("photo_agency"):
         return holder
     return None
 
