@@ -219,10 +219,14 @@ def _caption_labels() -> regex.Pattern[str]:
     return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
 
 
+@functools.cache
+def _caption_heads() -> tuple[str, ...]:
+    return tuple(sorted({label.split()[0] for label in marker_words("caption") if label.strip()}))
+
+
 def caption_label(text: str) -> str | None:
     """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
-    head = text[:24].casefold()
-    if not any(head.startswith(label.split()[0]) for label in marker_words("caption")):
+    if not text[:24].casefold().startswith(_caption_heads()):
         return None
     m = _caption_labels().match(text)
     if m is None:

@@ -229,9 +229,10 @@ def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool
     if len(norm) < 15:
         return False
     limit = len(norm) + 60
+    lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
     return any(
-        j != i and len(f.norm) <= limit and f.norm != norm and f.norm.endswith(norm)
-        for j, f in enumerate(facts)
+        j != i and len(facts[j].norm) <= limit and facts[j].norm != norm and facts[j].norm.endswith(norm)
+        for j in range(lo, hi)
     )
 
 
@@ -367,7 +368,7 @@ def find_dates_meta(
     day_first = _day_first(units, window, language)
     published: tuple[int, date | datetime] | None = None
     updated: tuple[int, date | datetime] | None = None
-    for i in sorted(window, key=distance):
+    for i in sorted(window, key=distance)[:60]:  # the nearest lines; far ones never decide
         text = units[i].text
         found = find_dates(text, day_first=day_first)
         if reference is not None:
