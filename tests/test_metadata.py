@@ -211,3 +211,33 @@ def test_name_line_never_starts_with_an_article() -> None:
     assert parse_name_line("Der Turm der Wünsche", LEX, de) is None
     assert parse_name_line("Eine Analyse von Max Mustermann", LEX, de) is None
     assert parse_dateline("PUBLISHED: November 19, 2019") is None
+
+
+@pytest.mark.parametrize(
+    ("dates", "published"),
+    [
+        ("Published 05/06/2025 | Updated 13/06/2025", "2025-06-05"),  # the other date shows day first
+        ("Published 05/06/2025 | Updated 05/13/2025", "2025-05-06"),  # the other date shows month first
+        ("Published 05/06/2025", "2025-05-06"),  # English page: month first
+    ],
+)
+def test_numeric_order_from_the_page(dates: str, published: str) -> None:
+    from boilerstrip import extract
+
+    text = f"Ceasefire talks resume in Geneva\n\nBy Jane Doe\n{dates}\n\n" + PARAGRAPHS
+    assert extract(text).to_dict()["published"] == published
+
+
+def test_numeric_order_from_the_language() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Waffenruhe: Gespräche in Genf gehen weiter\n\nVon Max Mustermann\n05/06/2025\n\n"
+        "Die Gesandten beider Seiten haben sich am Samstag zu einem zweiten Tag der Gespräche in Genf "
+        "getroffen, teilten Diplomaten mit, während der Druck für eine Einigung wächst.\n\n"
+        "Die Gespräche werden von einer Gruppe neutraler Staaten vermittelt und sind der erste direkte "
+        "Kontakt zwischen den beiden Delegationen seit mehr als einem Jahr, hieß es.\n"
+    )
+    article = extract(text)
+    assert article.language == "de"
+    assert article.to_dict()["published"] == "2025-06-05"
