@@ -177,6 +177,8 @@ def find_title(
             score -= 0.6
         if text.count(",") >= 3 and all(len(p.split()) <= 3 for p in text.split(",")):
             score -= 1.5  # a list of topics, not a headline
+        if _is_breadcrumb(text):
+            score -= 1.5  # "Home / News / 2019 / ...": the trail to the page, not its headline
         if i > 0 and facts[i - 1].norm in marker_words("flag"):
             score -= 0.3  # under "Video", "Watch": the title of a media item
         if find_dates(text):
@@ -302,6 +304,13 @@ def find_section(
             return i
         return None
     return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    if len(text) > 160 or not any(sep in text for sep in (">", "›", "»", "→", " / ")):
+        return False
+    parts = [p for p in _CRUMB_SPLIT.split(text) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts[:-1])
 
 
 def breadcrumb_section(units: list[Unit], labels: list[Label | None], title: int) -> tuple[int, str] | None:
