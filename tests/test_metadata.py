@@ -21,6 +21,9 @@ EN = LEX.stoplists.get("en", frozenset())
         ("山田太郎 記者", ("山田太郎",), None),
         ("홍길동 기자", ("홍길동",), None),
         ("記者 王小明", ("王小明",), None),
+        ("作者：王小明", ("王小明",), None),
+        ("Napisał Jan Kowalski", ("Jan Kowalski",), None),
+        ("Skrevet af Lars Hansen", ("Lars Hansen",), None),
         ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie"), None),
         (
             "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",

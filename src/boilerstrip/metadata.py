@@ -446,7 +446,7 @@ def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
     alts = []
     for opener in sorted(openers, key=len, reverse=True):
         escaped = regex.escape(opener).replace("\\ ", r"\s+")
-        alts.append(escaped if opener.endswith(":") else escaped + r"(?![\p{L}])")
+        alts.append(escaped if opener.endswith((":", "：", "／")) else escaped + r"(?![\p{L}])")
     return regex.compile(r"\A(?:" + "|".join(alts) + ")", regex.I)
 
 
