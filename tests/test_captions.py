@@ -150,3 +150,16 @@ def test_caption_in_story(figure: str, caption: str, credit: str | None) -> None
     assert [(c.text, c.credit) for c in article.captions] == [(caption, credit)]
     assert all("Delegates" not in p for p in article.paragraphs)
     assert article.title == "Ceasefire talks resume in Geneva as envoys meet"
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("서울 도심에서 시민들이 걷고 있다. 사진=연합뉴스", "서울 도심에서 시민들이 걷고 있다.", "연합뉴스"),
+        ("Người dân đi bộ trên phố. Ảnh: Ngọc Thành", "Người dân đi bộ trên phố.", "Ngọc Thành"),
+        ("Здание банка в Москве. Фото: Иван Сидоров/ТАСС", "Здание банка в Москве.", "Иван Сидоров/ТАСС"),
+        ("会合後に記者会見する日銀総裁。写真：共同通信", "会合後に記者会見する日銀総裁。", "共同通信"),
+    ],
+)
+def test_split_credit_other_scripts(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text, LEX) == (caption, credit)

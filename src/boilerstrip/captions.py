@@ -36,7 +36,7 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         ),
         # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa", "...rabbitCredit: EPA"
         regex.compile(
-            rf"(?:(?<=[.!?\"”)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：]\s*"
+            rf"(?:(?<=[.!?\"”)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
             rf"(?P<credit>[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
@@ -77,7 +77,7 @@ def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> rege
     )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     return regex.compile(
-        rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:：=/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
         rf"|\A(?:(?:{words})\s+)+by\s+(?P<credit>.{{2,100}}?)\s*\Z"
         rf"|\A(?:{copyright})\s+(?P<credit>.{{2,80}}?)\s*\Z"
         rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
@@ -111,7 +111,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     hints = (
         bracket,
         bracket,
-        ":" in end or "：" in end,
+        ":" in end or "：" in end or "=" in end,
         "/" in end,
         "/" in end,
         bracket and "/" in end,
@@ -121,7 +121,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     )
     folded = tail.casefold()
     opening = max(tail.rfind("("), tail.rfind("["))
-    colon = max(tail.rfind(":"), tail.rfind("："))
+    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
     slash = tail.find("/", max(0, len(tail) - 170))
     starts = (  # where each form can begin, so the patterns are not tried at every position
         opening - 3,
@@ -152,7 +152,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-_CREDIT_HINT = regex.compile(r"[(\[©/:：]|\bby\b", regex.I)
+_CREDIT_HINT = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
 
 
 def _last_word(text: str) -> str:
@@ -177,7 +177,7 @@ def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozens
     return frozenset(words)
 
 
-_OPENING = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：(\[\]).,;]+)")
+_OPENING = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
 
 
 def credit_only(text: str, lexicon: Lexicon) -> str | None:
