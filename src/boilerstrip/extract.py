@@ -106,8 +106,10 @@ def _mark_captions(
                 k -= 1
                 seen += 1
                 continue
-            if not free(k) or not 3 <= unit_facts[k].words <= 60:
+            if not free(k) or not 3 <= unit_facts[k].words <= 45:
                 break
+            if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
+                break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
             if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
                 return  # a bare name under a heading is no credit, and under a paragraph it signs the story
             if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
@@ -174,7 +176,7 @@ def _mark_bylines_and_sources(
         label = labels[i]
         if unit_facts[i].words > 40:
             continue
-        if label is None or label.kind is Kind.DATE:
+        if (label is None or label.kind is Kind.DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
             parsed = parse_byline(unit.text, lexicon)
             if parsed is not None and not parsed[0] and parsed[1] is None:
                 parsed = None
