@@ -163,3 +163,14 @@ def test_caption_in_story(figure: str, caption: str, credit: str | None) -> None
 )
 def test_split_credit_other_scripts(text: str, caption: str, credit: str) -> None:
     assert split_credit(text, LEX) == (caption, credit)
+
+
+def test_sign_off_and_source_label_are_not_credits() -> None:
+    story = STORY.format(figure="The talks are expected to resume on Monday, officials said.\nReuters")
+    assert extract(story).captions == ()
+    story = STORY.format(
+        figure="The talks are expected to resume on Monday, officials said.\nSOURCE:\nNews agencies"
+    )
+    assert extract(story).captions == ()
+    assert not credit_lead("Source:", LEX)
+    assert credit_lead("Photo:", LEX)

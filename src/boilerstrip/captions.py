@@ -203,6 +203,8 @@ def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
     if len(text) >= 24 or not text.rstrip().endswith((".", "…", ":")):
         return False
     words = lexicon.credit_words if lexicon is not None else marker_words("credit")
+    if lexicon is not None:
+        words = words - lexicon.source_labels  # "Source:" alone introduces the story's source
     return bool(_credit_lead(words).match(text.strip()))
 
 
@@ -210,6 +212,17 @@ def is_bare_credit(text: str) -> bool:
     """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
     core = text.strip(" ()[]")
     return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
+
+
+def signs_story(text: str) -> bool:
+    """A bare wire name in ordinary case ("Reuters") under a paragraph signs the story; picture
+    credits are set in capitals ("GETTY", "REUTERS"), name a picture agency or say what they are
+    ("Photo by X")."""
+    core = text.strip(" ()[]")
+    first = core.split()[0].casefold() if core else ""
+    if first in marker_words("credit") or first.startswith("©"):
+        return False
+    return not core.isupper() and core.casefold() not in marker_words("photo_agency")
 
 
 @functools.cache

@@ -9,7 +9,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import caption_label, credit_lead, credit_only, is_bare_credit, split_credit
+from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
 from .classify import Label, rule_labels
 from .features import UnitFacts, facts
 from .html import html_to_text
@@ -152,6 +152,8 @@ def _mark_captions(
         if only is not None:
             bare = is_bare_credit(text)
             if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
+                continue
+            if bare and signs_story(text):
                 continue
             labels[i] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
