@@ -7,19 +7,25 @@ import functools
 import regex
 
 from .lexicon import Lexicon
+from .markers import marker_words
 
-_TAIL_GAP = r"[\s\u00a0]*"
+# A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
+_NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
 
 
 @functools.cache
 def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[regex.Pattern[str], ...]:
-    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
-    label = rf"(?:(?:file|archive|handout|stock|main|top|header|lead)\s+)?(?:{words})"
+    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
+    label = rf"(?:(?:{prefix})\s+)?(?:{words})"
     return (
-        # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]"
+        # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]", "[File: Reuters]"
         regex.compile(
-            rf"[\s\u00a0]*[(\[]\s*{label}\s*(?:by\s+)?[:/]\s*(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
+            rf"[\s\u00a0]*[(\[]\s*(?:{label}|{prefix})(?:\s*(?:by\s+)?[:/]|\s+by\b)\s*"
+            rf"(?P<credit>[^()\[\]]{{2,160}}?)\s*[)\]]\s*\Z",
             regex.I,
         ),
         # "... (AP Photo/Jane Doe)", "(REUTERS/Jane Doe)", "(Getty Images)"
@@ -28,16 +34,30 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             rf"(?:{wire})(?:\s+(?:{words}))?)\s*[)\]]\s*\Z",
             regex.I,
         ),
-        # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa"
+        # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa", "...rabbitCredit: EPA"
         regex.compile(
-            rf"(?:(?<=[.!?\"”)])|\|)[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?:\s*(?P<credit>[^\n]{{2,120}}?)\s*\Z",
+            rf"(?:(?<=[.!?\"”)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
+            rf"(?P<credit>[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
-        # "... REUTERS/Jane Doe", "... AFP/Getty Images"
+        # "... REUTERS/Jane Doe", "... AFP/Getty Images", "...Austria.Jane Doe / Reuters file"
         regex.compile(
-            rf"(?<=[.!?\"”)])[\s\u00a0]+(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,4}}(?:via\s+)?(?i:{wire})(?:\s+(?i:{words}))?"
+            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s+){{0,4}}(?:via\s+)?(?i:{wire})(?:\s+(?i:{words}))?"
             rf"\s*/\s*[\p{{L}}][\p{{L}}\s.'’-]{{1,60}}(?:/[\p{{L}}\s.'’-]{{1,40}})?)\s*\Z",
         ),
+        regex.compile(
+            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:file|{words}))?)\s*\Z",
+        ),
+        # "... rabbits. (JANE DOE/SCIENCE PHOTO LIBRARY)", "... Titan. (NASA/JPL-Caltech/ASU)"
+        regex.compile(
+            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>\p{Lu}[^()\[\]/]{1,60}(?:/[^()\[\]/]{2,60}){1,3}?)\s*[)\]]\s*\Z"
+        ),
+        # "... earnings. Photograph by Jane Doe/AFP", "... New York.Reuters"
+        regex.compile(
+            rf"(?<=[.!?\"”])[\s\u00a0]*(?:{label})\s+by\s+(?P<credit>\p{{Lu}}[^\n]{{2,120}}?)\s*\Z",
+            regex.I,
+        ),
+        regex.compile(rf"(?<=\p{{L}}[.!?])(?P<credit>{wire})\s*\Z"),  # glued: no space
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
             r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",
@@ -48,36 +68,181 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
 
 @functools.cache
 def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True))
+    copyright = (
+        "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in credit_words if "copyright" in w) or "(?!)"
+    )
+    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
     return regex.compile(
-        rf"\A[(\[]?\s*(?:(?:file|archive|handout)\s+)?(?:{words})\s*(?:by\s+)?[:/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:：=/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"|\A(?:(?:{words})\s+)+by\s+(?P<credit>.{{2,100}}?)\s*\Z"
+        rf"|\A(?:{copyright})\s+(?P<credit>.{{2,80}}?)\s*\Z"
         rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
         rf"|\A[(\[]\s*(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*.{{2,80}}?)\s*[)\]]\Z"
-        rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z",
+        rf"|\A(?P<credit>(?:{wire})(?:\s+(?:{words}))?\s*/\s*(?:\p{{Lu}}[\p{{L}}.'’-]*\s?){{1,4}})\Z"
+        rf"|\A[(\[]?(?P<credit>(?:{wire})(?:\s+(?:{words}))?)[)\]]?\Z",
         regex.I,
     )
+
+
+@functools.cache
+def _credit_lead(credit_words: frozenset[str]) -> regex.Pattern[str]:
+    """ "Credit..." / "Photo:" alone on a line: the credit itself is on the next line."""
+    words = "|".join(
+        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
+    )
+    return regex.compile(rf"\A(?:{words})\s*(?:\.{{2,}}|…|:)\s*\Z", regex.I)
 
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when the text ends with a credit; None when it has none."""
     if len(text) > 1500:
         return None
-    for pattern in _patterns(lexicon.credit_words, lexicon.agencies):
-        m = pattern.search(text)
+    # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
+    offset = max(0, len(text) - 260)
+    tail = text[offset:]
+    if not _CREDIT_HINT.search(tail) and _last_word(tail) not in _agencies_folded(lexicon.agencies):
+        return None  # no bracket, slash, colon, ©, "by" or trailing agency: no credit form applies
+    end = tail[-170:]
+    bracket = tail.rstrip()[-1:] in (")", "]")
+    hints = (
+        bracket,
+        bracket,
+        ":" in end or "：" in end or "=" in end,
+        "/" in end,
+        "/" in end,
+        bracket and "/" in end,
+        " by " in end.casefold(),
+        not bracket,
+        "©" in end or "(c)" in end.casefold() or "copyright" in end.casefold(),
+    )
+    folded = tail.casefold()
+    opening = max(tail.rfind("("), tail.rfind("["))
+    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
+    slash = tail.find("/", max(0, len(tail) - 170))
+    starts = (  # where each form can begin, so the patterns are not tried at every position
+        opening - 3,
+        opening - 3,
+        colon - 45,
+        slash - 90,
+        slash - 90,
+        opening - 3,
+        folded.rfind(" by ") - 45,
+        len(tail) - 60,
+        min(
+            (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
+            default=0,
+        )
+        - 5,
+    )
+    for pattern, hint, pos in zip(
+        _patterns(lexicon.credit_words, lexicon.agencies), hints, starts, strict=True
+    ):
+        if not hint:
+            continue  # the form this pattern reads cannot be in this line
+        m = pattern.search(tail, max(0, pos))
         if m:
-            caption = text[: m.start()].rstrip(" \u00a0|-–—,")
+            caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
             credit = m.group("credit").strip(" .;,")
-            if credit and len(caption) >= 1:
+            if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
     return None
 
 
+_CREDIT_HINT = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
+
+
+def _last_word(text: str) -> str:
+    tail = text[-40:].rstrip(" .,;:!?)]}\"'”’»\u00a0")
+    if not tail:
+        return ""
+    word = tail.rsplit(None, 1)[-1].rsplit(".", 1)[-1]  # "York.Reuters": a credit glued to the sentence
+    return word.lstrip("([{\"'“‘«").casefold()
+
+
+@functools.cache
+def _agencies_folded(agencies: frozenset[str]) -> frozenset[str]:
+    return frozenset(a.casefold().split()[-1] for a in agencies if a.strip())
+
+
+@functools.cache
+def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozenset[str]:
+    """First words a credit-only line can start with: a credit word, an agency, ©, file/archive."""
+    words = {w.split()[0] for w in credit_words if w.strip()}
+    words |= {a.casefold().split()[0] for a in agencies if a.strip()}
+    words |= set(marker_words("credit_prefix")) | {"©", "(c)"}
+    return frozenset(words)
+
+
+_OPENING = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
+
+
 def credit_only(text: str, lexicon: Lexicon) -> str | None:
-    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)")."""
+    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
         return None
+    first = _OPENING.match(text)
+    if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
+        return None
+    if is_bare_credit(text) and text.strip(" ()[]").casefold() in marker_words("role"):
+        return None  # "Staff" names no picture source
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
     if not m:
         return None
-    return (m.group("credit") or "").strip(" .;,") or None
+    credit = (m.group("credit") or "").strip(" .;,")
+    if not credit or _NOTICE.match(credit):
+        return None
+    return credit
+
+
+def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
+    """True for a line that only announces a credit printed on the next line ("Credit...", "Photo:")."""
+    if len(text) >= 24 or not text.rstrip().endswith((".", "…", ":")):
+        return False
+    words = lexicon.credit_words if lexicon is not None else marker_words("credit")
+    if lexicon is not None:
+        words = words - lexicon.source_labels  # "Source:" alone introduces the story's source
+    return bool(_credit_lead(words).match(text.strip()))
+
+
+def is_bare_credit(text: str) -> bool:
+    """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
+    core = text.strip(" ()[]")
+    return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
+
+
+def signs_story(text: str) -> bool:
+    """A bare wire name in ordinary case ("Reuters") under a paragraph signs the story; picture
+    credits are set in capitals ("GETTY", "REUTERS"), name a picture agency or say what they are
+    ("Photo by X")."""
+    core = text.strip(" ()[]")
+    first = core.split()[0].casefold() if core else ""
+    if first in marker_words("credit") or first.startswith("©"):
+        return False
+    return not core.isupper() and core.casefold() not in marker_words("photo_agency")
+
+
+@functools.cache
+def _caption_labels() -> regex.Pattern[str]:
+    labels = marker_words("caption")
+    alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
+
+
+@functools.cache
+def _caption_heads() -> tuple[str, ...]:
+    return tuple(sorted({label.split()[0] for label in marker_words("caption") if label.strip()}))
+
+
+def caption_label(text: str) -> str | None:
+    """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
+    if not text[:24].casefold().startswith(_caption_heads()):
+        return None
+    m = _caption_labels().match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :].strip()
+    return rest or None

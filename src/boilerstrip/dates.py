@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -46,7 +48,12 @@ LOCALES = (
     "lt",
     "lv",
     "et",
+    "ar",
+    "he",
+    "hi",
 )
+# Locales read for relative dates only (their month names are numbers: "12月", "12월").
+UNSPACED_LOCALES = ("ja", "zh", "ko")
 _MONTH_KEYS = (
     "january",
     "february",
@@ -87,17 +94,15 @@ _FALLBACK_MONTHS = {
     "dec": 12,
     "december": 12,
 }
-_UPDATED = regex.compile(
-    r"\b(?:updated?|last\s+updated|modified|aktualisiert|zuletzt\s+aktualisiert|mis\s+à\s+jour|"
-    r"actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento|bijgewerkt|"
-    r"обновлено|güncelleme|güncellendi|diperbarui|zaktualizowano|aktualizace|uppdaterad|opdateret)\b"
-    r"|更新|수정",
-    regex.I,
-)
 _TIME = regex.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s*(?::|h|\.(?=\d\d\s*(?:[ap]\.?\s?m\b|uhr|h\b)))\s*(?P<m>[0-5]\d)"
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
+)
+# Every date form read here has a four-digit year or a short numeric date (13.12.25).
+_DATE_DIGITS = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+_ZONE = regex.compile(
+    r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
 _TIME_AMPM = regex.compile(r"(?<![\d:])(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>[ap]\.?\s?m\b\.?)", regex.I)
 
@@ -124,7 +129,7 @@ def _month_table() -> dict[str, int]:
         for number, key in enumerate(_MONTH_KEYS, start=1):
             for name in info.get(key) or ():
                 name = name.casefold().strip(".")
-                if len(name) >= 3 and not name.isdigit():
+                if len(name) >= 3 and not any(ch.isdigit() for ch in name):
                     table.setdefault(name, number)
     return table
 
@@ -134,7 +139,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     names = sorted(_month_table(), key=len, reverse=True)
     month = "(?P<mon>" + "|".join(regex.escape(n) for n in names) + r")\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?"
-    year = r"(?P<y>(?:19|20)\d\d)"
+    year = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[01]?\d:[0-5]\d))"
     return (
         # 2025-12-13T22:47:00+08:00, 2025-12-13 22:47
         regex.compile(
@@ -142,24 +147,20 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
             r"(?:[T\s]+(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d+)?)?"
             r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"
         ),
-        # 2025年12月13日, 2025년 12월 13일, 2025/12/13, 2025.12.13
+        # 2025年12月13日, 2025년 12월 13일, 2025/12/13, 2025.12.13; Vietnamese "13 tháng 12 năm 2025"
         regex.compile(
             r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年|년|[./])\s*(?P<mo>[01]?\d)\s*(?:月|월|[./])\s*"
             r"(?P<d>[0-3]?\d)(?:\s*(?:日|일))?(?!\d)"
+            r"|(?<!\d)(?P<d>[0-3]?\d)\s+tháng\s+(?P<mo>[01]?\d)(?:\s*,)?(?:\s*năm)?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+            regex.I,
         ),
         # 13 Dec 2025, 13. Dezember 2025, 13 de diciembre de 2025
         regex.compile(
-            r"(?<![\p{L}\d])"
-            + day
-            + r"\s*(?:de\s+|of\s+)?"
-            + month
-            + r",?\s*(?:de\s+|del\s+)?"
-            + year
-            + r"(?!\d)",
+            r"(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
             regex.I,
         ),
         # December 13, 2025 / Dec. 13th 2025
-        regex.compile(r"(?<![\p{L}\d])" + month + r"\s+" + day + r",?\s+" + year + r"(?!\d)", regex.I),
+        regex.compile(r"(?<![\p{L}\d])" + month + r"\s+" + day + r",?\s+" + year, regex.I),
         # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25
         regex.compile(
             r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
@@ -169,7 +170,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
 
 def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, with the time next to it when there is one."""
-    if len(text) > 2000 or not any(ch.isdigit() for ch in text):
+    if len(text) > 2000 or not _DATE_DIGITS.search(text):
         return []
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -190,7 +191,9 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     return out
 
 
-def _value(m: regex.Match[str], index: int, months: dict[str, int], day_first: bool | None) -> date | None:
+def _value(
+    m: regex.Match[str], index: int, months: dict[str, int], day_first: bool | None
+) -> date | datetime | None:
     g = m.groupdict()
     try:
         if index in (0, 1):
@@ -210,25 +213,86 @@ def _value(m: regex.Match[str], index: int, months: dict[str, int], day_first: b
             else:
                 d, mo = a, b
         if index == 0 and g.get("h") is not None:
-            return datetime(y, mo, d, int(g["h"]), int(g["m"]))
+            value = datetime(y, mo, d, int(g["h"]), int(g["m"]))
+            tz = g.get("tz")
+            if tz:
+                minutes = 0 if tz == "Z" else int(tz[1:3]) * 60 + int(tz[-2:])
+                value = value.replace(
+                    tzinfo=timezone(timedelta(minutes=-minutes if tz[0] == "-" else minutes))
+                )
+            return value
         return date(y, mo, d)
     except (ValueError, KeyError):
         return None
 
 
 def _with_time(text: str, day: date, start: int, end: int) -> tuple[date | datetime, int, int]:
-    """Attach a time written just after (or just before) the date."""
-    window = text[end : end + 30]
+    """Attach a time written just after (or just before) the date, and its zone when known."""
+    window = text[end : end + 40]
+    glued = bool(window[:1].isdigit())  # "NOV 15, 20195:45 AM": the year runs into the time
+    if glued:
+        window = " " + window
     m = _TIME.search(window) or _TIME_AMPM.search(window)
     if m and not regex.search(r"\d{4}|[.!?]\s", window[: m.start()]):
-        return _combine(day, m), start, end + m.end()
+        stop = end + m.end() - glued
+        value, stop = _zoned(text, _combine(day, m), stop)
+        return value, start, stop
     before = text[max(0, start - 25) : start]
     last = None
     for last in _TIME.finditer(before):  # noqa: B007 - the last time before the date
         continue
     if last is not None and len(before[last.end() :].strip(" ,|-–—·\u00a0")) <= 3:
-        return _combine(day, last), start - len(before) + last.start(), end
+        value, _ = _zoned(before, _combine(day, last), last.end())
+        return value, start - len(before) + last.start(), end
     return day, start, end
+
+
+def _zoned(text: str, value: date | datetime, at: int) -> tuple[date | datetime, int]:
+    """The value with the time zone named right after `at` ("EST", "GMT+2", "UTC"), when it is unambiguous."""
+    if not isinstance(value, datetime):
+        return value, at
+    m = _ZONE.match(text, at)
+    if not m:
+        return value, at
+    name = m.group("name").upper()
+    zone = _zones().get(name)
+    if zone is None:
+        return value, at
+    offset, seasonal = zone
+    if seasonal and _us_summer(value):
+        offset += 60
+    if m.group("sign"):
+        hours = int(m.group("hh"))
+        minutes = int(m.group("mm") or 0)
+        if hours > 14:
+            return value, at
+        delta = hours * 60 + minutes
+        offset += delta if m.group("sign") == "+" else -delta
+    return value.replace(tzinfo=timezone(timedelta(minutes=offset))), m.end()
+
+
+@functools.cache
+def _zones() -> dict[str, tuple[int, bool]]:
+    """{abbreviation: (standard offset in minutes, follows US daylight-saving time)}."""
+    table: dict[str, tuple[int, bool]] = {}
+    path = Path(str(resources.files("boilerstrip") / "data" / "timezones.tsv"))
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            cells = raw.split("\t")
+            table[cells[0].strip().upper()] = (int(cells[1]), len(cells) > 2 and cells[2].strip() == "us")
+    return table
+
+
+def _us_summer(value: datetime) -> bool:
+    """US daylight-saving time: from 2:00 on the second Sunday of March to 2:00 on the first Sunday of November."""
+    march = date(value.year, 3, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7 + 7)
+    november = date(value.year, 11, 1)
+    end = november + timedelta(days=(6 - november.weekday()) % 7)
+    naive = value.replace(tzinfo=None)
+    return (
+        datetime(start.year, start.month, start.day, 2) <= naive < datetime(end.year, end.month, end.day, 2)
+    )
 
 
 def _combine(day: date, m: regex.Match[str]) -> date | datetime:
@@ -245,6 +309,139 @@ def _combine(day: date, m: regex.Match[str]) -> date | datetime:
         return day
 
 
+# ---------------------------------------------------------------- relative dates
+_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
+
+
+@functools.cache
+def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for "2 hours ago", "vor 3 Stunden", "il y a 2 jours", "yesterday", "hier"...
+
+    Built from dateparser's locale data (its relative-date expressions), for the same locales
+    as the month names. Returns the pattern and, for fixed words, their (unit, count)."""
+    numbered: set[str] = set()
+    fixed: dict[str, tuple[str, int]] = {}
+    try:
+        from dateparser.languages import default_loader
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return regex.compile(r"(?!)"), {}
+    for code in (*LOCALES, *UNSPACED_LOCALES):
+        try:
+            info = default_loader.get_locale(code).info
+        except Exception:
+            continue
+        for key, forms in (info.get("relative-type-regex") or {}).items():
+            unit = key.replace("\\1", "").replace("ago", "").strip()
+            if unit not in _UNITS or not key.endswith("ago"):
+                continue
+            for form in forms:
+                group = f"(?P<n_{unit}>\\d{{1,3}})"
+                numbered.add(_NUMBER_GROUP.sub(lambda _m, g=group: g, form, count=1))
+        for key, forms in (info.get("relative-type") or {}).items():
+            parts = key.split()
+            if len(parts) == 3 and parts[0] in ("0", "1", "2") and parts[1] == "day" and parts[2] == "ago":
+                for form in forms:
+                    if len(form) >= 3:
+                        fixed.setdefault(form.casefold(), ("day", int(parts[0])))
+    alternatives = sorted(numbered, key=len, reverse=True)
+    words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
+    body = "|".join(f"(?:{alt})" for alt in alternatives)
+    # Group names repeat across alternatives; the `regex` module allows that.
+    pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body}|(?P<word>{words}))(?![\p{{L}}])", regex.I)
+    return pattern, fixed
+
+
+@functools.cache
+def _relative_words() -> regex.Pattern[str]:
+    """Only the fixed words ("yesterday", "gestern"): a cheap test for lines without digits."""
+    _, fixed = _relative()
+    words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})(?![\p{{L}}])", regex.I)
+
+
+def _may_be_relative(text: str) -> bool:
+    return bool(_ANY_DIGIT.search(text)) or _relative_words().search(text) is not None
+
+
+_ANY_DIGIT = regex.compile(r"\d")
+
+
+_NUMBER_GROUP = regex.compile(r"\([^()]*\\d[^()]*\)")
+
+
+def has_relative(text: str) -> bool:
+    """True when the text holds a relative date ("2 hours ago", "gestern"), resolvable or not."""
+    return len(text) <= 300 and _may_be_relative(text) and _relative()[0].search(text) is not None
+
+
+def find_relative(text: str, reference: date | datetime) -> DateMatch | None:
+    """A relative date ("2 hours ago", "vor 3 Stunden", "gestern") resolved against `reference`."""
+    if len(text) > 300 or not _may_be_relative(text):
+        return None
+    pattern, fixed = _relative()
+    m = pattern.search(text)
+    if m is None:
+        return None
+    if m.group("word"):
+        _, count = fixed.get(m.group("word").casefold(), ("day", 0))
+        base = reference.date() if isinstance(reference, datetime) else reference
+        return DateMatch(m.start(), m.end(), base - timedelta(days=count))
+    for unit, seconds in _UNITS.items():
+        n = m.groupdict().get(f"n_{unit}")
+        if n:
+            delta = timedelta(seconds=seconds * int(n))
+            if isinstance(reference, datetime) and seconds < 86400:
+                return DateMatch(m.start(), m.end(), reference - delta)
+            base = reference.date() if isinstance(reference, datetime) else reference
+            return DateMatch(m.start(), m.end(), base - timedelta(days=delta.days))
+    return None
+
+
+@functools.cache
+def _labels() -> regex.Pattern[str]:
+    """Published/updated label words (data/datelabels.tsv) as one pattern with a group per kind."""
+    kinds: dict[str, list[str]] = {"published": [], "updated": []}
+    path = Path(str(resources.files("boilerstrip") / "data" / "datelabels.tsv"))
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            kind, word = raw.split("\t")[:2]
+            kinds.setdefault(kind.strip(), []).append(word.strip().rstrip(":").casefold())
+    parts = []
+    for kind, words in kinds.items():
+        spaced = sorted((w for w in words if not _UNSPACED_WORD.search(w)), key=len, reverse=True)
+        unspaced = sorted((w for w in words if _UNSPACED_WORD.search(w)), key=len, reverse=True)
+        alts = [
+            r"(?<![\p{L}])(?:"
+            + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in spaced)
+            + r")(?![\p{L}])"
+        ]
+        if unspaced:
+            alts.append("|".join(regex.escape(w) for w in unspaced))
+        parts.append(f"(?P<{kind}>{'|'.join(alts)})")
+    return regex.compile("|".join(parts), regex.I)
+
+
+_UNSPACED_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def date_roles(text: str, found: list[DateMatch]) -> list[str]:
+    """For each date found in `text`: "updated" or "published" after the nearest label before it
+    ("Published ... | Updated ..."); "" when no label precedes it."""
+    marks = [(m.start(), "updated" if m.group("updated") else "published") for m in _labels().finditer(text)]
+    roles = []
+    for d in found:
+        before = [kind for at, kind in marks if at < d.start]
+        roles.append(before[-1] if before else "")
+    return roles
+
+
+def first_label(text: str) -> int | None:
+    """Where the first published/updated label word of `text` starts, if it has one."""
+    m = _labels().search(text)
+    return m.start() if m else None
+
+
 def is_update(text: str) -> bool:
     """True when a date line says it is an update time, not the publication time."""
-    return bool(_UPDATED.search(text))
+    m = _labels().search(text)
+    return bool(m and m.group("updated"))

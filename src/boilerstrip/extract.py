@@ -9,7 +9,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import credit_only, split_credit
+from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
 from .classify import Label, rule_labels
 from .features import UnitFacts, facts
 from .html import html_to_text
@@ -19,15 +19,20 @@ from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, make_units, split_lines
 from .load import looks_like_html, read_input
 from .metadata import (
+    breadcrumb_section,
     find_dates_meta,
+    find_name_line,
     find_section,
     find_title,
     first_body,
+    is_opener,
     last_body,
+    lead_agency,
     parse_byline,
     parse_dateline,
     parse_source,
     split_tags,
+    title_case_variant,
     title_text,
 )
 from .options import Options
@@ -66,26 +71,100 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
 def _mark_captions(
     units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
 ) -> dict[int, tuple[str, str | None]]:
-    """Label caption lines; return {unit: (caption text, credit)}."""
+    """Label caption lines; return {unit: (caption text, credit)}.
+
+    A caption is a line ending with a credit, a line under a printed caption label, or a short
+    descriptive line right above a credit line (a copy of it repeated by the page included)."""
     out: dict[int, tuple[str, str | None]] = {}
+
+    def free(k: int) -> bool:
+        lab = labels[k]
+        return lab is None or lab.kind is Kind.REPEATED
+
+    def short_caption(k: int) -> bool:
+        """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
+        if k >= len(units) or not free(k) or k in out:
+            return False
+        f = unit_facts[k]
+        return (
+            3 <= f.words <= 25
+            and f.ends_sentence
+            and f.sentences <= 2
+            and not credit_only(units[k].text, lexicon)
+        )
+
+    def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
+        if i + 1 < len(units) and caption_label(units[i + 1].text) is not None:
+            return  # the credit belongs to the labelled caption under it
+        k = i - 1
+        seen = 0
+        while k >= 0 and seen < 3:
+            lab = labels[k]
+            if k in out and out[k][0]:
+                return
+            if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
+                k -= 1
+                seen += 1
+                continue
+            if not free(k) or not 3 <= unit_facts[k].words <= 45:
+                break
+            if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
+                break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
+            if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
+                return  # a bare name under a heading is no credit, and under a paragraph it signs the story
+            if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
+                break  # a paragraph above, a caption-like sentence below: the caption is below
+            labels[k] = Label(Kind.CAPTION, "caption above an image credit")
+            out[k] = (units[k].text, credit)
+            j = k - 1
+            if j >= 0 and free(j) and unit_facts[j].norm == unit_facts[k].norm:
+                labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
+            return
+        if not sentence and short_caption(i + 1):  # no caption above: a short sentence right under the credit
+            labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
+            out[i + 1] = (units[i + 1].text, credit)
+
     for i, unit in enumerate(units):
-        if labels[i] is not None and labels[i].kind is not Kind.REPEATED:  # type: ignore[union-attr]
+        if not free(i) or i in out:
             continue
-        credit = credit_only(unit.text, lexicon)
-        if credit is not None:
+        text = unit.text
+        if (
+            credit_lead(text, lexicon)
+            and i + 1 < len(units)
+            and free(i + 1)
+            and unit_facts[i + 1].words <= 12
+        ):
+            lead_credit = _clean(units[i + 1].text)
+            labels[i] = Label(Kind.CAPTION, "image credit label")
+            labels[i + 1] = Label(Kind.CAPTION, "image credit")
+            out[i] = ("", None)
+            out[i + 1] = ("", None)
+            caption_above(i, lead_credit)
+            continue
+        labelled = caption_label(text)
+        if labelled is not None and unit_facts[i].words <= 80:
+            labels[i] = Label(Kind.CAPTION, "a printed caption label")
+            split = split_credit(labelled, lexicon)
+            above = credit_only(units[i - 1].text, lexicon) if i > 0 and i - 1 in out else None
+            out[i] = split if split is not None else (labelled, above)
+            continue
+        only = credit_only(text, lexicon)
+        if only is not None:
+            bare = is_bare_credit(text)
+            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
+                continue
+            if bare and signs_story(text):
+                continue
             labels[i] = Label(Kind.CAPTION, "image credit")
-            prev = i - 1
-            if prev >= 0 and labels[prev] is None and 3 <= unit_facts[prev].words <= 45 and prev not in out:
-                labels[prev] = Label(Kind.CAPTION, "caption above an image credit")
-                out[prev] = (units[prev].text, credit)
-                out[i] = ("", None)
-            else:
-                out[i] = ("", credit)
+            out[i] = ("", None)
+            caption_above(i, only, bare)
             continue
         if labels[i] is not None:
             continue
-        split = split_credit(unit.text, lexicon)
-        if split is not None and unit_facts[i].words >= 3:
+        if not 3 <= unit_facts[i].words <= 60:
+            continue
+        split = split_credit(text, lexicon)
+        if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
     return out
@@ -99,8 +178,23 @@ def _mark_bylines_and_sources(
         label = labels[i]
         if unit_facts[i].words > 40:
             continue
-        if label is None or label.kind is Kind.DATE:
+        if (label is None or label.kind is Kind.DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
             parsed = parse_byline(unit.text, lexicon)
+            if parsed is not None and not parsed[0] and parsed[1] is None:
+                parsed = None
+            if parsed is None and i + 1 < len(units) and is_opener(unit.text, lexicon):
+                # "By" alone, the name on the next line (an inline link cut the byline)
+                joined = parse_byline(f"{unit.text} {units[i + 1].text}", lexicon)
+                if (
+                    joined is not None
+                    and joined[0]
+                    and labels[i + 1] is None
+                    and unit_facts[i + 1].words <= 12
+                ):
+                    labels[i] = Label(Kind.BYLINE, "a byline opener")
+                    labels[i + 1] = Label(Kind.BYLINE, "a byline, its opener on the line above")
+                    bylines[i + 1] = joined
+                    continue
             if parsed is not None:
                 bylines[i] = parsed
                 if label is None:
@@ -131,28 +225,50 @@ def _assemble(
         fields.append(Field(name, units[i].start, units[i].end))
 
     start = first_body(labels)
-    end = last_body(labels)
     body_start = start if start is not None else len(units)
+    menu = _short_runs(unit_facts, labels)
+    title_i = (
+        find_title(
+            units,
+            unit_facts,
+            labels,
+            body_start,
+            menu,
+            lexicon.stoplists.get(language or "", frozenset()),
+            lexicon.share_words,
+            lexicon.byline_openers,
+        )
+        if units
+        else None
+    )
+    title = None
+    section = None
+    if title_i is not None:
+        labels[title_i] = Label(Kind.TITLE, "the headline")
+        title = title_text(_clean(title_case_variant(units, unit_facts, title_i)), units, title_i)
+        note("title", title_i)
+        section_i = find_section(unit_facts, labels, title_i, units)
+        crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
+        if section_i is not None:
+            labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
+            section = _clean(units[section_i].text)
+            note("section", section_i)
+        elif crumb is not None:
+            labels[crumb[0]] = Label(Kind.SECTION, "a breadcrumb trail above the headline")
+            section = _clean(crumb[1])
+            note("section", crumb[0])
+        start = first_body(labels)
+        body_start = start if start is not None else len(units)
+    end = last_body(labels)
     paragraphs = [
         _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
     ]
     body_text = "\n".join(paragraphs)
 
-    title_i = find_title(units, unit_facts, labels, body_start) if units else None
-    title = None
-    section = None
-    if title_i is not None:
-        labels[title_i] = Label(Kind.TITLE, "the headline")
-        title = title_text(_clean(units[title_i].text), units, title_i)
-        note("title", title_i)
-        section_i = find_section(unit_facts, labels, title_i)
-        if section_i is not None:
-            labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
-            section = _clean(units[section_i].text)
-            note("section", section_i)
-
     anchor = title_i if title_i is not None else body_start
-    published, updated = find_dates_meta(units, labels, anchor, body_start)
+    published, updated = find_dates_meta(
+        units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end
+    )
     if published is not None:
         note("published", published[0])
     if updated is not None:
@@ -160,30 +276,51 @@ def _assemble(
 
     authors: tuple[str, ...] = ()
     agency: str | None = None
+    stoplist = lexicon.stoplists.get(language or "", frozenset())
+    agency_at: int | None = None
     for i in sorted(bylines, key=lambda i: abs(i - anchor)):
-        names, ag = bylines[i]
+        names, ag = parse_byline(units[i].text, lexicon, stoplist) or bylines[i]
         if names and not authors:
             authors = names
             note("authors", i)
-        agency = agency or ag
+        if ag and agency is None:
+            agency, agency_at = ag, i
+    if not authors and title_i is not None:
+        found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist, menu)
+        if found is not None:
+            i, (names, ag) = found
+            labels[i] = Label(Kind.BYLINE, "a byline without an opener, next to the headline")
+            authors = names
+            if ag and agency is None:
+                agency, agency_at = ag, i
+            note("authors", i)
 
     dateline = None
     source = None
+    source_at: int | None = None
+    for i, lab in enumerate(
+        labels
+    ):  # a "Source: X" line first, then the dateline's agency, then the byline's
+        if lab is not None and lab.kind is Kind.SOURCE:
+            value = parse_source(units[i].text, lexicon)
+            if isinstance(value, str):
+                source, source_at = value, i
+                break
     if start is not None:
         parsed = parse_dateline(units[start].text)
         if parsed is not None:
             dateline, dl_agency = parsed
             note("dateline", start)
-            if dl_agency:
-                source = dl_agency
-    for i, lab in enumerate(labels):
-        if lab is not None and lab.kind is Kind.SOURCE:
-            value = parse_source(units[i].text, lexicon)
-            if isinstance(value, str):
-                source = value
-                note("source", i)
-                break
-    source = source or agency
+            if dl_agency and source is None:
+                source, source_at = dl_agency, start
+        elif source is None:
+            opening = lead_agency(units[start].text, lexicon)
+            if opening is not None:
+                source, source_at = opening, start
+    if source is None and agency is not None:
+        source, source_at = agency, agency_at
+    if source_at is not None:
+        note("source", source_at)
 
     tags: list[str] = []
     for i, lab in enumerate(labels):
@@ -194,8 +331,11 @@ def _assemble(
             f = unit_facts[j]
             if labels[j] is not None and labels[j].kind not in (Kind.OTHER, Kind.REPEATED):  # type: ignore[union-attr]
                 break
-            if f.words > 15 or f.ends_sentence:
+            if f.words > 15 or f.ends_sentence or f.letter_share < 0.5:
                 break
+            first = unit_facts[j].norm.split(" ", 1)[0]
+            if first in lexicon.share_words or lexicon.phrase_kind(unit_facts[j].norm, f.words) is not None:
+                break  # the share row or the furniture after the list
             labels[j] = Label(Kind.TAGS, "topic list after a tags heading")
             tags.extend(split_tags(_clean(units[j].text), body_text))
             if not fields or fields[-1].name != "tags":
@@ -205,10 +345,14 @@ def _assemble(
             break
 
     captions: list[Caption] = []
+    lo = (title_i if title_i is not None else body_start) - 10
+    hi = (end if end is not None else body_start) + 8
     for i in sorted(credits):
         cap, credit = credits[i]
         if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
             continue
+        if not lo <= i <= hi:
+            continue  # a picture of another story, or a notice in the page's footer
         if cap:
             captions.append(Caption(_clean(cap), credit, units[i].start, units[i].end))
 

@@ -2,61 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+import functools
+from datetime import date, datetime, timedelta
 
 import regex
 
 from .classify import Label
-from .dates import DateMatch, find_dates, is_update
+from .dates import date_roles, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
 from .lines import Unit
+from .markers import marker_words
 
 _SITE_SUFFIX = regex.compile(r"\s+(?:\||-|–|—|::|»|·)\s+[^|–—»·]{1,60}\Z")
 _TAG_SPLIT = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
-_NAME_SPLIT = regex.compile(
-    r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\ben\b|\bi\b|\bdan\b|\bve\b|\bи\b|、)\s*"
-)
-_NAME_WORD = regex.compile(
-    r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:de|da|do|dos|das|van|von|der|den|la|le|du|di|del|della|bin|ibn|al|el|ter|ten|y|zu)\Z)"
-)
-_ROLE = regex.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|producer|analyst|bureau|chief|"
-    r"desk|team|news|media|photographer|redaktion|redacción|rédaction|redazione|autor|author|journalist)\b",
-    regex.I,
-)
 _BYLINE_SEP = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS = regex.compile(
     r"\A(?P<place>[\p{Lu}][\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}][\p{Lu}\p{M}'’.\-]*){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?)?)"
     r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
-    r"\s*(?::|[-–—]{1,2})\s+(?=\S)"
+    r"\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
 _DATELINE_AGENCY = regex.compile(
     r"\A(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \-]\p{Lu}[\p{L}\p{M}'’.\-]*){0,3})"
-    r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?::|[-–—]{1,2})\s+(?=\S)"
+    r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
 _SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
-_REPORTING = regex.compile(
-    r"\A[(\[]?\s*(?:reporting|additional reporting|writing|editing|compiled)\s+by\b.{2,300}[)\]]?\Z", regex.I
-)
 _INITIALS = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
 _COPYRIGHT = regex.compile(r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Meta:
-    title: int | None = None
-    section: int | None = None
-    published: tuple[int, date | datetime] | None = None
-    updated: tuple[int, date | datetime] | None = None
-    authors: tuple[int, tuple[str, ...]] | None = None
-    dateline: tuple[str, str | None] | None = None  # (place, agency)
-    source: tuple[int, str] | None = None
-    tags: tuple[tuple[int, ...], tuple[str, ...]] | None = None
 
 
 def first_body(labels: list[Label | None]) -> int | None:
@@ -74,43 +49,210 @@ def last_body(labels: list[Label | None]) -> int | None:
     return None
 
 
-def _free(label: Label | None) -> bool:
-    return label is None or label.kind is Kind.OTHER
-
-
 # ---------------------------------------------------------------- title and section
-def find_title(
-    units: list[Unit], facts: list[UnitFacts], labels: list[Label | None], start: int
-) -> int | None:
-    """The headline: a short, unpunctuated line above the body, preferring lines the page repeats."""
-    copies: dict[str, int] = {}
-    first_at: dict[str, int] = {}
-    for i, f in enumerate(facts[: start + 1]):
-        for key in _title_keys(f.norm):
-            copies[key] = copies.get(key, 0) + 1
-            first_at.setdefault(key, i)
-    best: tuple[float, int] | None = None
-    lo = max(0, start - 60)
-    for i in range(start - 1, lo - 1, -1):
+# Kinds a headline can carry before the title stage: unjudged, repeated, or taken for prose.
+_TITLE_KINDS = (Kind.REPEATED, Kind.OTHER, Kind.BODY)
+# Kinds that sit between a headline and its story without pushing the headline away.
+_BETWEEN = frozenset(
+    {
+        Kind.DATE,
+        Kind.BYLINE,
+        Kind.SHARE,
+        Kind.CAPTION,
+        Kind.ADVERTISEMENT,
+        Kind.PROMO,
+        Kind.SOURCE,
+        Kind.SECTION,
+        Kind.LOGO,
+        Kind.PLACEHOLDER,
+        Kind.REPEATED,
+    }
+)
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
+
+
+def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
+    """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
+    out: set[str] = set()
+    for tok in _TOKEN.findall(text.casefold()):
+        if _UNSPACED.search(tok):
+            out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
+        elif (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist:
+            out.add(tok)
+    return out
+
+
+def _prose_paragraphs(facts: list[UnitFacts], labels: list[Label | None], start: int) -> list[int]:
+    """The first prose paragraphs of the story, which a headline's words are checked against."""
+    out: list[int] = []
+    for i in range(start, min(len(facts), start + 60)):
         label, f = labels[i], facts[i]
-        if not (label is None or label.kind in (Kind.REPEATED, Kind.OTHER)):
-            continue
-        if not (3 <= f.words <= 40) or f.chars > 300 or f.letter_share < 0.6:
+        if label is not None and label.kind is Kind.BODY and f.words >= 10 and f.ends_sentence:
+            out.append(i)
+            if len(out) >= 6:
+                break
+    return out
+
+
+def find_title(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    start: int,
+    menu: list[bool] | None = None,
+    stoplist: frozenset[str] = frozenset(),
+    share_words: frozenset[str] = frozenset(),
+    openers: tuple[str, ...] = (),
+) -> int | None:
+    """The headline: a short unpunctuated line above the story that the story's opening echoes.
+
+    Scored on how many of its words the next paragraphs use, how close it sits to the
+    story (dates, bylines, share rows and captions in between do not count), whether a
+    date or byline follows it, whether the page repeats it, and its shape (no closing
+    full stop, a headline's length). Of a headline and the standfirst below it, the
+    headline is the shorter line on top.
+    """
+    if not units:
+        return None
+    prose = _prose_paragraphs(facts, labels, start)
+    if not prose:
+        prose = [min(start, len(units))]
+    head_end = -1  # a byline or date just inside the story: the story starts after it
+    for k in range(prose[0], min(len(labels), prose[0] + 6)):
+        lab = labels[k]
+        if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+            head_end = k
+    if head_end >= 0 and any(p > head_end for p in prose):
+        prose = [p for p in prose if p > head_end]
+    lead_tokens: dict[int, set[str]] = {}
+    copies: dict[str, int] = {}
+    for f in facts:
+        if f.norm:
+            copies[f.norm] = copies.get(f.norm, 0) + 1
+    scored: list[tuple[float, int]] = []
+    overlaps: dict[int, float] = {}
+    dated_memo: dict[int, bool] = {}
+
+    def dated_line(j: int) -> bool:
+        if j not in dated_memo:
+            text = units[j].text
+            dated_memo[j] = bool(find_dates(text)) or (facts[j].words <= 8 and has_relative(text))
+        return dated_memo[j]
+
+    gap = 0
+    for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
+        label, f = labels[i], facts[i]
+        kind = label.kind if label is not None else None
+        pictured = (
+            kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+        )
+        if kind is not None and kind not in _TITLE_KINDS and not pictured:
+            if kind not in _BETWEEN:
+                gap += 1
             continue
         text = units[i].text
-        key = f.norm
-        n = max(copies.get(k, 0) for k in _title_keys(key))
-        score = 1.0 + min(n - 1, 2) * 1.0 - 0.04 * (start - i)
-        if text.endswith("."):
-            score -= 1.2
-        if f.words < 4:
+        unspaced = bool(_UNSPACED.search(text))
+        ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
+        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
+            gap += 1
+            continue
+        after = [p for p in prose if i < p < len(facts)][:3]
+        if not after:
+            continue
+        key = after[0]
+        if key not in lead_tokens:
+            lead_tokens[key] = _tokens("\n".join(facts[p].norm for p in after), stoplist)
+        toks = _tokens(text, stoplist)
+        lead = lead_tokens[key]
+        overlap = len(toks & lead) / len(toks) if toks and lead else 0.0
+        score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
+        stripped = text.rstrip(" \"'’”»)")
+        if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
+            score -= 1.6  # headlines do not end with a full stop
+        if f.words < 4 and not unspaced:
             score -= 0.4
-        if f.stop_share == 0 and f.words > 3:
+        if f.words > 25:
+            score -= 0.6
+        if text.count(",") >= 3 and all(len(p.split()) <= 3 for p in text.split(",")):
+            score -= 1.5  # a list of topics, not a headline
+        if _is_breadcrumb(text):
+            score -= 1.5  # "Home / News / 2019 / ...": the trail to the page, not its headline
+        if i > 0 and facts[i - 1].norm in marker_words("flag"):
+            score -= 0.3  # under "Video", "Watch": the title of a media item
+        if find_dates(text):
+            score -= 1.5
+        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
+            score += 0.25
+        if menu is not None and menu[i]:
+            score -= 0.6
+        for j in range(i + 1, min(len(labels), i + 5)):
+            lab = labels[j]
+            dated = (lab is None or lab.kind is Kind.OTHER) and facts[j].words <= 20 and dated_line(j)
+            if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
+                score += 0.6
+                break
+        if toks and text.split(None, 1)[0].casefold() in share_words:
+            score -= 1.0
+        if openers and _openers(openers).match(text):
+            score -= 1.5  # a byline
+        if pictured:
             score -= 0.2
-        target = min(first_at.get(k, i) for k in _title_keys(key))
-        if best is None or score > best[0]:
-            best = (score, target)
-    return best[1] if best and best[0] > 0 else None
+        scored.append((score, i))
+        overlaps[i] = overlap
+        gap += 1
+    if not scored:
+        return None
+    best_score, best = max(scored)
+    if best_score <= 0.3:
+        return None
+    for score, i in scored:  # a headline right above the standfirst that was picked
+        if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
+            dated_between = any(
+                labels[j] is not None and labels[j].kind in (Kind.DATE, Kind.BYLINE)  # type: ignore[union-attr]
+                for j in range(i + 1, best)
+            )
+            shorter = facts[i].words <= facts[best].words + 2
+            sentence = units[i].text.rstrip(" \"'’”»)").endswith(".")
+            if (shorter or dated_between) and not sentence and not (menu is not None and menu[i]):
+                best = i
+                break
+    norm = facts[best].norm
+    for i in range(max(0, prose[0] - 45), best):
+        if facts[i].norm == norm:
+            return i  # the first copy: later ones are the page repeating its headline
+    return best
+
+
+def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
+    """True when another short line of the page ends with this line ("Share this on X: <headline>")."""
+    norm = facts[i].norm
+    if len(norm) < 15:
+        return False
+    limit = len(norm) + 60
+    lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
+    return any(
+        j != i and len(facts[j].norm) <= limit and facts[j].norm != norm and facts[j].norm.endswith(norm)
+        for j in range(lo, hi)
+    )
+
+
+def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) -> str:
+    """The headline's text, from a copy in ordinary case when the page also shows one in capitals."""
+    text = units[title].text
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters if ch.lower() != ch):
+        norm = facts[title].norm
+        folded = text.casefold()
+        for u, f in zip(units, facts, strict=True):
+            if f.norm == norm and u.text != text and any(ch.islower() for ch in u.text):
+                return u.text
+        for u in units:  # "Share this story: <headline>", "More on: <headline>"
+            tail = u.text[-len(text) :] if len(u.text) > len(text) else ""
+            if tail.casefold() == folded and any(ch.islower() for ch in tail):
+                return tail
+    return text
 
 
 def _title_keys(norm: str) -> list[str]:
@@ -124,107 +266,431 @@ def _title_keys(norm: str) -> list[str]:
 def title_text(text: str, units: list[Unit], title: int) -> str:
     """The headline without a site suffix when the bare headline is also on the page."""
     m = _SITE_SUFFIX.search(text)
-    if m:
+    suffix_words = len(text[m.start() :].split()) - 1 if m else 0
+    if m and suffix_words <= 4 and suffix_words < len(text[: m.start()].split()):  # a site name is short
         bare = normalize(text[: m.start()])
         if any(normalize(u.text) == bare for u in units if u.index != title):
             return text[: m.start()].strip()
     return text
 
 
-def find_section(facts: list[UnitFacts], labels: list[Label | None], title: int) -> int | None:
-    """A lone category label just above the headline."""
+_CRUMB_SPLIT = regex.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
+_LABEL_END = regex.compile(r"[:>»›|/…]\s*\Z|\d")
+
+
+def find_section(
+    facts: list[UnitFacts], labels: list[Label | None], title: int, units: list[Unit] | None = None
+) -> int | None:
+    """A lone category label just above the headline (often a copy of a menu item)."""
+    copies: dict[str, int] = {}
+    for f in facts[: title + 1]:
+        copies[f.norm] = copies.get(f.norm, 0) + 1
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
         if label is not None and label.kind in (Kind.SHARE, Kind.ADVERTISEMENT, Kind.LOGO, Kind.DATE):
             continue
-        if label is None and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence:
+        free = label is None or label.kind in (Kind.REPEATED, Kind.OTHER)
+        text = units[i].text if units is not None else f.norm
+        if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
+            if _LABEL_END.search(text):
+                return None  # "Author:", "Blog >": a label of something else, or a counter
             before = facts[i - 1] if i > 0 else None
-            free_before = i > 0 and labels[i - 1] is None
-            if free_before and before is not None and before.words <= 3:
+            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is Kind.REPEATED)  # type: ignore[union-attr]
+            apart = units is not None and units[i].blank_before
+            if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
+            if f.words > 1 and copies.get(f.norm, 0) < 2 and not text.isupper():
+                return None  # several words seen once: more likely a link or a button than a category
             return i
         return None
     return None
 
 
+def _is_breadcrumb(text: str) -> bool:
+    if len(text) > 160 or not any(sep in text for sep in (">", "›", "»", "→", " / ")):
+        return False
+    parts = [p for p in _CRUMB_SPLIT.split(text) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts[:-1])
+
+
+def breadcrumb_section(units: list[Unit], labels: list[Label | None], title: int) -> tuple[int, str] | None:
+    """The last category of a breadcrumb trail above the headline ("Home > World > Europe")."""
+    for i in range(title - 1, max(-1, title - 8), -1):
+        text = units[i].text
+        if len(text) > 120 or not any(sep in text for sep in (">", "›", "»", "→")):
+            continue
+        parts = [p for p in _CRUMB_SPLIT.split(text) if p]
+        if not 2 <= len(parts) <= 6 or any(len(p.split()) > 4 for p in parts):
+            continue
+        last = parts[-1]
+        if normalize(last) == normalize(units[title].text) and len(parts) > 2:
+            last = parts[-2]
+        return i, last
+    return None
+
+
 # ---------------------------------------------------------------- dates
+# Kinds whose lines can carry the story's date; captions, links and legal lines never do.
+_DATE_KINDS = frozenset(
+    {Kind.DATE, Kind.BYLINE, Kind.OTHER, Kind.BODY, Kind.SOURCE, Kind.SECTION, Kind.REPEATED}
+)
+
+
 def find_dates_meta(
-    units: list[Unit], labels: list[Label | None], anchor: int, body_start: int
+    units: list[Unit],
+    labels: list[Label | None],
+    anchor: int,
+    body_start: int,
+    facts: list[UnitFacts] | None = None,
+    reference: date | datetime | None = None,
+    language: str | None = None,
+    body_end: int | None = None,
 ) -> tuple[tuple[int, date | datetime] | None, tuple[int, date | datetime] | None]:
-    """Published and updated: dates on short non-body lines, nearest to the headline first."""
-    order = sorted(
-        (i for i, lab in enumerate(labels) if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)),
-        key=lambda i: abs(i - anchor) if i <= body_start + 3 else 1000 + i,
-    )
+    """Published and updated: dates on short lines around the headline, nearest first.
+
+    Lines below the headline count before lines above it. A date preceded by an update label
+    ("Updated", "Aktualisiert", "mis à jour") is the update time; when a page shows only an
+    update time, it also stands for the publication. Relative dates ("2 hours ago",
+    "gestern") are resolved against `reference` and are unknown without it.
+    """
+    lo = max(0, anchor - 12)
+    hi = min(len(units), max(body_start, anchor) + 15)
+    window: list[int] = []
+    for i in range(len(units)):
+        label = labels[i]
+        kind = label.kind if label is not None else None
+        if kind is not None and kind not in _DATE_KINDS:
+            continue
+        labelled = kind in (Kind.DATE, Kind.BYLINE)
+        if not (lo <= i < hi or (labelled and (body_end is None or i <= body_end + 3))):
+            continue  # dates under the story belong to comments and other stories
+        if facts is not None:
+            f = facts[i]
+            if f.words > 30 or (f.ends_sentence and f.words > 12 and not labelled):
+                continue
+        window.append(i)
+
+    def distance(i: int) -> float:
+        d = (i - anchor) if i >= anchor else 1.5 * (anchor - i)
+        return d if lo <= i < hi else 1000.0 + i
+
+    day_first = _day_first(units, window, language)
     published: tuple[int, date | datetime] | None = None
     updated: tuple[int, date | datetime] | None = None
-    for i in order:
-        found = find_dates(units[i].text)
+    for i in sorted(window, key=distance)[:60]:  # the nearest lines; far ones never decide
+        text = units[i].text
+        found = find_dates(text, day_first=day_first)
+        if reference is not None:
+            found = [d for d in found if _not_after(d.value, reference)]
+            if not found:
+                rel = find_relative(text, reference)
+                found = [rel] if rel is not None else []
         if not found:
             continue
-        value = _best(found)
-        if is_update(units[i].text):
-            if updated is None:
-                updated = (i, value)
-            if len(found) > 1 and published is None and not is_update(units[i].text[: found[0].end]):
-                published = (i, found[0].value)
-            continue
-        if published is None:
-            published = (i, value)
-        elif not isinstance(published[1], datetime) and isinstance(value, datetime):
-            if value.date() == published[1]:
-                published = (i, value)
+        roles = date_roles(text, found)
+        for d, role in zip(found, roles, strict=True):
+            if role == "updated":
+                if updated is None:
+                    updated = (i, d.value)
+            elif published is None:
+                published = (i, d.value)
+            elif (
+                not isinstance(published[1], datetime)
+                and isinstance(d.value, datetime)
+                and d.value.date() == published[1]
+            ):
+                published = (i, d.value)
+        if published is not None and isinstance(published[1], datetime) and updated is not None:
+            break
+    if published is None and updated is not None:
+        published = updated
     return published, updated
 
 
-def _best(found: list[DateMatch]) -> date | datetime:
-    for d in found:
-        if isinstance(d.value, datetime):
-            return d.value
-    return found[0].value
+def _not_after(value: date | datetime, reference: date | datetime) -> bool:
+    ref = reference.date() if isinstance(reference, datetime) else reference
+    day = value.date() if isinstance(value, datetime) else value
+    return day <= ref + timedelta(days=1)
+
+
+def _day_first(units: list[Unit], window: list[int], language: str | None) -> bool | None:
+    """Order of numeric dates on this page: what an unambiguous one says (13/12/2025 or
+    12/13/2025), else the page's language (month first only in English)."""
+    for i in window:
+        text = units[i].text
+        if not any(ch.isdigit() for ch in text):
+            continue
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    if language is None or language == "en":
+        return None
+    return True
+
+
+_NUMERIC_DATE = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?:19|20)?\d\d(?![\d/])")
 
 
 # ---------------------------------------------------------------- byline
-def parse_byline(text: str, lexicon: Lexicon) -> tuple[tuple[str, ...], str | None] | None:
-    """(authors, agency) from a byline, or None when the text is not one."""
+_HANDLE = regex.compile(r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+_GLUED_ORG = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
+_NAME_STOP = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
+
+
+@functools.cache
+def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
+    """Byline openers ("By", "Von", "Texto:") as one pattern; a word opener must end at a word boundary."""
+    alts = []
+    for opener in sorted(openers, key=len, reverse=True):
+        escaped = regex.escape(opener).replace("\\ ", r"\s+")
+        alts.append(escaped if opener.endswith((":", "：", "／")) else escaped + r"(?![\p{L}])")
+    return regex.compile(r"\A(?:" + "|".join(alts) + ")", regex.I)
+
+
+def is_opener(text: str, lexicon: Lexicon) -> bool:
+    """True for a line that is a byline opener alone ("By", "Von", "Texto:")."""
+    folded = text.strip().casefold()
+    return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
+
+
+def parse_byline(
+    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, agency) from a byline ("By Jane Doe and John Roe", "Von Max Mustermann",
+    "Texto: ...", "Jane Doe, Reuters"), or None when the text is not one."""
     if len(text) > 200:
         return None
-    folded = text.casefold()
-    rest = None
-    for opener in lexicon.byline_openers:
-        if folded.startswith(opener) and (
-            opener.endswith(":") or len(text) == len(opener) or not text[len(opener)].isalpha()
-        ):
-            rest = text[len(opener) :].lstrip(" :")
+    if text[:1].isdigit():  # "5:45 AM PST 11/19/2019 by Jane Doe"
+        lead = find_dates(text)
+        if lead and lead[0].start <= 2:
+            text = text[lead[0].end :].lstrip(" ,|-–—·:")
+    if text[:2].casefold() not in _opener_heads(lexicon.byline_openers):
+        return _suffix_byline(text)
+    m = _openers(lexicon.byline_openers).match(text)
+    if m is None:
+        return _suffix_byline(text)
+    rest = text[m.end() :]
+    text = _HANDLE.sub(" ", text).strip()
+    rest = _HANDLE.sub(" ", rest).strip(" :")
+    found = find_dates(text)
+    cut = len(text) - len(rest)
+    for d in found:
+        if d.start > cut:
+            rest = rest[: d.start - cut]
             break
-    if rest is None:
+    label = first_label(rest)  # "By Jane Doe Updated Nov. 19"
+    if label is not None:
+        rest = rest[:label]
+    names, agency = _names(rest, lexicon, stoplist)
+    if not names and agency is None:
+        single = _single_name(rest, stoplist)
+        if single is None:
+            return None
+        names = (single,)
+    return names, agency
+
+
+@functools.cache
+def _suffix_pattern() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in sorted(marker_words("byline_suffix"), key=len, reverse=True))
+    return regex.compile(
+        rf"\A(?P<name>\p{{L}}{{2,12}}(?:\s\p{{L}}{{1,12}})?)\s*(?:{words})(?=\s|\Z|[|,、=/·])", regex.I
+    )
+
+
+@functools.cache
+def _name_split() -> regex.Pattern[str]:
+    """Separators between names in a byline: commas, semicolons and the conjunctions in data."""
+    words = sorted(marker_words("conjunction"), key=len, reverse=True)
+    spelled = "|".join(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])" for w in words if w.isalpha())
+    symbols = "".join(regex.escape(w) for w in words if not w.isalpha())
+    return regex.compile(rf"\s*(?:[,;{symbols}]|{spelled})\s*")
+
+
+@functools.cache
+def _name_word() -> regex.Pattern[str]:
+    """One word of a personal name: capitalised, an initial, or a lower-case particle from data."""
+    particles = "|".join(regex.escape(w) for w in sorted(marker_words("particle"), key=len, reverse=True))
+    return regex.compile(rf"\A(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\p{{Lu}}\.|(?:{particles}))\Z")
+
+
+@functools.cache
+def _reporting() -> regex.Pattern[str]:
+    """A wire credits line: "(Reporting by ...; Editing by ...)", "(Con información de EFE)"."""
+    phrases = sorted(marker_words("reporting"), key=len, reverse=True)
+    alts = "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in phrases)
+    return regex.compile(
+        rf"\A(?:[(\[]\s*(?:{alts})\b.{{2,300}}[)\]]|(?:{alts})(?<=\bby)\b.{{2,300}})\Z", regex.I
+    )
+
+
+@functools.cache
+def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
+    """The first two letters of every opener, for a cheap test before the opener pattern."""
+    return frozenset(o[:2] for o in openers if len(o) >= 2)
+
+
+def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
+    if len(text) > 60 or not any(w in text for w in marker_words("byline_suffix")):
         return None
-    rest = _BYLINE_SEP.split(rest)[0]
-    for d in reversed(find_dates(rest)):
-        rest = rest[: d.start].rstrip(" ,|-–—·") + rest[d.end :]
+    m = _suffix_pattern().match(text.strip())
+    if m is None:
+        return None
+    return (m.group("name"),), None
+
+
+def _single_name(rest: str, stoplist: frozenset[str]) -> str | None:
+    """A one-word name after an explicit opener ("written by Regan"); never a CMS account in
+    capitals, a function word or a role."""
+    word = rest.strip(" .,;:|-–—")
+    if regex.fullmatch(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}", word):
+        return word  # a name in an unspaced script ("記者 王小明")
+    if not regex.fullmatch(r"\p{Lu}\p{Ll}{2,}", word):
+        return None
+    folded = word.casefold()
+    if folded in stoplist or folded in marker_words("role") or folded in marker_words("org"):
+        return None
+    return word
+
+
+def parse_name_line(
+    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], str | None] | None:
+    """(authors, agency) from a byline without an opener, as pages print it next to the
+    headline: "Jane Doe", "Jane Doe, Reuters", "Jane Doe and John Roe, Associated Press",
+    "Jane Doe - Nov 19, 2019". None unless the line is only names, an organisation or role,
+    and a date."""
+    if len(text) > 120 or _HANDLE.search(text) or first_label(text) is not None:
+        return None  # "Published Tue, Nov 19": a date label, not a name
+    found = find_dates(text)
+    if found:
+        if found[0].start < 5:
+            return None
+        text = text[: found[0].start]
+    head = _NAME_STOP.split(text, maxsplit=1)[0].strip(" ,;:-–—|")
+    words = head.split()
+    if not (2 <= len(words) <= 12) or words[0].casefold() in marker_words("article"):
+        return None  # "Der Turm der Wünsche", "The Water Coolest": a name never starts with an article
+    names, agency = _names(head, lexicon, stoplist, strict=True)
+    if not names:
+        return None
+    return names, agency
+
+
+def find_name_line(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    title: int,
+    body_start: int,
+    lexicon: Lexicon,
+    stoplist: frozenset[str],
+    menu: list[bool] | None = None,
+) -> tuple[int, tuple[tuple[str, ...], str | None]] | None:
+    """A byline printed without an opener: a names-only line just below the headline, or
+    next to the story's date line."""
+    norm = facts[title].norm
+    copies = [title] + [j for j in range(title + 1, min(len(units), body_start + 3)) if facts[j].norm == norm]
+    flags = marker_words("flag")
+    for copy in copies:  # under the headline, or under the copy of it nearest the story
+        hi = min(len(units), max(body_start, copy + 1) + 3, copy + 12)
+        above = list(range(max(0, copy - 3), copy)) if copy != title else []
+        for i in [*range(copy + 1, hi), *above]:
+            label = labels[i]
+            if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
+                continue
+            near_date = any(
+                labels[j] is not None and labels[j].kind is Kind.DATE
+                for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < len(labels)
+            )
+            if (
+                (i > copy + 4 or i < copy)
+                and not near_date
+                and (label is None or label.kind is not Kind.DATE)
+            ):
+                continue  # far from the headline: only next to the story's date line
+            if facts[i].words > 14 or (menu is not None and menu[i]):
+                continue
+            text = units[i].text
+            if text.split(None, 1)[0].casefold() in flags:
+                continue
+            parsed = parse_name_line(text, lexicon, stoplist)
+            if parsed is not None:
+                return i, parsed
+    return None
+
+
+def _names(
+    rest: str, lexicon: Lexicon, stoplist: frozenset[str], strict: bool = False
+) -> tuple[tuple[str, ...], str | None]:
+    """Names split from the part of a byline after its opener; agencies, organisations and
+    roles set aside. With `strict`, any part that is neither makes the whole line not a byline."""
+    rest = _GLUED_ORG.sub(", ", rest)
+    rest = _BYLINE_SEP.split(rest)[0] if not strict else rest
+    canonical = {a.casefold(): a for a in sorted(lexicon.agencies, key=lambda a: (not a.isupper(), a))}
+    agencies = set(canonical)
+    roles = marker_words("role")
+    orgs = marker_words("org")
     names: list[str] = []
     agency: str | None = None
-    for part in _NAME_SPLIT.split(rest):
-        part = part.strip(" .,;:")
+    after_org = False
+    for index, raw in enumerate(_name_split().split(rest)):
+        part = raw.strip(" .,;:")
         if not part:
             continue
-        if part in lexicon.agencies or part.upper() in {a.upper() for a in lexicon.agencies}:
-            agency = agency or part
+        folded_words = [w.casefold().strip(".") for w in part.split()]
+        if after_org and names:
+            break  # "Jane Doe, BBC News, New York": what follows the organisation is a place or a role
+        if part.casefold() in agencies:
+            if part.casefold() not in roles:  # "By Staff": no name, and no source either
+                agency = agency or canonical.get(part.casefold(), part)
+            after_org = True
             continue
-        if _ROLE.search(part):
-            continue
-        if "@" in part or "http" in part or any(ch.isdigit() for ch in part):
+        if any(w in roles or w in orgs for w in folded_words) or (
+            folded_words and folded_words[0] in agencies
+        ):
+            if index == 0 and strict:
+                return (), None
+            if agency is None and folded_words and folded_words[0] in agencies:
+                agency = canonical.get(folded_words[0], part.split()[0])
+            after_org = True
             continue
         words = part.split()
-        if not (2 <= len(words) <= 5):
+        taken: list[str] = []
+        for w in words:
+            if not _name_word().match(w) or any(ch.isdigit() for ch in w):
+                break
+            taken.append(w)
+        while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
+            taken.pop()  # "JANE DOE ON 11/13/19"
+        function_word = bool(taken) and (
+            taken[-1].casefold() in stoplist  # "Learn More", "Sign Up": a surname is not a function word
+            or any(
+                w.casefold() in stoplist and len(w) <= 3 and w.casefold() not in marker_words("particle")
+                for w in taken
+            )
+        )
+        if strict and (len(taken) != len(words) or function_word):
+            if index == 0 or not names:
+                return (), None
             continue
-        if not all(_NAME_WORD.match(w) for w in words):
+        if not (2 <= len(taken) <= 5) or not taken[0][:1].isupper():
+            if strict and index == 0:
+                return (), None
             continue
-        if part.isupper():
-            part = " ".join(w.capitalize() for w in words)
-        names.append(part)
-    if not names and agency is None:
-        return None
+        if any(w.casefold() in stoplist for w in taken[1:-1]) and not all(
+            w.casefold() in marker_words("particle") for w in taken[1:-1] if w.casefold() in stoplist
+        ):
+            continue
+        name = " ".join(taken)
+        if name.isupper():
+            name = " ".join(w.capitalize() for w in taken)
+        names.append(name)
     return tuple(dict.fromkeys(names)), agency
 
 
@@ -236,11 +702,34 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if m:
         place = m.group("place").strip()
         letters = [ch for ch in place if ch.isalpha()]
+        if place.casefold().rstrip(",") in marker_words("flag") or first_label(place) is not None:
+            return None  # "BREAKING:", "PUBLISHED:": a label, not a place
         if len(letters) >= 3 and all(ch.isupper() for ch in letters):
             return place.rstrip(","), (m.group("agency") or None)
     m = _DATELINE_AGENCY.match(head)
     if m:
         return m.group("place").strip(), m.group("agency")
+    return None
+
+
+_LEAD_AGENCY = regex.compile(
+    r"\A[(\[](?P<agency>[^()\[\]\n]{2,30})[)\]](?P<gap>\s*(?:[-–—:]{1,2}\s*)?)(?=\p{L}|[\"“‘])"
+)
+
+
+def lead_agency(paragraph: str, lexicon: Lexicon) -> str | None:
+    """The agency a story opens with when it gives no place: "(CNN)President...", "(AP) — The..."."""
+    m = _LEAD_AGENCY.match(paragraph[:60])
+    if m is None:
+        return None
+    agency = str(m.group("agency")).strip()
+    known = {a.casefold() for a in lexicon.agencies}
+    letters = [ch for ch in agency if ch.isalpha()]
+    marked = m.group("gap").strip() != "" or m.group("gap") == ""  # "(CNN)The", "(XYZ) - The"
+    if agency.casefold() in known or (
+        marked and 2 <= len(letters) <= 8 and all(ch.isupper() for ch in letters)
+    ):
+        return agency
     return None
 
 
@@ -253,12 +742,14 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     m = _SOURCE_LINE.match(text)
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
+        if _HAS_LINK.search(value) or value.startswith(("(", "[")):
+            return True  # a link or a list of references: a source line, but no name to report
         return value or True
-    if _REPORTING.match(text):
+    if _reporting().match(text):
         return True
     m = _COPYRIGHT.match(text)
     holder = str(m.group("holder")).strip() if m else ""
-    if holder in lexicon.agencies:
+    if holder in lexicon.agencies and holder.casefold() not in marker_words("photo_agency"):
         return holder
     return None
 
@@ -266,12 +757,13 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
 # ---------------------------------------------------------------- tags
 def split_tags(text: str, body: str) -> tuple[str, ...]:
     """Tags from one line: on separators, or, for run-together words, on phrases the story uses."""
+    text = text.strip(" ,;|·•#/")
     parts = [p.strip() for p in _TAG_SPLIT.split(text) if p.strip()]
     if len(parts) > 1:
         return tuple(dict.fromkeys(parts))
     tokens = text.split()
-    if len(tokens) <= 1:
-        return (text.strip(),) if text.strip() else ()
+    if len(tokens) <= 4:  # a short line is one tag ("Government and politics")
+        return (text,) if text else ()
     out: list[str] = []
     i = 0
     while i < len(tokens):

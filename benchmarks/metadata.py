@@ -1,0 +1,104 @@
+"""Metadata benchmark: extract every dev page (browser rendering), score the metadata.
+
+    python benchmarks/metadata.py [--bench PATH] [--pred OUT.json] [--write]
+
+Predictions come from the dev pages' browser renderings; the scorer is the benchmark's own
+`meta/score_meta.py`. With `--write`, the report replaces the metadata section of
+`docs/benchmarks.md` (the rest of that file is left as it is).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+START = "<!-- metadata:start -->"
+END = "<!-- metadata:end -->"
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], float]:
+    """{id: prediction} for every page that has a browser rendering, and pages per second."""
+    from boilerstrip import extract
+
+    out: dict[str, dict[str, Any]] = {}
+    elapsed = 0.0
+    for pid in ids:
+        path = dev / f"{pid}.browser.txt"
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        article = extract(text)
+        elapsed += time.perf_counter() - t0
+        out[pid] = {
+            "title": article.title,
+            "published": _iso(article.published),
+            "updated": _iso(article.updated),
+            "authors": list(article.authors),
+            "dateline": article.dateline,
+            "source": article.source,
+            "section": article.section,
+            "tags": list(article.tags),
+            "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
+        }
+    return out, len(out) / max(elapsed, 1e-9)
+
+
+def write_section(doc: Path, report: str) -> None:
+    """Replace (or add) the metadata section of the benchmarks page."""
+    block = f"{START}\n## Metadata (dev pages, browser rendering)\n\n```\n{report.rstrip()}\n```\n{END}"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    a, b = text.find(START), text.find(END)
+    if a != -1 and b > a:
+        text = text[:a] + block + text[b + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench", help="benchmark folder")
+    ap.add_argument("--pred", type=Path, help="also write the predictions to this JSON file")
+    ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    args = ap.parse_args(argv)
+    gold_path = args.bench / "meta" / "dev-meta.json"
+    scorer = args.bench / "meta" / "score_meta.py"
+    if not gold_path.exists() or not scorer.exists():
+        print(
+            f"no metadata benchmark at {args.bench} (expected meta/dev-meta.json and meta/score_meta.py); nothing to do"
+        )
+        return 0
+    sys.path.insert(0, str(scorer.parent))
+    import score_meta  # the benchmark's own scorer
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    pred, speed = predictions(args.bench / "dev", sorted(gold))
+    if args.pred:
+        args.pred.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+    report = score_meta.report(score_meta.score(gold, pred))
+    report += f"\n({len(pred)} pages, {speed:.0f} pages/s for the whole extraction)\n"
+    print(report)
+    if args.write:
+        write_section(ROOT / "docs" / "benchmarks.md", report)
+        print(f"updated {ROOT / 'docs' / 'benchmarks.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

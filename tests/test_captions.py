@@ -1,0 +1,176 @@
+"""Caption credits in their written forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip import extract
+from boilerstrip.captions import caption_label, credit_lead, credit_only, split_credit
+from boilerstrip.lexicon import default_lexicon
+
+LEX = default_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        (
+            "A man walks past. (Photo: Handout via Reuters/Jane Doe)",
+            "A man walks past.",
+            "Handout via Reuters/Jane Doe",
+        ),
+        ("A man walks past. Photo: Jane Doe/Reuters", "A man walks past.", "Jane Doe/Reuters"),
+        ("A man walks past. Credit: Getty Images", "A man walks past.", "Getty Images"),
+        ("A man walks past. Image: Getty Images", "A man walks past.", "Getty Images"),
+        ("A man walks past. REUTERS/Jane Doe", "A man walks past.", "REUTERS/Jane Doe"),
+        (
+            "A man walks past in Hialeah, Fla. (AP Photo/Jane Doe, File)",
+            "A man walks past in Hialeah, Fla.",
+            "AP Photo/Jane Doe, File",
+        ),
+        ("Ein Mann geht vorbei. Foto: Jane Doe/dpa", "Ein Mann geht vorbei.", "Jane Doe/dpa"),
+        ("Un homme passe. Photo : Jean Martin / AFP", "Un homme passe.", "Jean Martin / AFP"),
+        ("A man walks past (Image: GETTY )", "A man walks past", "GETTY"),
+        ("A man walks past [File: Reuters]", "A man walks past", "Reuters"),
+        ("A man ate a rabbitCredit: Getty - Contributor", "A man ate a rabbit", "Getty - Contributor"),
+        ("A town in Austria.Jane Doe / Reuters file", "A town in Austria.", "Jane Doe / Reuters file"),
+        ("A map of Titan. (NASA/JPL-Caltech/ASU)", "A map of Titan.", "NASA/JPL-Caltech/ASU"),
+        (
+            "The stock fell. Photograph by Jane Doe/AFP/Getty Images",
+            "The stock fell.",
+            "Jane Doe/AFP/Getty Images",
+        ),
+        (
+            "Two at a party. (Photo by Jane Doe/Getty Images for Acme)",
+            "Two at a party.",
+            "Jane Doe/Getty Images for Acme",
+        ),
+        ("A logo in New York.Reuters", "A logo in New York.", "Reuters"),
+    ],
+)
+def test_split_credit(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text, LEX) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All contents © 2019 The Slate Group LLC. All rights reserved.",
+        "Copyright © EnterMedia.co.kr. All right reserved",
+        "He said the plan was sound.",
+        "Prices rose 3% (and/or more) last year",
+    ],
+)
+def test_no_credit(text: str) -> None:
+    assert split_credit(text, LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Photo: Getty Images", "Getty Images"),
+        ("(AP Photo/Jane Doe)", "AP Photo/Jane Doe"),
+        ("Photo by Jane Doe/Getty Images", "Jane Doe/Getty Images"),
+        ("Image copyright EPA", "EPA"),
+        ("GETTY", "GETTY"),
+        ("© Jane Doe", "Jane Doe"),
+    ],
+)
+def test_credit_only(text: str, credit: str) -> None:
+    assert credit_only(text, LEX) == credit
+
+
+@pytest.mark.parametrize(
+    "text", ["© 2019 Acme Inc", "Staff", "Photos of the week are here and more", "Photography"]
+)
+def test_not_credit_only(text: str) -> None:
+    assert credit_only(text, LEX) is None
+
+
+def test_labels() -> None:
+    assert caption_label("Media captionWho is Jane Doe?") == "Who is Jane Doe?"
+    assert caption_label("Image caption The scene in Geneva") == "The scene in Geneva"
+    assert caption_label("Captions are fun") is None
+    assert credit_lead("Credit...")
+    assert credit_lead("Credit…")
+    assert not credit_lead("Credit Suisse")
+
+
+STORY = (
+    "Ceasefire talks resume in Geneva as envoys meet\n\n"
+    "By Jane Doe\n"
+    "December 13, 2025\n\n"
+    "GENEVA (Reuters) - Envoys from both sides met for a second day of talks in Geneva on Saturday, "
+    "diplomats said, as pressure mounted for an agreement before the end of the year.\n\n"
+    "{figure}\n\n"
+    "The talks, mediated by a group of neutral states, are the first direct contact between the two "
+    "delegations in more than a year, according to officials familiar with the matter.\n\n"
+    "Neither side commented publicly on the substance of the discussions, which are expected to "
+    "continue into next week at the earliest, the officials said on Saturday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "caption", "credit"),
+    [
+        (
+            "Delegates arrive for the talks on Saturday.\nPhoto: Jane Roe/Reuters",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "Photo: Jane Roe/Reuters\nDelegates arrive for the talks on Saturday.",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/Reuters",
+        ),
+        (
+            "Delegates arrive for the talks on Saturday.\nCredit...\nJane Roe/The Daily Planet",
+            "Delegates arrive for the talks on Saturday.",
+            "Jane Roe/The Daily Planet",
+        ),
+        (
+            "Delegates arrive for the talks on Saturday.\nGETTY",
+            "Delegates arrive for the talks on Saturday.",
+            "GETTY",
+        ),
+        (
+            "Image caption Delegates arrive for the talks on Saturday",
+            "Delegates arrive for the talks on Saturday",
+            None,
+        ),
+        (
+            "Delegates arrive for the talks on Saturday. (AP Photo/Jane Roe)",
+            "Delegates arrive for the talks on Saturday.",
+            "AP Photo/Jane Roe",
+        ),
+    ],
+)
+def test_caption_in_story(figure: str, caption: str, credit: str | None) -> None:
+    article = extract(STORY.format(figure=figure))
+    assert [(c.text, c.credit) for c in article.captions] == [(caption, credit)]
+    assert all("Delegates" not in p for p in article.paragraphs)
+    assert article.title == "Ceasefire talks resume in Geneva as envoys meet"
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("서울 도심에서 시민들이 걷고 있다. 사진=연합뉴스", "서울 도심에서 시민들이 걷고 있다.", "연합뉴스"),
+        ("Người dân đi bộ trên phố. Ảnh: Ngọc Thành", "Người dân đi bộ trên phố.", "Ngọc Thành"),
+        ("Здание банка в Москве. Фото: Иван Сидоров/ТАСС", "Здание банка в Москве.", "Иван Сидоров/ТАСС"),
+        ("会合後に記者会見する日銀総裁。写真：共同通信", "会合後に記者会見する日銀総裁。", "共同通信"),
+    ],
+)
+def test_split_credit_other_scripts(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text, LEX) == (caption, credit)
+
+
+def test_sign_off_and_source_label_are_not_credits() -> None:
+    story = STORY.format(figure="The talks are expected to resume on Monday, officials said.\nReuters")
+    assert extract(story).captions == ()
+    story = STORY.format(
+        figure="The talks are expected to resume on Monday, officials said.\nSOURCE:\nNews agencies"
+    )
+    assert extract(story).captions == ()
+    assert not credit_lead("Source:", LEX)
+    assert credit_lead("Photo:", LEX)
