@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from boilerstrip import extract
+
 from conftest import FIXTURES
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
+
+from conftest import FIXTURES
 
 PAGES = sorted((FIXTURES / "meta").glob("*.txt"))
 

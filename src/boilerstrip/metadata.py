@@ -169,7 +169,11 @@ def find_title(
         overlap = len(toks & lead) / len(toks) if toks and lead else 0.0
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
-        if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
+        full_stop = stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…"))
+        if full_stop and kind is Kind.BODY:
+            gap += 1  # a paragraph the body stage kept as a sentence stays in the story
+            continue
+        if full_stop:
             score -= 1.6  # headlines do not end with a full stop
         if f.words < 4 and not unspaced:
             score -= 0.4
