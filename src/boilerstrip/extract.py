@@ -38,6 +38,8 @@ from .metadata import (
 from .options import Options
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A sentence ending followed by the next sentence ("... here. The ...", or a CJK full stop).
+_SENTENCE_BREAK = regex.compile(r"\p{L}[.!?\u3002\uff01\uff1f]\s+\p{Lu}|[\u3002\uff01\uff1f]")
 Source = str | bytes | bytearray | os.PathLike[str]
 
 
@@ -89,7 +91,7 @@ def _mark_captions(
         return (
             3 <= f.words <= 25
             and f.ends_sentence
-            and f.sentences <= 2
+            and len(_SENTENCE_BREAK.findall(units[k].text)) <= 1
             and not credit_only(units[k].text, lexicon)
         )
 
