@@ -4,7 +4,10 @@
 2. The article region is the stretch of units with the largest total weight, where prose
    counts for its length and furniture against it (a maximum-sum segment, as in Finn's
    Body Text Extraction): ads, captions and share rows inside a story cost little, menus
-   and link lists cost more, so a story interrupted by a box stays one story.
+   and link lists cost more, so a story interrupted by a box stays one story. The core is
+   found with strict weights (a prose unit counts only for its words beyond a discount, so
+   lists of teaser blurbs and comment threads rarely win), then grown over neighbouring prose
+   until furniture that ends an article (related lists, comments, navigation) stops it.
 3. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
    list items) are body too.
 """
@@ -59,26 +62,41 @@ def prose_score(f: UnitFacts) -> float:
     return max(0.0, min(1.0, score))
 
 
+# The core of the article is found with strict weights: a prose unit counts for its words
+# beyond _CORE_DISCOUNT (teaser summaries and one-line blurbs barely count), anything else
+# costs at least _NON_PROSE_COST. The core then grows with plain word counts (see _extend).
+_CORE_DISCOUNT = 10.0
+_NON_PROSE_COST = 3.0
+_NON_PROSE_PER_WORD = 0.5
+# Without sentence punctuation at its end, a line must be this long to count as prose
+# (headlines and teaser titles end without a full stop).
+_UNPUNCTUATED_PROSE_WORDS = 20
+
+
 def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options) -> BodyDecision:
     scores = [prose_score(f) for f in facts]
     threshold = options.body_threshold
+    is_body = [
+        label is None
+        and s >= threshold
+        and f.words >= options.min_body_words
+        and (f.ends_sentence or f.words >= _UNPUNCTUATED_PROSE_WORDS)
+        for f, label, s in zip(facts, labels, scores, strict=True)
+    ]
     weights: list[float] = []
-    for f, label, s in zip(facts, labels, scores, strict=True):
+    for f, label, cand in zip(facts, labels, is_body, strict=True):
         if label is not None:
             weights.append(-_RULE_COST.get(label.kind, 3.0))
-        elif s >= threshold and f.words >= options.min_body_words:
-            weights.append(float(f.words))
+        elif cand:
+            weights.append(float(f.words) - _CORE_DISCOUNT)
         else:
-            weights.append(-max(2.0, 0.5 * f.words))
+            weights.append(-max(_NON_PROSE_COST, _NON_PROSE_PER_WORD * f.words))
     region = _max_segment(weights)
     out = list(labels)
     if region[0] < 0:
         return BodyDecision(scores, region, out)
-    a, b = region
-    is_body = [
-        out[i] is None and scores[i] >= threshold and facts[i].words >= options.min_body_words
-        for i in range(len(facts))
-    ]
+    a, b = _extend(region, facts, labels, is_body)
+    region = (a, b)
     for i in range(a, b + 1):
         if is_body[i]:
             out[i] = Label(Kind.BODY, "prose in the article region")
@@ -111,3 +129,54 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_range = total, (start, i)
     return best_range
+
+
+_HARD = frozenset(
+    {
+        Kind.RELATED,
+        Kind.COMMENTS,
+        Kind.PROMO,
+        Kind.LEGAL,
+        Kind.NAVIGATION,
+        Kind.TAGS,
+        Kind.REPEATED,
+        Kind.SHARE,
+    }
+)
+# Growing the core: each non-prose unit costs this much, and this many in a row end the article.
+_GROW_GAP_COST = 2.0
+_GROW_MAX_GAP = 2
+
+
+def _extend(
+    region: tuple[int, int],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    is_body: list[bool],
+) -> tuple[int, int]:
+    """Grow the core region outwards over prose with plain word weights; stop at furniture
+    that ends an article (related lists, comments, navigation, promos) or a run of non-prose."""
+    a, b = region
+    n = len(facts)
+
+    def walk(start: int, step: int) -> int:
+        best, best_i, total, run = 0.0, start - step, 0.0, 0
+        i = start
+        while 0 <= i < n:
+            lab = labels[i]
+            if lab is not None and lab.kind in _HARD:
+                break
+            if is_body[i]:
+                total += facts[i].words
+                run = 0
+            else:
+                run += 1
+                if run > _GROW_MAX_GAP:
+                    break
+                total -= _GROW_GAP_COST if lab is None else _RULE_COST.get(lab.kind, 3.0)
+            if total > best:
+                best, best_i = total, i
+            i += step
+        return best_i
+
+    return walk(a - 1, -1), walk(b + 1, 1)

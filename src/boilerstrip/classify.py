@@ -72,6 +72,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
     kind = lexicon.phrase_kind(f.norm, f.words)
     if kind is not None:
         return Label(kind, f"{kind.value} phrase")
+    if lexicon.is_consent_notice(f.norm):
+        return Label(Kind.LEGAL, "a cookie or consent notice")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
     if f.words <= 14 and not f.prose:

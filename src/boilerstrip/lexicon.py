@@ -42,6 +42,8 @@ class Lexicon:
     credit_words: frozenset[str]
     stoplists: dict[str, frozenset[str]]
     detect_index: dict[str, tuple[str, ...]]
+    cookie_words: frozenset[str] = frozenset()
+    consent_words: frozenset[str] = frozenset()
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -56,6 +58,13 @@ class Lexicon:
             if kind is not None:
                 return kind
         return None
+
+    def is_consent_notice(self, norm: str) -> bool:
+        """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
+        if not any(w[:5] in norm for w in self.cookie_words):
+            return False
+        tokens = set(words_of(norm))
+        return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
 
 
 def _data_dir() -> Path:
@@ -104,7 +113,12 @@ def default_lexicon() -> Lexicon:
             stoplists[code] = frozenset(words[:STOP_WORDS])
             for w in words[:DETECT_WORDS]:
                 detect.setdefault(w, []).append(code)
+    consent: dict[str, set[str]] = {"cookie": set(), "context": set()}
+    for role, word in _rows("consent.tsv"):
+        consent.setdefault(role, set()).add(word.strip().casefold())
     return Lexicon(
+        cookie_words=frozenset(consent["cookie"]),
+        consent_words=frozenset(consent["context"]),
         share_words=share,
         line_phrases=line_phrases,
         start_phrases=start_phrases,
