@@ -42,6 +42,12 @@ _RULE_COST = {
 }
 
 
+# A line that is only "Related stories", "Comments", "Newsletter"... opens a block that is not
+# the story: the core region does not cross it (a story's own "Read more: ..." links do not count).
+_BLOCK_HEADINGS = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
+_BLOCK_HEADING_COST = 12.0
+
+
 @dataclass(frozen=True, slots=True)
 class BodyDecision:
     scores: list[float]
@@ -83,15 +89,23 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
         and (f.ends_sentence or f.words >= _UNPUNCTUATED_PROSE_WORDS)
         for f, label, s in zip(facts, labels, scores, strict=True)
     ]
+    isolated = _isolated(is_body, labels, facts)
     weights: list[float] = []
-    for f, label, cand in zip(facts, labels, is_body, strict=True):
+    for f, label, cand, alone in zip(facts, labels, is_body, isolated, strict=True):
         if label is not None:
-            weights.append(-_RULE_COST.get(label.kind, 3.0))
+            cost = _RULE_COST.get(label.kind, 3.0)
+            if label.heading and label.kind in _BLOCK_HEADINGS:
+                cost = _BLOCK_HEADING_COST
+            weights.append(-cost)
         elif cand:
-            weights.append(float(f.words) - _CORE_DISCOUNT)
+            weights.append(float(f.words) * (_ISOLATED_SHARE if alone else 1.0) - _CORE_DISCOUNT)
         else:
             weights.append(-max(_NON_PROSE_COST, _NON_PROSE_PER_WORD * f.words))
     region = _max_segment(weights)
+    if region[0] < 0:  # no stretch stands out: the best single stretch of plain prose
+        region = _max_segment(
+            [float(f.words) if c else min(w, -1.0) for f, c, w in zip(facts, is_body, weights, strict=True)]
+        )
     out = list(labels)
     if region[0] < 0:
         return BodyDecision(scores, region, out)
@@ -129,6 +143,42 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_range = total, (start, i)
     return best_range
+
+
+# An isolated prose unit counts for this share of its words in the core.
+_ISOLATED_SHARE = 0.5
+# Kinds a story carries between its paragraphs: they do not separate two paragraphs.
+_INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
+
+
+# Unlabelled lines shorter than this do not separate prose (fragments, bylines, "Photo").
+_ISO_MIN_WORDS = 4
+
+
+def _isolated(is_body: list[bool], labels: list[Label | None], facts: list[UnitFacts]) -> list[bool]:
+    """Prose with no prose next to it on either side (ads and captions skipped): the blurb of
+    a teaser list or a lone comment, rarely a paragraph of a story."""
+    n = len(is_body)
+    out = [False] * n
+
+    def neighbour(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < n:
+            if is_body[j]:
+                return True
+            lab = labels[j]
+            if lab is None:
+                if facts[j].words >= _ISO_MIN_WORDS:
+                    return False
+            elif lab.kind not in _INLINE:
+                return False
+            j += step
+        return False
+
+    for i in range(n):
+        if is_body[i]:
+            out[i] = not neighbour(i, -1) and not neighbour(i, 1)
+    return out
 
 
 _HARD = frozenset(

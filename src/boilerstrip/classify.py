@@ -48,6 +48,8 @@ _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 class Label:
     kind: Kind
     reason: str
+    # A whole line that names a block ("Related stories", "Comments"): what follows is that block.
+    heading: bool = False
 
 
 def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> list[Label | None]:
@@ -69,6 +71,9 @@ def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> 
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
     if not f.norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
+    kind = lexicon.line_phrases.get(f.norm)
+    if kind is not None:
+        return Label(kind, f"{kind.value} heading or button", heading=True)
     kind = lexicon.phrase_kind(f.norm, f.words)
     if kind is not None:
         return Label(kind, f"{kind.value} phrase")
