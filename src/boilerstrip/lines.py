@@ -10,7 +10,7 @@ import regex
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _EDGE_SPACE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
 _INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
-# Used with .match(text, pos, endpos), which anchors at pos already (a "\\A" never matches there).
+# Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
 _CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
 _TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
