@@ -41,6 +41,8 @@ _WEAK_SHARE = frozenset(
         "sms",
     }
 )
+# Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
+_DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -81,7 +83,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
         return Label(Kind.LEGAL, "a cookie or consent notice")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
-    if f.words <= 14 and not f.prose:
+    if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):
         dates = find_dates(unit.text)
         if dates and _date_dominates(unit.text, dates):
             return Label(Kind.DATE, "a date line")

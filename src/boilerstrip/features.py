@@ -10,11 +10,8 @@ from .language import UNSPACED
 from .lexicon import normalize, words_of
 from .lines import Unit
 
-_LETTER = regex.compile(r"\p{L}")
-_UPPER_START = regex.compile(r"\A\p{Lu}")
 _TERMINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u2026\u061f\u0964][\"'\u2019\u201d\u00bb)\]*]*\Z")
-_INNER_PUNCT = regex.compile(r"[,;\u3001\uff0c\u060c]")
-_SENTENCE = regex.compile(r"\p{L}[.!?\u3002\uff01\uff1f]\s+\p{Lu}|[\u3002\uff01\uff1f]")
+_INNER_MARKS = (",", ";", "\u3001", "\uff0c", "\u060c")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
@@ -42,31 +39,48 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     text = unit.text
     words = words_of(text)
     n = len(words)
-    letters = len(_LETTER.findall(text)) if len(text) < 20_000 else sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     visible = len(text) - text.count(" ")
-    cjk = len(_CJK.findall(text)) if (language in UNSPACED or language is None) and len(text) < 20_000 else 0
+    cjk = 0
+    if (language is None or language in UNSPACED) and not text.isascii() and len(text) < 20_000:
+        cjk = len(_CJK.findall(text))
+    tail = text[-12:]
+    ends = bool(_TERMINAL.search(tail))
+    inner = sum(text.count(ch) for ch in _INNER_MARKS)
     if cjk > 0.3 * max(letters, 1):
         n_words = max(n, cjk // 2)
-        stop = 0.3 if _TERMINAL.search(text) or _INNER_PUNCT.search(text) else 0.1
+        stop = 0.3 if ends or inner else 0.1
     else:
         n_words = n
         if n:
-            lowered = [w.casefold() for w in words]
+            lowered = text.casefold() if text.isascii() else None
+            if lowered is not None and len(lowered) == len(text):
+                tokens = words_of(lowered)
+            else:
+                tokens = [w.casefold() for w in words]
             if stoplist:
-                stop = sum(1 for w in lowered if w in stoplist) / n
+                stop = sum(1 for w in tokens if w in stoplist) / n
             else:  # no stoplist for this language: short words stand in for function words
-                stop = sum(1 for w in lowered if len(w) <= 3) / n
+                stop = sum(1 for w in tokens if len(w) <= 3) / n
         else:
             stop = 0.0
-    capitals = sum(1 for w in words if _UPPER_START.match(w)) / n if n else 0.0
+    capitals = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
     return UnitFacts(
         norm=normalize(text),
         words=n_words,
         chars=len(text),
         stop_share=stop,
         letter_share=letters / visible if visible else 0.0,
-        ends_sentence=bool(_TERMINAL.search(text)),
+        ends_sentence=ends,
         capital_share=capitals,
-        inner_punct=len(_INNER_PUNCT.findall(text)),
-        sentences=len(_SENTENCE.findall(text)) + 1,
+        inner_punct=inner,
+        sentences=_sentences(text),
     )
+
+
+def _sentences(text: str) -> int:
+    """Sentences, roughly: one plus the sentence ends followed by more text."""
+    count = 1 + text.count(". ") + text.count("! ") + text.count("? ")
+    if not text.isascii():
+        count += text.count("\u3002") + text.count("\uff01") + text.count("\uff1f")
+    return count

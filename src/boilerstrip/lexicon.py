@@ -7,6 +7,7 @@ stoplists, which cover about 100 languages); nothing is learned or mutated at ru
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,8 +16,7 @@ import regex
 
 from .kinds import Kind
 
-_EDGE = regex.compile(r"\A[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+\Z")
-_SPACES = regex.compile(r"\s+")
+_LEAD = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
 
 # Words per stoplist used to tell languages apart, and to measure a line's function-word share.
@@ -26,7 +26,18 @@ STOP_WORDS = 300
 
 def normalize(text: str) -> str:
     """Casefolded, whitespace collapsed, edge punctuation and symbols dropped."""
-    return str(_SPACES.sub(" ", _EDGE.sub("", text.casefold())))
+    folded = text.casefold()
+    lead = _LEAD.match(folded)
+    if lead is not None:
+        folded = folded[lead.end() :]
+    end = len(folded)
+    while end and _is_edge(folded[end - 1]):
+        end -= 1
+    return " ".join(folded[:end].split())
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ class Lexicon:
     detect_index: dict[str, tuple[str, ...]]
     cookie_words: frozenset[str] = frozenset()
     consent_words: frozenset[str] = frozenset()
+    cookie_stems: regex.Pattern[str] | None = None  # quick test before tokenising
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -61,7 +73,7 @@ class Lexicon:
 
     def is_consent_notice(self, norm: str) -> bool:
         """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
-        if not any(w[:5] in norm for w in self.cookie_words):
+        if self.cookie_stems is None or self.cookie_stems.search(norm) is None:
             return False
         tokens = set(words_of(norm))
         return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
@@ -116,7 +128,9 @@ def default_lexicon() -> Lexicon:
     consent: dict[str, set[str]] = {"cookie": set(), "context": set()}
     for role, word in _rows("consent.tsv"):
         consent.setdefault(role, set()).add(word.strip().casefold())
+    stems = sorted({w[:5] for w in consent["cookie"]})
     return Lexicon(
+        cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
         cookie_words=frozenset(consent["cookie"]),
         consent_words=frozenset(consent["context"]),
         share_words=share,
