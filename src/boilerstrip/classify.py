@@ -93,6 +93,9 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
+    head = next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
+    if head and head not in lexicon.share_heads and not _COUNT.match(head):
+        return False  # the first token already is no share word nor a count
     tokens = [t for t in _SHARE_SPLIT.split(norm) if t]
     if not tokens:
         return False

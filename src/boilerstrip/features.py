@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -15,9 +15,8 @@ _INNER_MARKS = (",", ";", "\u3001", "\uff0c", "\u060c")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
-@dataclass(frozen=True, slots=True)
-class UnitFacts:
-    """Everything later stages read about one unit, computed once."""
+class UnitFacts(NamedTuple):
+    """Everything later stages read about one unit, computed once (a tuple: cheap to build)."""
 
     norm: str
     words: int  # for unspaced scripts: characters / 2
@@ -37,6 +36,7 @@ class UnitFacts:
 
 def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFacts:
     text = unit.text
+    norm = normalize(text)
     words = words_of(text)
     n = len(words)
     letters = sum(map(str.isalpha, text))
@@ -53,28 +53,23 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     else:
         n_words = n
         if n:
-            lowered = text.casefold() if text.isascii() else None
-            if lowered is not None and len(lowered) == len(text):
-                tokens = words_of(lowered)
-            else:
-                tokens = [w.casefold() for w in words]
             if stoplist:
-                stop = sum(1 for w in tokens if w in stoplist) / n
+                stop = sum(map(stoplist.__contains__, map(str.casefold, words))) / n
             else:  # no stoplist for this language: short words stand in for function words
-                stop = sum(1 for w in tokens if len(w) <= 3) / n
+                stop = sum(1 for w in words if len(w) <= 3) / n
         else:
             stop = 0.0
     capitals = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
     return UnitFacts(
-        norm=normalize(text),
-        words=n_words,
-        chars=len(text),
-        stop_share=stop,
-        letter_share=letters / visible if visible else 0.0,
-        ends_sentence=ends,
-        capital_share=capitals,
-        inner_punct=inner,
-        sentences=_sentences(text),
+        norm,
+        n_words,
+        len(text),
+        stop,
+        letters / visible if visible else 0.0,
+        ends,
+        capitals,
+        inner,
+        _sentences(text),
     )
 
 

@@ -56,6 +56,8 @@ class Lexicon:
     cookie_words: frozenset[str] = frozenset()
     consent_words: frozenset[str] = frozenset()
     cookie_stems: regex.Pattern[str] | None = None  # quick test before tokenising
+    start_heads: frozenset[str] = frozenset()  # first words of the start phrases
+    share_heads: frozenset[str] = frozenset()  # first words of the share entries
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -65,6 +67,8 @@ class Lexicon:
         if words > 14:
             return None
         parts = norm.split(" ")
+        if parts[0] not in self.start_heads:
+            return None
         for n in range(min(len(parts), 7), 0, -1):
             kind = self.start_phrases.get(" ".join(parts[:n]))
             if kind is not None:
@@ -130,6 +134,8 @@ def default_lexicon() -> Lexicon:
         consent.setdefault(role, set()).add(word.strip().casefold())
     stems = sorted({w[:5] for w in consent["cookie"]})
     return Lexicon(
+        start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
+        share_heads=frozenset(w.split(" ")[0] for w in share),
         cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
         cookie_words=frozenset(consent["cookie"]),
         consent_words=frozenset(consent["context"]),
