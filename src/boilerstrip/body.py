@@ -125,7 +125,34 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
                         if out[j] is None:
                             out[j] = Label(Kind.BODY, "short line between body paragraphs")
             last_body = i
+    _label_blocks(out)
     return BodyDecision(scores, region, out)
+
+
+# How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
+_BLOCK_REACH = {Kind.RELATED: 15, Kind.COMMENTS: 30}
+_BLOCK_REASON = {Kind.RELATED: "listed under a related heading", Kind.COMMENTS: "under a comments heading"}
+
+
+def _label_blocks(labels: list[Label | None]) -> None:
+    """Lines under a related or comments heading, up to the next labelled line, belong to it."""
+    i = 0
+    n = len(labels)
+    while i < n:
+        head = labels[i]
+        i += 1
+        if head is None or not head.heading or head.kind not in _BLOCK_REACH:
+            continue
+        item = Label(head.kind, _BLOCK_REASON[head.kind])
+        j = i
+        while j < n and j < i + _BLOCK_REACH[head.kind]:
+            lab = labels[j]
+            if lab is None:
+                labels[j] = item
+            elif lab.kind is not head.kind:
+                break
+            j += 1
+        i = j
 
 
 # Kinds that may sit between two body paragraphs without breaking the run of a list or heading.

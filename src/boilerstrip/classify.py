@@ -14,35 +14,9 @@ from .lines import Unit
 
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
-# Share words that are also ordinary words: never enough on their own to call a line a share row.
-_WEAK_SHARE = frozenset(
-    {
-        "x",
-        "ok",
-        "line",
-        "band",
-        "mix",
-        "pocket",
-        "like",
-        "save",
-        "follow",
-        "mail",
-        "copy",
-        "link",
-        "feed",
-        "google",
-        "yahoo",
-        "outlook",
-        "threads",
-        "pin",
-        "comment",
-        "comments",
-        "print",
-        "sms",
-    }
-)
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
+_CRUMB_SEP = regex.compile(r"\s+[›»>/|·•→]\s+|\s*[›»→]\s*")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -89,7 +63,17 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
             return Label(Kind.DATE, "a date line")
     if f.words <= 6 and _LOGO.search(f.norm):
         return Label(Kind.LOGO, "logo text")
+    if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
+        return Label(Kind.NAVIGATION, "a breadcrumb trail")
     return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
+    if not _CRUMB_SEP.search(text):
+        return False
+    parts = [p.strip() for p in _CRUMB_SEP.split(text)]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 4 for p in parts)
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
@@ -110,7 +94,7 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
             continue
         tok = tokens[i]
         if tok in words:
-            strong += tok not in _WEAK_SHARE
+            strong += tok not in lexicon.weak_share_words
         elif not _COUNT.match(tok):
             return False
         i += 1

@@ -56,6 +56,7 @@ class Lexicon:
     cookie_words: frozenset[str] = frozenset()
     consent_words: frozenset[str] = frozenset()
     cookie_stems: regex.Pattern[str] | None = None  # quick test before tokenising
+    weak_share_words: frozenset[str] = frozenset()  # share words that are also ordinary words
     start_heads: frozenset[str] = frozenset()  # first words of the start phrases
     share_heads: frozenset[str] = frozenset()  # first words of the share entries
 
@@ -107,7 +108,9 @@ def _stoplist_dir() -> Path | None:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped word lists (read once per process; immutable)."""
-    share = frozenset(row[0].strip().casefold() for row in _rows("share.txt"))
+    share_rows = _rows("share.txt")
+    share = frozenset(row[0].strip().casefold() for row in share_rows)
+    weak_share = frozenset(row[0].strip().casefold() for row in share_rows if row[1:] == ["weak"])
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
     for kind, mode, phrase in _rows("phrases.tsv"):
@@ -140,6 +143,7 @@ def default_lexicon() -> Lexicon:
         cookie_words=frozenset(consent["cookie"]),
         consent_words=frozenset(consent["context"]),
         share_words=share,
+        weak_share_words=weak_share,
         line_phrases=line_phrases,
         start_phrases=start_phrases,
         byline_openers=tuple(
