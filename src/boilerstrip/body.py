@@ -14,7 +14,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
 
 from .classify import Label
 from .features import UnitFacts
@@ -45,7 +48,42 @@ _RULE_COST = {
 # A line that is only "Related stories", "Comments", "Newsletter"... opens a block that is not
 # the story: the core region does not cross it (a story's own "Read more: ..." links do not count).
 _BLOCK_HEADINGS = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
-_BLOCK_HEADING_COST = 12.0
+
+
+@dataclass(frozen=True, slots=True)
+class BodyParams:
+    """The weights of the region search, read from data/body_params.json (written by
+    tools/fit_body.py, which picks them by cross-validation over whole sites)."""
+
+    # The core is found with strict weights: a prose unit counts for its words beyond this
+    # discount (teaser blurbs and one-line comments barely count)...
+    core_discount: float = 10.0
+    # ...and prose with no prose beside it counts for only this share of its words.
+    isolated_share: float = 0.5
+    # Unlabelled lines shorter than this do not separate prose (fragments, "Photo", bylines).
+    isolated_min_words: int = 4
+    # Anything else costs at least this much, or this much per word.
+    non_prose_cost: float = 3.0
+    non_prose_per_word: float = 0.5
+    # Without sentence punctuation at its end, a line must be this long to count as prose.
+    unpunctuated_prose_words: int = 20
+    # A line that is only "Related stories", "Comments", "Newsletter"... costs this much.
+    block_heading_cost: float = 12.0
+    # An earlier stretch weighing this share of the best one wins (comments follow stories).
+    earlier_share: float = 1.0
+    # Growing the core: each non-prose unit costs this, and more in a row than the gap ends it.
+    grow_gap_cost: float = 2.0
+    grow_max_gap: int = 2
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> BodyParams:
+        source = path or Path(str(resources.files("boilerstrip") / "data" / "body_params.json"))
+        data = json.loads(source.read_text(encoding="utf-8"))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+DEFAULT_PARAMS = BodyParams.load()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,40 +106,35 @@ def prose_score(f: UnitFacts) -> float:
     return max(0.0, min(1.0, score))
 
 
-# The core of the article is found with strict weights: a prose unit counts for its words
-# beyond _CORE_DISCOUNT (teaser summaries and one-line blurbs barely count), anything else
-# costs at least _NON_PROSE_COST. The core then grows with plain word counts (see _extend).
-_CORE_DISCOUNT = 10.0
-_NON_PROSE_COST = 3.0
-_NON_PROSE_PER_WORD = 0.5
-# Without sentence punctuation at its end, a line must be this long to count as prose
-# (headlines and teaser titles end without a full stop).
-_UNPUNCTUATED_PROSE_WORDS = 20
-
-
-def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options) -> BodyDecision:
+def decide(
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    options: Options,
+    params: BodyParams = DEFAULT_PARAMS,
+) -> BodyDecision:
+    p = params
     scores = [prose_score(f) for f in facts]
     threshold = options.body_threshold
     is_body = [
         label is None
         and s >= threshold
         and f.words >= options.min_body_words
-        and (f.ends_sentence or f.words >= _UNPUNCTUATED_PROSE_WORDS)
+        and (f.ends_sentence or f.words >= p.unpunctuated_prose_words)
         for f, label, s in zip(facts, labels, scores, strict=True)
     ]
-    isolated = _isolated(is_body, labels, facts)
+    isolated = _isolated(is_body, labels, facts, p.isolated_min_words)
     weights: list[float] = []
     for f, label, cand, alone in zip(facts, labels, is_body, isolated, strict=True):
         if label is not None:
             cost = _RULE_COST.get(label.kind, 3.0)
             if label.heading and label.kind in _BLOCK_HEADINGS:
-                cost = _BLOCK_HEADING_COST
+                cost = p.block_heading_cost
             weights.append(-cost)
         elif cand:
-            weights.append(float(f.words) * (_ISOLATED_SHARE if alone else 1.0) - _CORE_DISCOUNT)
+            weights.append(float(f.words) * (p.isolated_share if alone else 1.0) - p.core_discount)
         else:
-            weights.append(-max(_NON_PROSE_COST, _NON_PROSE_PER_WORD * f.words))
-    region = _max_segment(weights)
+            weights.append(-max(p.non_prose_cost, p.non_prose_per_word * f.words))
+    region = _earliest_strong(weights, p.earlier_share)
     if region[0] < 0:  # no stretch stands out: the best single stretch of plain prose
         region = _max_segment(
             [float(f.words) if c else min(w, -1.0) for f, c, w in zip(facts, is_body, weights, strict=True)]
@@ -109,7 +142,7 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
     out = list(labels)
     if region[0] < 0:
         return BodyDecision(scores, region, out)
-    a, b = _extend(region, facts, labels, is_body)
+    a, b = _extend(region, facts, labels, is_body, p)
     region = (a, b)
     for i in range(a, b + 1):
         if is_body[i]:
@@ -159,6 +192,25 @@ def _label_blocks(labels: list[Label | None]) -> None:
 _TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER})
 
 
+def _earliest_strong(weights: list[float], share: float) -> tuple[int, int]:
+    """The best stretch, unless a stretch before it weighs nearly as much: reader comments
+    and forum replies follow the story they discuss, so the earlier of two rivals wins."""
+    best = _max_segment(weights)
+    if best[0] < 0 or share >= 1.0:
+        return best
+    top = sum(weights[best[0] : best[1] + 1])
+    end = best[0]
+    choice = best
+    while end > 0:
+        a, b = _max_segment(weights[:end])
+        if a < 0:
+            break
+        if sum(weights[a : b + 1]) >= share * top:
+            choice = (a, b)
+        end = a
+    return choice
+
+
 def _max_segment(weights: list[float]) -> tuple[int, int]:
     best, best_range = 0.0, (-1, -1)
     total, start = 0.0, 0
@@ -172,17 +224,13 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
     return best_range
 
 
-# An isolated prose unit counts for this share of its words in the core.
-_ISOLATED_SHARE = 0.5
 # Kinds a story carries between its paragraphs: they do not separate two paragraphs.
 _INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 
-# Unlabelled lines shorter than this do not separate prose (fragments, bylines, "Photo").
-_ISO_MIN_WORDS = 4
-
-
-def _isolated(is_body: list[bool], labels: list[Label | None], facts: list[UnitFacts]) -> list[bool]:
+def _isolated(
+    is_body: list[bool], labels: list[Label | None], facts: list[UnitFacts], min_words: int
+) -> list[bool]:
     """Prose with no prose next to it on either side (ads and captions skipped): the blurb of
     a teaser list or a lone comment, rarely a paragraph of a story."""
     n = len(is_body)
@@ -195,7 +243,7 @@ def _isolated(is_body: list[bool], labels: list[Label | None], facts: list[UnitF
                 return True
             lab = labels[j]
             if lab is None:
-                if facts[j].words >= _ISO_MIN_WORDS:
+                if facts[j].words >= min_words:
                     return False
             elif lab.kind not in _INLINE:
                 return False
@@ -220,9 +268,6 @@ _HARD = frozenset(
         Kind.SHARE,
     }
 )
-# Growing the core: each non-prose unit costs this much, and this many in a row end the article.
-_GROW_GAP_COST = 2.0
-_GROW_MAX_GAP = 2
 
 
 def _extend(
@@ -230,6 +275,7 @@ def _extend(
     facts: list[UnitFacts],
     labels: list[Label | None],
     is_body: list[bool],
+    p: BodyParams,
 ) -> tuple[int, int]:
     """Grow the core region outwards over prose with plain word weights; stop at furniture
     that ends an article (related lists, comments, navigation, promos) or a run of non-prose."""
@@ -248,9 +294,9 @@ def _extend(
                 run = 0
             else:
                 run += 1
-                if run > _GROW_MAX_GAP:
+                if run > p.grow_max_gap:
                     break
-                total -= _GROW_GAP_COST if lab is None else _RULE_COST.get(lab.kind, 3.0)
+                total -= p.grow_gap_cost if lab is None else _RULE_COST.get(lab.kind, 3.0)
             if total > best:
                 best, best_i = total, i
             i += step

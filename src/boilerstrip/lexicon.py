@@ -67,7 +67,7 @@ class Lexicon:
             return kind
         if words > 14:
             return None
-        parts = norm.split(" ")
+        parts = norm.replace(" :", ":").split(" ")
         if parts[0] not in self.start_heads:
             return None
         for n in range(min(len(parts), 7), 0, -1):
@@ -115,7 +115,10 @@ def default_lexicon() -> Lexicon:
     start_phrases: dict[str, Kind] = {}
     for kind, mode, phrase in _rows("phrases.tsv"):
         target = line_phrases if mode == "line" else start_phrases
-        target.setdefault(normalize(phrase), Kind(kind))
+        key = normalize(phrase)
+        if mode != "line" and phrase.rstrip().endswith(":"):
+            key += ":"  # a label: "Read more: <headline>" but not "Read more about it here"
+        target.setdefault(key, Kind(kind))
     markers: dict[str, list[str]] = {}
     for kind, entry in _rows("markers.tsv"):
         markers.setdefault(kind, []).append(entry.strip())
