@@ -143,10 +143,13 @@ def decide(
     if region[0] < 0:
         return BodyDecision(scores, region, out)
     a, b = _extend(region, facts, labels, is_body, p)
-    region = (a, b)
+    listed = _closing_list(b, facts, labels)
+    region = (a, b + len(listed))
     for i in range(a, b + 1):
         if is_body[i]:
             out[i] = Label(Kind.BODY, "prose in the article region")
+    for i in listed:
+        out[i] = Label(Kind.BODY, "a list that closes the story")
     # short lines between body paragraphs: subheadings and list items
     last_body = -1
     for i in range(a, b + 1):
@@ -268,6 +271,39 @@ _HARD = frozenset(
         Kind.SHARE,
     }
 )
+
+
+# Marks that items of one list share ("June 9 – Tampa @ Arena", "Spain (Group F): 11th").
+_LIST_MARKS = (" – ", " - ", " — ", ": ", "(", " @ ", " | ", "•")
+
+
+def _item_marks(norm: str) -> frozenset[str]:
+    marks = {m for m in _LIST_MARKS if m in norm}
+    if norm[:1].isdigit():
+        marks.add("digit")
+    return frozenset(marks)
+
+
+def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) -> list[int]:
+    """Right after the story's last paragraph, an optional short heading and three or more
+    items of one shape (a shared separator, or a leading number) continue the story: tour
+    dates, standings, a Q&A. Menus (one or two words a line) and headline lists do not."""
+    n = len(facts)
+    i = end + 1
+    head: list[int] = []
+    if i < n and labels[i] is None and 1 <= facts[i].words <= 8 and not facts[i].ends_sentence:
+        head = [i]
+        i += 1
+    items: list[int] = []
+    counts: dict[str, int] = {}
+    while i < n and labels[i] is None and 3 <= facts[i].words <= 30:
+        for mark in _item_marks(facts[i].norm):
+            counts[mark] = counts.get(mark, 0) + 1
+        items.append(i)
+        i += 1
+    if len(items) < 3 or not counts or max(counts.values()) < 0.75 * len(items):
+        return []
+    return head + items
 
 
 def _extend(
