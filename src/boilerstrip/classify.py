@@ -55,6 +55,10 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
         return Label(kind, f"{kind.value} phrase")
     if lexicon.is_consent_notice(f.norm):
         return Label(Kind.LEGAL, "a cookie or consent notice")
+    if f.words <= 60 and f.ends_sentence:
+        prompt = lexicon.prompt_kind(f.norm)
+        if prompt is not None:
+            return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
     if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):

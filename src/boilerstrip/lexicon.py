@@ -57,6 +57,7 @@ class Lexicon:
     consent_words: frozenset[str] = frozenset()
     cookie_stems: regex.Pattern[str] | None = None  # quick test before tokenising
     weak_share_words: frozenset[str] = frozenset()  # share words that are also ordinary words
+    prompt_words: dict[str, tuple[Kind, ...]] | None = None  # furniture written as sentences
     start_heads: frozenset[str] = frozenset()  # first words of the start phrases
     share_heads: frozenset[str] = frozenset()  # first words of the share entries
 
@@ -74,6 +75,19 @@ class Lexicon:
             kind = self.start_phrases.get(" ".join(parts[:n]))
             if kind is not None:
                 return kind
+        return None
+
+    def prompt_kind(self, norm: str) -> Kind | None:
+        """The furniture kind of a sentence that holds two different words of one kind
+        ("Sign up for our newsletter to get ... in your inbox"), if any."""
+        if not self.prompt_words:
+            return None
+        seen: dict[Kind, str] = {}
+        for token in words_of(norm):
+            for kind in self.prompt_words.get(token, ()):
+                first = seen.setdefault(kind, token)
+                if first != token:
+                    return kind
         return None
 
     def is_consent_notice(self, norm: str) -> bool:
@@ -139,7 +153,11 @@ def default_lexicon() -> Lexicon:
     for role, word in _rows("consent.tsv"):
         consent.setdefault(role, set()).add(word.strip().casefold())
     stems = sorted({w[:5] for w in consent["cookie"]})
+    prompts: dict[str, list[Kind]] = {}
+    for kind, word in _rows("prompts.tsv"):
+        prompts.setdefault(word.strip().casefold(), []).append(Kind(kind))
     return Lexicon(
+        prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
         start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
         share_heads=frozenset(w.split(" ")[0] for w in share),
         cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
