@@ -11,7 +11,7 @@ from .lexicon import normalize, words_of
 from .lines import Unit
 
 _TERMINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u2026\u061f\u0964][\"'\u2019\u201d\u00bb)\]*]*\Z")
-_INNER_MARKS = (",", ";", "\u3001", "\uff0c", "\u060c")
+_INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
@@ -26,7 +26,6 @@ class UnitFacts(NamedTuple):
     ends_sentence: bool
     capital_share: float  # share of words that start with a capital
     inner_punct: int
-    sentences: int
 
     @property
     def prose(self) -> bool:
@@ -41,12 +40,15 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     n = len(words)
     letters = sum(map(str.isalpha, text))
     visible = len(text) - text.count(" ")
+    ascii_text = text.isascii()
     cjk = 0
-    if (language is None or language in UNSPACED) and not text.isascii() and len(text) < 20_000:
+    if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
         cjk = len(_CJK.findall(text))
     tail = text[-12:]
     ends = bool(_TERMINAL.search(tail))
-    inner = sum(text.count(ch) for ch in _INNER_MARKS)
+    inner = text.count(",") + text.count(";")
+    if not ascii_text:
+        inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
     if cjk > 0.3 * max(letters, 1):
         n_words = max(n, cjk // 2)
         stop = 0.3 if ends or inner else 0.1
@@ -69,13 +71,4 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
         ends,
         capitals,
         inner,
-        _sentences(text),
     )
-
-
-def _sentences(text: str) -> int:
-    """Sentences, roughly: one plus the sentence ends followed by more text."""
-    count = 1 + text.count(". ") + text.count("! ") + text.count("? ")
-    if not text.isascii():
-        count += text.count("\u3002") + text.count("\uff01") + text.count("\uff1f")
-    return count

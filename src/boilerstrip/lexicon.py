@@ -80,8 +80,8 @@ class Lexicon:
     def prompt_kind(self, norm: str) -> Kind | None:
         """The furniture kind of a sentence that holds two different words of one kind
         ("Sign up for our newsletter to get ... in your inbox"), if any."""
-        if not self.prompt_words:
-            return None
+        if not self.prompt_words or self.prompt_words.keys().isdisjoint(norm.split()):
+            return None  # (a quick test on bare tokens: one of the two words has no punctuation)
         seen: dict[Kind, str] = {}
         for token in words_of(norm):
             for kind in self.prompt_words.get(token, ()):
