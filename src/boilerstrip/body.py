@@ -74,6 +74,10 @@ class BodyParams:
     # Growing the core: each non-prose unit costs this, and more in a row than the gap ends it.
     grow_gap_cost: float = 2.0
     grow_max_gap: int = 2
+    # This many headline-and-blurb pairs in a row are a list of teasers, not the story (0: off).
+    teaser_min_pairs: int = 3
+    # Upwards the gap may be longer: a lead paragraph sits above the byline, date and photo.
+    grow_back_max_gap: int = 2
 
     @classmethod
     def load(cls, path: Path | None = None) -> BodyParams:
@@ -123,7 +127,11 @@ def decide(
         for f, label, s in zip(facts, labels, scores, strict=True)
     ]
     isolated = _isolated(is_body, labels, facts, p.isolated_min_words)
+    teasers = _teaser_runs(is_body, isolated, labels, facts, p.teaser_min_pairs)
+    for i in teasers:
+        is_body[i] = False
     weights: list[float] = []
+    i_teaser = teasers.__contains__
     for f, label, cand, alone in zip(facts, labels, is_body, isolated, strict=True):
         if label is not None:
             cost = _RULE_COST.get(label.kind, 3.0)
@@ -132,6 +140,8 @@ def decide(
             weights.append(-cost)
         elif cand:
             weights.append(float(f.words) * (p.isolated_share if alone else 1.0) - p.core_discount)
+        elif i_teaser(len(weights)):
+            weights.append(-_RULE_COST[Kind.RELATED])
         else:
             weights.append(-max(p.non_prose_cost, p.non_prose_per_word * f.words))
     region = _earliest_strong(weights, p.earlier_share)
@@ -140,6 +150,8 @@ def decide(
             [float(f.words) if c else min(w, -1.0) for f, c, w in zip(facts, is_body, weights, strict=True)]
         )
     out = list(labels)
+    for i in teasers:
+        out[i] = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
     if region[0] < 0:
         return BodyDecision(scores, region, out)
     a, b = _extend(region, facts, labels, is_body, p)
@@ -231,6 +243,46 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
 _INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 
+# A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
+_BLURB_WORDS = 40
+
+
+def _teaser_runs(
+    is_body: list[bool], isolated: list[bool], labels: list[Label | None], facts: list[UnitFacts], pairs: int
+) -> set[int]:
+    """Lists of teasers: a headline (a short line without a full stop) then one lone blurb,
+    over and over. Returns the blurbs of runs of at least `pairs` such pairs."""
+    n = len(facts)
+    out: set[int] = set()
+    if pairs <= 0:
+        return out
+    run: list[int] = []
+    i = 0
+    while i < n:
+        f = facts[i]
+        headline = (
+            labels[i] is None
+            and not is_body[i]
+            and 3 <= f.words <= 20
+            and not f.ends_sentence
+            and not f.norm[:1].isdigit()  # "4. Water them": a numbered list is one article
+        )
+        j = i + 1
+        while headline and j < n and labels[j] is None and not is_body[j] and facts[j].words < 4:
+            j += 1  # a time, a category or an author between headline and blurb
+        if headline and j < n and is_body[j] and isolated[j] and facts[j].words <= _BLURB_WORDS:
+            run.append(j)
+            i = j + 1
+            continue
+        if len(run) >= pairs:
+            out.update(run)
+        run = []
+        i += 1
+    if len(run) >= pairs:
+        out.update(run)
+    return out
+
+
 def _isolated(
     is_body: list[bool], labels: list[Label | None], facts: list[UnitFacts], min_words: int
 ) -> list[bool]:
@@ -318,7 +370,7 @@ def _extend(
     a, b = region
     n = len(facts)
 
-    def walk(start: int, step: int) -> int:
+    def walk(start: int, step: int, max_gap: int) -> int:
         best, best_i, total, run = 0.0, start - step, 0.0, 0
         i = start
         while 0 <= i < n:
@@ -330,7 +382,7 @@ def _extend(
                 run = 0
             else:
                 run += 1
-                if run > p.grow_max_gap:
+                if run > max_gap:
                     break
                 total -= p.grow_gap_cost if lab is None else _RULE_COST.get(lab.kind, 3.0)
             if total > best:
@@ -338,4 +390,4 @@ def _extend(
             i += step
         return best_i
 
-    return walk(a - 1, -1), walk(b + 1, 1)
+    return walk(a - 1, -1, p.grow_back_max_gap), walk(b + 1, 1, p.grow_max_gap)

@@ -16,7 +16,9 @@ _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
-_CRUMB_SEP = regex.compile(r"\s+[›»>/|·•→]\s+|\s*[›»→]\s*")
+# ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
+_CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
+_CRUMB_ARROW = regex.compile(r"[›»]")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -77,7 +79,9 @@ def _is_breadcrumb(text: str) -> bool:
     if not _CRUMB_SEP.search(text):
         return False
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
-    return len(parts) >= 3 and all(p and len(p.split()) <= 4 for p in parts)
+    # arrows make two items a trail; plain slashes and bars need three
+    least = 2 if _CRUMB_ARROW.search(text) else 3
+    return len(parts) >= least and all(p and len(p.split()) <= 4 for p in parts)
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
