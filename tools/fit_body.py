@@ -44,8 +44,8 @@ GRID: dict[str, list[Any]] = {
     "isolated_share": [0.25, 0.35, 0.5],
     "block_heading_cost": [15.0, 25.0, 40.0],
     "grow_max_gap": [1, 2],
-    "grow_back_max_gap": [1, 3],
     "earlier_share": [0.5, 1.0],
+    "other_block_share": [0.3, 1.0],
 }
 SETS = ("dev browser", "dev htmltext", "dev naive", "multi browser")
 

@@ -74,6 +74,9 @@ class BodyParams:
     # Growing the core: each non-prose unit costs this, and more in a row than the gap ends it.
     grow_gap_cost: float = 2.0
     grow_max_gap: int = 2
+    # Another stretch as heavy as this share of the core (and this weight) joins it (1: off).
+    other_block_share: float = 1.0
+    other_block_min: float = 60.0
     # This many headline-and-blurb pairs in a row are a list of teasers, not the story (0: off).
     teaser_min_pairs: int = 3
     # Upwards the gap may be longer: a lead paragraph sits above the byline, date and photo.
@@ -154,18 +157,29 @@ def decide(
         out[i] = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
     if region[0] < 0:
         return BodyDecision(scores, region, out)
-    a, b = _extend(region, facts, labels, is_body, p)
-    listed = _closing_list(b, facts, labels)
-    region = (a, b + len(listed))
-    for i in range(a, b + 1):
-        if is_body[i]:
-            out[i] = Label(Kind.BODY, "prose in the article region")
-    for i in listed:
-        out[i] = Label(Kind.BODY, "a list that closes the story")
-    # short lines between body paragraphs: subheadings and list items
+    blocks = [region, *_other_blocks(weights, region, labels, p)]
+    spans = []
+    for block in blocks:
+        a, b = _extend(block, facts, labels, is_body, p)
+        listed = _closing_list(b, facts, labels)
+        for i in range(a, b + 1):
+            if is_body[i]:
+                out[i] = Label(Kind.BODY, "prose in the article region")
+        for i in listed:
+            out[i] = Label(Kind.BODY, "a list that closes the story")
+        _fill_gaps(out, a, b + len(listed))
+        spans.append((a, b + len(listed)))
+    region = (min(a for a, _ in spans), max(b for _, b in spans))
+    _label_blocks(out)
+    return BodyDecision(scores, region, out)
+
+
+def _fill_gaps(out: list[Label | None], a: int, b: int) -> None:
+    """Short lines between body paragraphs (subheadings, list items) are body too."""
     last_body = -1
     for i in range(a, b + 1):
-        if out[i] is not None and out[i].kind is Kind.BODY:  # type: ignore[union-attr]
+        lab = out[i]
+        if lab is not None and lab.kind is Kind.BODY:
             if last_body >= 0 and i - last_body > 1:
                 gap = range(last_body + 1, i)
                 if all(out[j] is None or out[j].kind in _TRANSPARENT for j in gap):  # type: ignore[union-attr]
@@ -173,8 +187,40 @@ def decide(
                         if out[j] is None:
                             out[j] = Label(Kind.BODY, "short line between body paragraphs")
             last_body = i
-    _label_blocks(out)
-    return BodyDecision(scores, region, out)
+
+
+def _other_blocks(
+    weights: list[float], core: tuple[int, int], labels: list[Label | None], p: BodyParams
+) -> list[tuple[int, int]]:
+    """Other stretches of the story cut off from the core by a table, a gallery or a box:
+    as heavy as a share of the core, with no comments or related heading in between."""
+    if p.other_block_share >= 1.0:
+        return []
+    top = sum(weights[core[0] : core[1] + 1])
+    masked = list(weights)
+    for i in range(core[0], core[1] + 1):
+        masked[i] = -1e9
+    out: list[tuple[int, int]] = []
+    for _ in range(3):
+        a, b = _max_segment(masked)
+        if a < 0:
+            break
+        weight = sum(weights[a : b + 1])
+        for i in range(a, b + 1):
+            masked[i] = -1e9
+        if weight < max(p.other_block_min, p.other_block_share * top):
+            break
+        lo, hi = (b + 1, core[0]) if b < core[0] else (core[1] + 1, a)
+        if any(_ends_story(labels[j]) for j in range(lo, hi)):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _ends_story(label: Label | None) -> bool:
+    if label is None:
+        return False
+    return label.kind is Kind.COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
 
 
 # How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
