@@ -3,7 +3,7 @@ text dump cut a paragraph at its inline tags ("The " / "Steelers" / " spent Mond
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -15,8 +15,7 @@ _CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\
 _TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank line of the input: offsets of its text without edge whitespace."""
 
     number: int  # 1-based line number in the input
@@ -27,11 +26,11 @@ class Line:
     blank_before: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """The thing that gets a kind: one line, or consecutive fragment lines of one paragraph."""
+class Unit(NamedTuple):
+    """The thing that gets a kind: one line, or consecutive fragment lines of one paragraph
+    (a tuple: thousands are built per page)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here uses)
     line: int  # number of its first line
     start: int
     end: int
