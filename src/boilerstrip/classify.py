@@ -61,6 +61,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
         prompt = lexicon.prompt_kind(f.norm)
         if prompt is not None:
             return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
+    elif f.words <= 5 and lexicon.prompt_kind(f.norm, needed=1) is Kind.PROMO:
+        return Label(Kind.PROMO, "a short sign-up prompt")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
     if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):

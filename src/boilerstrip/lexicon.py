@@ -77,16 +77,17 @@ class Lexicon:
                 return kind
         return None
 
-    def prompt_kind(self, norm: str) -> Kind | None:
-        """The furniture kind of a sentence that holds two different words of one kind
+    def prompt_kind(self, norm: str, needed: int = 2) -> Kind | None:
+        """The furniture kind of a sentence that holds `needed` different words of one kind
         ("Sign up for our newsletter to get ... in your inbox"), if any."""
         if not self.prompt_words or self.prompt_words.keys().isdisjoint(norm.split()):
-            return None  # (a quick test on bare tokens: one of the two words has no punctuation)
-        seen: dict[Kind, str] = {}
+            return None  # (a quick test on bare tokens: one of the words has no punctuation)
+        seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
             for kind in self.prompt_words.get(token, ()):
-                first = seen.setdefault(kind, token)
-                if first != token:
+                found = seen.setdefault(kind, set())
+                found.add(token)
+                if len(found) >= needed:
                     return kind
         return None
 
