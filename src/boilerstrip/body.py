@@ -253,6 +253,9 @@ def _label_blocks(labels: list[Label | None]) -> None:
 _TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER})
 
 
+_EARLIER_TRIES = 8
+
+
 def _earliest_strong(weights: list[float], share: float) -> tuple[int, int]:
     """The best stretch, unless a stretch before it weighs nearly as much: reader comments
     and forum replies follow the story they discuss, so the earlier of two rivals wins."""
@@ -262,7 +265,9 @@ def _earliest_strong(weights: list[float], share: float) -> tuple[int, int]:
     top = sum(weights[best[0] : best[1] + 1])
     end = best[0]
     choice = best
-    while end > 0:
+    for _ in range(_EARLIER_TRIES):  # (bounded: each try scans the page once)
+        if end <= 0:
+            break
         a, b = _max_segment(weights[:end])
         if a < 0:
             break
