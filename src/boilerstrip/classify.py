@@ -54,7 +54,9 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
         return Label(kind, f"{kind.value} heading or button", heading=True)
     kind = lexicon.phrase_kind(f.norm, f.words)
     if kind is not None:
-        return Label(kind, f"{kind.value} phrase")
+        # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
+        heading = f.words <= 8 and ":" not in f.norm and not f.ends_sentence
+        return Label(kind, f"{kind.value} phrase", heading=heading)
     if lexicon.is_consent_notice(f.norm):
         return Label(Kind.LEGAL, "a cookie or consent notice")
     if f.words <= 60 and f.ends_sentence:
