@@ -229,13 +229,19 @@ _BLOCK_REASON = {Kind.RELATED: "listed under a related heading", Kind.COMMENTS: 
 
 
 def _label_blocks(labels: list[Label | None]) -> None:
-    """Lines under a related or comments heading, up to the next labelled line, belong to it."""
-    i = 0
+    """Lines under a related or comments heading, up to the next labelled line, belong to it.
+    Comments follow the story: a "Leave a comment" link above it heads nothing."""
     n = len(labels)
+    last_body = max(
+        (k for k, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY), default=-1
+    )
+    i = 0
     while i < n:
         head = labels[i]
         i += 1
         if head is None or not head.heading or head.kind not in _BLOCK_REACH:
+            continue
+        if head.kind is Kind.COMMENTS and i - 1 < last_body:
             continue
         item = Label(head.kind, _BLOCK_REASON[head.kind])
         j = i
