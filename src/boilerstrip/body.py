@@ -1,15 +1,23 @@
 """The body decision: a prose score per unit, the article region as a whole, then smoothing.
 
-1. Every unit no rule has claimed gets a prose score in [0, 1] from its own facts.
-2. The article region is the stretch of units with the largest total weight, where prose
-   counts for its length and furniture against it (a maximum-sum segment, as in Finn's
-   Body Text Extraction): ads, captions and share rows inside a story cost little, menus
-   and link lists cost more, so a story interrupted by a box stays one story. The core is
-   found with strict weights (a prose unit counts only for its words beyond a discount, so
-   lists of teaser blurbs and comment threads rarely win), then grown over neighbouring prose
-   until furniture that ends an article (related lists, comments, navigation) stops it.
-3. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
-   list items) are body too.
+1. Every unit no rule has claimed gets a prose score in [0, 1] from its own facts; prose
+   is a unit that scores well, is long enough and ends like a sentence (or is long).
+2. Lists of teasers (a headline, then a lone short blurb, again and again) are set aside.
+3. The core of the article is the stretch of units with the largest total weight (a
+   maximum-sum segment, as in Finn's Body Text Extraction) under strict weights: a prose
+   unit counts for its words beyond a discount, and for a share of them when no prose
+   stands beside it (blurbs, single comments); ads, captions and share rows inside a story
+   cost little, menus and link lists more, and a line that heads a block of related
+   stories or comments a lot. An earlier stretch nearly as heavy as the best one wins:
+   comments and forum replies follow the story.
+4. The core grows over neighbouring prose with plain word weights until furniture that
+   ends an article (related lists, comments, navigation, promos) or a gap stops it, and
+   over a list of one shape that closes the story (tour dates, standings).
+5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
+   list items) are body too. Lines under a related or comments heading take its kind.
+
+The weights live in data/body_params.json, chosen by tools/fit_body.py with
+cross-validation over whole sites.
 """
 
 from __future__ import annotations
