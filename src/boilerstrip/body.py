@@ -65,9 +65,9 @@ class BodyParams:
 
     # The core is found with strict weights: a prose unit counts for its words beyond this
     # discount (teaser blurbs and one-line comments barely count)...
-    core_discount: float = 10.0
+    core_discount: float = 4.0
     # ...and prose with no prose beside it counts for only this share of its words.
-    isolated_share: float = 0.5
+    isolated_share: float = 0.35
     # Unlabelled lines shorter than this do not separate prose (fragments, "Photo", bylines).
     isolated_min_words: int = 4
     # Anything else costs at least this much, or this much per word.
@@ -76,19 +76,19 @@ class BodyParams:
     # Without sentence punctuation at its end, a line must be this long to count as prose.
     unpunctuated_prose_words: int = 20
     # A line that is only "Related stories", "Comments", "Newsletter"... costs this much.
-    block_heading_cost: float = 12.0
+    block_heading_cost: float = 40.0
     # An earlier stretch weighing this share of the best one wins (comments follow stories).
-    earlier_share: float = 1.0
+    earlier_share: float = 0.5
     # Growing the core: each non-prose unit costs this, and more in a row than the gap ends it.
     grow_gap_cost: float = 2.0
-    grow_max_gap: int = 2
+    grow_max_gap: int = 1
     # Another stretch as heavy as this share of the core (and this weight) joins it (1: off).
     other_block_share: float = 1.0
     other_block_min: float = 60.0
     # This many headline-and-blurb pairs in a row are a list of teasers, not the story (0: off).
     teaser_min_pairs: int = 3
     # Upwards the gap may be longer: a lead paragraph sits above the byline, date and photo.
-    grow_back_max_gap: int = 2
+    grow_back_max_gap: int = 1
 
     @classmethod
     def load(cls, path: Path | None = None) -> BodyParams:
