@@ -27,6 +27,8 @@ from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
+import regex
+
 from .classify import Label
 from .features import UnitFacts
 from .kinds import Kind
@@ -394,6 +396,10 @@ _HARD = frozenset(
 _LIST_MARKS = (" – ", " - ", " — ", ": ", "(", " @ ", " | ", "•")
 
 
+# A line holding a web address is a link, not an item of the story's own list.
+_LINKISH = regex.compile(r"https?:|www\.|\.(?:com|org|net)\b")
+
+
 def _item_marks(norm: str) -> frozenset[str]:
     marks = {m for m in _LIST_MARKS if m in norm}
     if norm[:1].isdigit():
@@ -413,7 +419,7 @@ def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) 
         i += 1
     items: list[int] = []
     counts: dict[str, int] = {}
-    while i < n and labels[i] is None and 3 <= facts[i].words <= 30:
+    while i < n and labels[i] is None and 3 <= facts[i].words <= 30 and not _LINKISH.search(facts[i].norm):
         for mark in _item_marks(facts[i].norm):
             counts[mark] = counts.get(mark, 0) + 1
         items.append(i)
