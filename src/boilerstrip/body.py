@@ -32,6 +32,7 @@ import regex
 from .classify import Label
 from .features import UnitFacts
 from .kinds import Kind
+from .lexicon import words_of
 from .options import Options
 
 # What a unit claimed by a rule costs the region, per kind: interruptions a story carries are cheap.
@@ -180,8 +181,32 @@ def decide(
         _fill_gaps(out, a, b + len(listed))
         spans.append((a, b + len(listed)))
     region = (min(a for a, _ in spans), max(b for _, b in spans))
+    _drop_author_note(out, facts)
     _label_blocks(out)
     return BodyDecision(scores, region, out)
+
+
+def _bio_words() -> frozenset[str]:
+    path = Path(str(resources.files("boilerstrip") / "data" / "bio.txt"))
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
+
+
+_BIO_WORDS = _bio_words()
+_QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
+
+
+def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
+    """The story's last paragraph (or the one before it), when it is a note about the author."""
+    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is Kind.BODY]
+    if len(body) < 3:
+        return
+    for i in body[-2:]:
+        f = facts[i]
+        if f.words > 60 or any(q in f.norm for q in _QUOTES):
+            continue
+        if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
+            out[i] = Label(Kind.BYLINE, "a note about the author")
 
 
 def _fill_gaps(out: list[Label | None], a: int, b: int) -> None:
