@@ -1,4 +1,6 @@
-"""Unmistakable kinds by rule: phrases, share rows, ad labels, dates, repeats, symbol lines."""
+"""Unmistakable kinds by rule: furniture phrases (headings, buttons, ad labels), cookie
+notices, sign-up and comment prompts written as sentences, share rows, date lines, logos,
+breadcrumb trails, repeated lines and lines without words. Word lists are data files."""
 
 from __future__ import annotations
 
