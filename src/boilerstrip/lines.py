@@ -114,13 +114,27 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
     fragmented = join and is_fragmented(text, lines)
     group = [lines[0]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        if fragmented and not ln.blank_before and _joins(text, prev, ln):
+        if join and (
+            (not ln.blank_before and fragmented and _joins(text, prev, ln)) or _clear_cut(text, prev, ln)
+        ):
             group.append(ln)
             continue
         units.append(_unit(text, group, len(units)))
         group = [ln]
     units.append(_unit(text, group, len(units)))
     return units
+
+
+def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
+    """Unmistakably one sentence cut in two, whatever the rest of the dump looks like: the
+    first part stops without a full stop and the second goes on in lower case
+    ("a judge said on " / "Monday that..."; "Last month, " / "a judge rejected...")."""
+    if _TERMINAL.search(text, prev.start, prev.end):
+        return False
+    if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
+        return True
+    trailing_space = prev.raw_end > prev.end and text[prev.end : prev.raw_end].strip("\r") != ""
+    return trailing_space and text[ln.start].islower()
 
 
 def _joins(text: str, prev: Line, ln: Line) -> bool:
