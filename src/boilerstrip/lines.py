@@ -12,6 +12,7 @@ _EDGE_SPACE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 _INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
 _CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
+_CONTINUE_MARKS = frozenset(",.;:!?)]}%\u2019\u201d")
 _TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
@@ -129,11 +130,13 @@ def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
     """Unmistakably one sentence cut in two, whatever the rest of the dump looks like: the
     first part stops without a full stop and the second goes on in lower case
     ("a judge said on " / "Monday that..."; "Last month, " / "a judge rejected...")."""
+    trailing_space = prev.raw_end > prev.end and text[prev.end : prev.raw_end].strip("\r") != ""
+    if not (trailing_space or ln.start > ln.raw_start or text[ln.start] in _CONTINUE_MARKS):
+        return False  # (the common case, decided without a pattern)
     if _TERMINAL.search(text, prev.start, prev.end):
         return False
     if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
         return True
-    trailing_space = prev.raw_end > prev.end and text[prev.end : prev.raw_end].strip("\r") != ""
     return trailing_space and text[ln.start].islower()
 
 
