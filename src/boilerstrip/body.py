@@ -1,21 +1,38 @@
 """The body decision: a prose score per unit, the article region as a whole, then smoothing.
 
-1. Every unit no rule has claimed gets a prose score in [0, 1] from its own facts.
-2. The article region is the stretch of units with the largest total weight, where prose
-   counts for its length and furniture against it (a maximum-sum segment, as in Finn's
-   Body Text Extraction): ads, captions and share rows inside a story cost little, menus
-   and link lists cost more, so a story interrupted by a box stays one story.
-3. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
-   list items) are body too.
+1. Every unit no rule has claimed gets a prose score in [0, 1] from its own facts; prose
+   is a unit that scores well, is long enough and ends like a sentence (or is long).
+2. Lists of teasers (a headline, then a lone short blurb, again and again) are set aside.
+3. The core of the article is the stretch of units with the largest total weight (a
+   maximum-sum segment, as in Finn's Body Text Extraction) under strict weights: a prose
+   unit counts for its words beyond a discount, and for a share of them when no prose
+   stands beside it (blurbs, single comments); ads, captions and share rows inside a story
+   cost little, menus and link lists more, and a line that heads a block of related
+   stories or comments a lot. An earlier stretch nearly as heavy as the best one wins:
+   comments and forum replies follow the story.
+4. The core grows over neighbouring prose with plain word weights until furniture that
+   ends an article (related lists, comments, navigation, promos) or a gap stops it, and
+   over a list of one shape that closes the story (tour dates, standings).
+5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
+   list items) are body too. Lines under a related or comments heading take its kind.
+
+The weights live in data/body_params.json, chosen by tools/fit_body.py with
+cross-validation over whole sites.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+
+import regex
 
 from .classify import Label
 from .features import UnitFacts
 from .kinds import Kind
+from .lexicon import words_of
 from .options import Options
 
 # What a unit claimed by a rule costs the region, per kind: interruptions a story carries are cheap.
@@ -39,6 +56,54 @@ _RULE_COST = {
 }
 
 
+# A line that is only "Related stories", "Comments", "Newsletter"... opens a block that is not
+# the story: the core region does not cross it (a story's own "Read more: ..." links do not count).
+_BLOCK_HEADINGS = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
+
+
+@dataclass(frozen=True, slots=True)
+class BodyParams:
+    """The weights of the region search, read from data/body_params.json (written by
+    tools/fit_body.py, which picks them by cross-validation over whole sites)."""
+
+    # The core is found with strict weights: a prose unit counts for its words beyond this
+    # discount (teaser blurbs and one-line comments barely count)...
+    core_discount: float = 4.0
+    # ...and prose with no prose beside it counts for only this share of its words.
+    isolated_share: float = 0.35
+    # Unlabelled lines shorter than this do not separate prose (fragments, "Photo", bylines).
+    isolated_min_words: int = 4
+    # Anything else costs at least this much, or this much per word.
+    non_prose_cost: float = 3.0
+    non_prose_per_word: float = 0.5
+    # Without sentence punctuation at its end, a line must be this long to count as prose.
+    unpunctuated_prose_words: int = 20
+    # A line that is only "Related stories", "Comments", "Newsletter"... costs this much.
+    block_heading_cost: float = 40.0
+    # An earlier stretch weighing this share of the best one wins (comments follow stories).
+    earlier_share: float = 0.5
+    # Growing the core: each non-prose unit costs this, and more in a row than the gap ends it.
+    grow_gap_cost: float = 2.0
+    grow_max_gap: int = 1
+    # Another stretch as heavy as this share of the core (and this weight) joins it (1: off).
+    other_block_share: float = 1.0
+    other_block_min: float = 60.0
+    # This many headline-and-blurb pairs in a row are a list of teasers, not the story (0: off).
+    teaser_min_pairs: int = 3
+    # Upwards the gap may be longer: a lead paragraph sits above the byline, date and photo.
+    grow_back_max_gap: int = 1
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> BodyParams:
+        source = path or Path(str(resources.files("boilerstrip") / "data" / "body_params.json"))
+        data = json.loads(source.read_text(encoding="utf-8"))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+DEFAULT_PARAMS = BodyParams.load()
+
+
 @dataclass(frozen=True, slots=True)
 class BodyDecision:
     scores: list[float]
@@ -59,39 +124,97 @@ def prose_score(f: UnitFacts) -> float:
     return max(0.0, min(1.0, score))
 
 
-def _eligible(f: UnitFacts, score: float, options: Options) -> bool:
-    """Prose on its own merit: scores high, is long enough, and ends like a sentence unless long
-    (a headline has no full stop; a paragraph cut before its last link may lack one)."""
-    return (
-        score >= options.body_threshold
-        and f.words >= options.min_body_words
-        and (f.ends_sentence or f.words >= 20)
-    )
-
-
-def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options) -> BodyDecision:
+def decide(
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    options: Options,
+    params: BodyParams = DEFAULT_PARAMS,
+) -> BodyDecision:
+    p = params
     scores = [prose_score(f) for f in facts]
+    threshold = options.body_threshold
+    is_body = [
+        label is None
+        and s >= threshold
+        and f.words >= options.min_body_words
+        and (f.ends_sentence or f.words >= p.unpunctuated_prose_words)
+        for f, label, s in zip(facts, labels, scores, strict=True)
+    ]
+    isolated = _isolated(is_body, labels, facts, p.isolated_min_words)
+    teasers = _teaser_runs(is_body, isolated, labels, facts, p.teaser_min_pairs)
+    for i in teasers:
+        is_body[i] = False
     weights: list[float] = []
-    for f, label, s in zip(facts, labels, scores, strict=True):
+    i_teaser = teasers.__contains__
+    for f, label, cand, alone in zip(facts, labels, is_body, isolated, strict=True):
         if label is not None:
-            weights.append(-_RULE_COST.get(label.kind, 3.0))
-        elif _eligible(f, s, options):
-            weights.append(float(f.words))
+            cost = _RULE_COST.get(label.kind, 3.0)
+            if label.heading and label.kind in _BLOCK_HEADINGS:
+                cost = p.block_heading_cost
+            weights.append(-cost)
+        elif cand:
+            weights.append(float(f.words) * (p.isolated_share if alone else 1.0) - p.core_discount)
+        elif i_teaser(len(weights)):
+            weights.append(-_RULE_COST[Kind.RELATED])
         else:
-            weights.append(-max(2.0, 0.5 * f.words))
-    region = _max_segment(weights)
+            weights.append(-max(p.non_prose_cost, p.non_prose_per_word * f.words))
+    region = _earliest_strong(weights, p.earlier_share)
+    if region[0] < 0:  # no stretch stands out: the best single stretch of plain prose
+        region = _max_segment(
+            [float(f.words) if c else min(w, -1.0) for f, c, w in zip(facts, is_body, weights, strict=True)]
+        )
     out = list(labels)
+    for i in teasers:
+        out[i] = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
     if region[0] < 0:
         return BodyDecision(scores, region, out)
-    a, b = region
-    is_body = [out[i] is None and _eligible(facts[i], scores[i], options) for i in range(len(facts))]
-    for i in range(a, b + 1):
-        if is_body[i]:
-            out[i] = Label(Kind.BODY, "prose in the article region")
-    # short lines between body paragraphs: subheadings and list items
+    blocks = [region, *_other_blocks(weights, region, labels, p)]
+    spans = []
+    for block in blocks:
+        a, b = _extend(block, facts, labels, is_body, p)
+        listed = _closing_list(b, facts, labels)
+        for i in range(a, b + 1):
+            if is_body[i]:
+                out[i] = Label(Kind.BODY, "prose in the article region")
+        for i in listed:
+            out[i] = Label(Kind.BODY, "a list that closes the story")
+        _fill_gaps(out, a, b + len(listed))
+        spans.append((a, b + len(listed)))
+    region = (min(a for a, _ in spans), max(b for _, b in spans))
+    _drop_author_note(out, facts)
+    _label_blocks(out)
+    return BodyDecision(scores, region, out)
+
+
+def _bio_words() -> frozenset[str]:
+    path = Path(str(resources.files("boilerstrip") / "data" / "bio.txt"))
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
+
+
+_BIO_WORDS = _bio_words()
+_QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
+
+
+def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
+    """The story's last paragraph (or the one before it), when it is a note about the author."""
+    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is Kind.BODY]
+    if len(body) < 3:
+        return
+    for i in body[-2:]:
+        f = facts[i]
+        if f.words > 60 or any(q in f.norm for q in _QUOTES):
+            continue
+        if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
+            out[i] = Label(Kind.BYLINE, "a note about the author")
+
+
+def _fill_gaps(out: list[Label | None], a: int, b: int) -> None:
+    """Short lines between body paragraphs (subheadings, list items) are body too."""
     last_body = -1
     for i in range(a, b + 1):
-        if out[i] is not None and out[i].kind is Kind.BODY:  # type: ignore[union-attr]
+        lab = out[i]
+        if lab is not None and lab.kind is Kind.BODY:
             if last_body >= 0 and i - last_body > 1:
                 gap = range(last_body + 1, i)
                 if all(out[j] is None or out[j].kind in _TRANSPARENT for j in gap):  # type: ignore[union-attr]
@@ -99,11 +222,100 @@ def decide(facts: list[UnitFacts], labels: list[Label | None], options: Options)
                         if out[j] is None:
                             out[j] = Label(Kind.BODY, "short line between body paragraphs")
             last_body = i
-    return BodyDecision(scores, region, out)
+
+
+def _other_blocks(
+    weights: list[float], core: tuple[int, int], labels: list[Label | None], p: BodyParams
+) -> list[tuple[int, int]]:
+    """Other stretches of the story cut off from the core by a table, a gallery or a box:
+    as heavy as a share of the core, with no comments or related heading in between."""
+    if p.other_block_share >= 1.0:
+        return []
+    top = sum(weights[core[0] : core[1] + 1])
+    masked = list(weights)
+    for i in range(core[0], core[1] + 1):
+        masked[i] = -1e9
+    out: list[tuple[int, int]] = []
+    for _ in range(3):
+        a, b = _max_segment(masked)
+        if a < 0:
+            break
+        weight = sum(weights[a : b + 1])
+        for i in range(a, b + 1):
+            masked[i] = -1e9
+        if weight < max(p.other_block_min, p.other_block_share * top):
+            break
+        lo, hi = (b + 1, core[0]) if b < core[0] else (core[1] + 1, a)
+        if any(_ends_story(labels[j]) for j in range(lo, hi)):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _ends_story(label: Label | None) -> bool:
+    if label is None:
+        return False
+    return label.kind is Kind.COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
+
+
+# How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
+_BLOCK_REACH = {Kind.RELATED: 15, Kind.COMMENTS: 30}
+_BLOCK_REASON = {Kind.RELATED: "listed under a related heading", Kind.COMMENTS: "under a comments heading"}
+
+
+def _label_blocks(labels: list[Label | None]) -> None:
+    """Lines under a related or comments heading, up to the next labelled line, belong to it.
+    Comments follow the story: a "Leave a comment" link above it heads nothing."""
+    n = len(labels)
+    last_body = max(
+        (k for k, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY), default=-1
+    )
+    i = 0
+    while i < n:
+        head = labels[i]
+        i += 1
+        if head is None or not head.heading or head.kind not in _BLOCK_REACH:
+            continue
+        if head.kind is Kind.COMMENTS and i - 1 < last_body:
+            continue
+        item = Label(head.kind, _BLOCK_REASON[head.kind])
+        j = i
+        while j < n and j < i + _BLOCK_REACH[head.kind]:
+            lab = labels[j]
+            if lab is None:
+                labels[j] = item
+            elif lab.kind is not head.kind:
+                break
+            j += 1
+        i = j
 
 
 # Kinds that may sit between two body paragraphs without breaking the run of a list or heading.
 _TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER})
+
+
+_EARLIER_TRIES = 8
+
+
+def _earliest_strong(weights: list[float], share: float) -> tuple[int, int]:
+    """The best stretch, unless a stretch before it weighs nearly as much: reader comments
+    and forum replies follow the story they discuss, so the earlier of two rivals wins."""
+    best = _max_segment(weights)
+    if best[0] < 0 or share >= 1.0:
+        return best
+    top = sum(weights[best[0] : best[1] + 1])
+    end = best[0]
+    choice = best
+    for _ in range(_EARLIER_TRIES):  # (bounded: each try scans the page once)
+        if end <= 0:
+            break
+        a, b = _max_segment(weights[:end])
+        if a < 0:
+            break
+        if sum(weights[a : b + 1]) >= share * top:
+            choice = (a, b)
+        end = a
+    return choice
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int]:
@@ -117,3 +329,161 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_range = total, (start, i)
     return best_range
+
+
+# Kinds a story carries between its paragraphs: they do not separate two paragraphs.
+_INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
+
+
+# A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
+_BLURB_WORDS = 40
+
+
+def _teaser_runs(
+    is_body: list[bool], isolated: list[bool], labels: list[Label | None], facts: list[UnitFacts], pairs: int
+) -> set[int]:
+    """Lists of teasers: a headline (a short line without a full stop) then one lone blurb,
+    over and over. Returns the blurbs of runs of at least `pairs` such pairs."""
+    n = len(facts)
+    out: set[int] = set()
+    if pairs <= 0:
+        return out
+    run: list[int] = []
+    i = 0
+    while i < n:
+        f = facts[i]
+        headline = (
+            labels[i] is None
+            and not is_body[i]
+            and 3 <= f.words <= 20
+            and not f.ends_sentence
+            and not f.norm[:1].isdigit()  # "4. Water them": a numbered list is one article
+        )
+        j = i + 1
+        while headline and j < n and labels[j] is None and not is_body[j] and facts[j].words < 4:
+            j += 1  # a time, a category or an author between headline and blurb
+        if headline and j < n and is_body[j] and isolated[j] and facts[j].words <= _BLURB_WORDS:
+            run.append(j)
+            i = j + 1
+            continue
+        if len(run) >= pairs:
+            out.update(run)
+        run = []
+        i += 1
+    if len(run) >= pairs:
+        out.update(run)
+    return out
+
+
+def _isolated(
+    is_body: list[bool], labels: list[Label | None], facts: list[UnitFacts], min_words: int
+) -> list[bool]:
+    """Prose with no prose next to it on either side (ads and captions skipped): the blurb of
+    a teaser list or a lone comment, rarely a paragraph of a story."""
+    n = len(is_body)
+    out = [False] * n
+
+    def neighbour(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < n:
+            if is_body[j]:
+                return True
+            lab = labels[j]
+            if lab is None:
+                if facts[j].words >= min_words:
+                    return False
+            elif lab.kind not in _INLINE:
+                return False
+            j += step
+        return False
+
+    for i in range(n):
+        if is_body[i]:
+            out[i] = not neighbour(i, -1) and not neighbour(i, 1)
+    return out
+
+
+_HARD = frozenset(
+    {
+        Kind.RELATED,
+        Kind.COMMENTS,
+        Kind.PROMO,
+        Kind.LEGAL,
+        Kind.NAVIGATION,
+        Kind.TAGS,
+        Kind.REPEATED,
+        Kind.SHARE,
+    }
+)
+
+
+# Marks that items of one list share ("June 9 – Tampa @ Arena", "Spain (Group F): 11th").
+_LIST_MARKS = (" – ", " - ", " — ", ": ", "(", " @ ", " | ", "•")
+
+
+# A line holding a web address is a link, not an item of the story's own list.
+_LINKISH = regex.compile(r"https?:|www\.|\.(?:com|org|net)\b")
+
+
+def _item_marks(norm: str) -> frozenset[str]:
+    marks = {m for m in _LIST_MARKS if m in norm}
+    if norm[:1].isdigit():
+        marks.add("digit")
+    return frozenset(marks)
+
+
+def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) -> list[int]:
+    """Right after the story's last paragraph, an optional short heading and three or more
+    items of one shape (a shared separator, or a leading number) continue the story: tour
+    dates, standings, a Q&A. Menus (one or two words a line) and headline lists do not."""
+    n = len(facts)
+    i = end + 1
+    head: list[int] = []
+    if i < n and labels[i] is None and 1 <= facts[i].words <= 8 and not facts[i].ends_sentence:
+        head = [i]
+        i += 1
+    items: list[int] = []
+    counts: dict[str, int] = {}
+    while i < n and labels[i] is None and 3 <= facts[i].words <= 30 and not _LINKISH.search(facts[i].norm):
+        for mark in _item_marks(facts[i].norm):
+            counts[mark] = counts.get(mark, 0) + 1
+        items.append(i)
+        i += 1
+    if len(items) < 3 or not counts or max(counts.values()) < 0.75 * len(items):
+        return []
+    return head + items
+
+
+def _extend(
+    region: tuple[int, int],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    is_body: list[bool],
+    p: BodyParams,
+) -> tuple[int, int]:
+    """Grow the core region outwards over prose with plain word weights; stop at furniture
+    that ends an article (related lists, comments, navigation, promos) or a run of non-prose."""
+    a, b = region
+    n = len(facts)
+
+    def walk(start: int, step: int, max_gap: int) -> int:
+        best, best_i, total, run = 0.0, start - step, 0.0, 0
+        i = start
+        while 0 <= i < n:
+            lab = labels[i]
+            if lab is not None and lab.kind in _HARD:
+                break
+            if is_body[i]:
+                total += facts[i].words
+                run = 0
+            else:
+                run += 1
+                if run > max_gap:
+                    break
+                total -= p.grow_gap_cost if lab is None else _RULE_COST.get(lab.kind, 3.0)
+            if total > best:
+                best, best_i = total, i
+            i += step
+        return best_i
+
+    return walk(a - 1, -1, p.grow_back_max_gap), walk(b + 1, 1, p.grow_max_gap)

@@ -1,4 +1,6 @@
-"""Unmistakable kinds by rule: phrases, share rows, ad labels, dates, repeats, symbol lines."""
+"""Unmistakable kinds by rule: furniture phrases (headings, buttons, ad labels), cookie
+notices, sign-up and comment prompts written as sentences, share rows, date lines, logos,
+breadcrumb trails, repeated lines and lines without words. Word lists are data files."""
 
 from __future__ import annotations
 
@@ -14,33 +16,11 @@ from .lines import Unit
 
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
-# Share words that are also ordinary words: never enough on their own to call a line a share row.
-_WEAK_SHARE = frozenset(
-    {
-        "x",
-        "ok",
-        "line",
-        "band",
-        "mix",
-        "pocket",
-        "like",
-        "save",
-        "follow",
-        "mail",
-        "copy",
-        "link",
-        "feed",
-        "google",
-        "yahoo",
-        "outlook",
-        "threads",
-        "pin",
-        "comment",
-        "comments",
-        "print",
-        "sms",
-    }
-)
+# Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
+_DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
+# ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
+_CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
+_CRUMB_ARROW = regex.compile(r"[›»]")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -48,6 +28,8 @@ _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 class Label:
     kind: Kind
     reason: str
+    # A whole line that names a block ("Related stories", "Comments"): what follows is that block.
+    heading: bool = False
 
 
 def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> list[Label | None]:
@@ -69,21 +51,49 @@ def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> 
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
     if not f.norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
+    kind = lexicon.line_phrases.get(f.norm)
+    if kind is not None:
+        return Label(kind, f"{kind.value} heading or button", heading=True)
     kind = lexicon.phrase_kind(f.norm, f.words)
     if kind is not None:
-        return Label(kind, f"{kind.value} phrase")
+        # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
+        heading = f.words <= 8 and ":" not in f.norm and not f.ends_sentence
+        return Label(kind, f"{kind.value} phrase", heading=heading)
+    if lexicon.is_consent_notice(f.norm):
+        return Label(Kind.LEGAL, "a cookie or consent notice")
+    if f.words <= 60 and f.ends_sentence:
+        prompt = lexicon.prompt_kind(f.norm)
+        if prompt is not None:
+            return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
+    elif f.words <= 5 and lexicon.prompt_kind(f.norm, needed=1) is Kind.PROMO:
+        return Label(Kind.PROMO, "a short sign-up prompt")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
-    if f.words <= 14 and not f.prose:
+    if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):
         dates = find_dates(unit.text)
         if dates and _date_dominates(unit.text, dates):
             return Label(Kind.DATE, "a date line")
     if f.words <= 6 and _LOGO.search(f.norm):
         return Label(Kind.LOGO, "logo text")
+    if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
+        return Label(Kind.NAVIGATION, "a breadcrumb trail")
     return None
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
+    if not _CRUMB_SEP.search(text):
+        return False
+    parts = [p.strip() for p in _CRUMB_SEP.split(text)]
+    # arrows make two items a trail; plain slashes and bars need three
+    least = 2 if _CRUMB_ARROW.search(text) else 3
+    return len(parts) >= least and all(p and len(p.split()) <= 4 for p in parts)
+
+
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
+    head = next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
+    if head and head not in lexicon.share_heads and not _COUNT.match(head):
+        return False  # the first token already is no share word nor a count
     tokens = [t for t in _SHARE_SPLIT.split(norm) if t]
     if not tokens:
         return False
@@ -98,7 +108,7 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
             continue
         tok = tokens[i]
         if tok in words:
-            strong += tok not in _WEAK_SHARE
+            strong += tok not in lexicon.weak_share_words
         elif not _COUNT.match(tok):
             return False
         i += 1

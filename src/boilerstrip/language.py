@@ -3,6 +3,8 @@ frequent function words (jusText stoplists)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from .lexicon import Lexicon
@@ -11,10 +13,10 @@ _HAN = regex.compile(r"\p{Han}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _THAI = regex.compile(r"\p{Thai}")
-_LETTER = regex.compile(r"\p{L}")
+_UNSPACED_OR_HANGUL = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 
-SAMPLE_CHARS = 60_000
+SAMPLE_CHARS = 15_000
 # Languages written without spaces between words: features count characters, not words.
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
@@ -22,9 +24,30 @@ UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 def detect(text: str, lexicon: Lexicon) -> str | None:
     """An ISO 639-1 code for the main language of `text`, or None when nothing tells."""
     sample = text[:SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
+    letters = sum(map(str.isalpha, sample))
     if letters < 20:
         return None
+    if not sample.isascii() and len(_UNSPACED_OR_HANGUL.findall(sample)) > 0.05 * letters:
+        script = _script(sample, letters)
+        if script is not None:
+            return script
+    votes: dict[str, float] = {}
+    index = lexicon.detect_index
+    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
+        langs = index.get(token)
+        if langs:
+            share = count / len(langs)
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + share
+    if not votes:
+        return None
+    lang = max(votes, key=lambda k: (votes[k], k))
+    score = votes[lang]
+    return lang if score >= 3 else None
+
+
+def _script(sample: str, letters: int) -> str | None:
+    """The language a writing system gives away (Korean, Japanese, Chinese, Thai)."""
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
@@ -37,16 +60,4 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
         return "zh"
     if thai > 0.3 * letters:
         return "th"
-    votes: dict[str, float] = {}
-    index = lexicon.detect_index
-    for token in _TOKEN.findall(sample.casefold()):
-        langs = index.get(token)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                votes[lang] = votes.get(lang, 0.0) + share
-    if not votes:
-        return None
-    lang = max(votes, key=lambda k: (votes[k], k))
-    score = votes[lang]
-    return lang if score >= 3 else None
+    return None

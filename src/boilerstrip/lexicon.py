@@ -7,6 +7,7 @@ stoplists, which cover about 100 languages); nothing is learned or mutated at ru
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,8 +16,7 @@ import regex
 
 from .kinds import Kind
 
-_EDGE = regex.compile(r"\A[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+\Z")
-_SPACES = regex.compile(r"\s+")
+_LEAD = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
 
 # Words per stoplist used to tell languages apart, and to measure a line's function-word share.
@@ -26,7 +26,18 @@ STOP_WORDS = 300
 
 def normalize(text: str) -> str:
     """Casefolded, whitespace collapsed, edge punctuation and symbols dropped."""
-    return str(_SPACES.sub(" ", _EDGE.sub("", text.casefold())))
+    folded = text.casefold()
+    lead = _LEAD.match(folded)
+    if lead is not None:
+        folded = folded[lead.end() :]
+    end = len(folded)
+    while end and _is_edge(folded[end - 1]):
+        end -= 1
+    return " ".join(folded[:end].split())
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,13 @@ class Lexicon:
     credit_words: frozenset[str]
     stoplists: dict[str, frozenset[str]]
     detect_index: dict[str, tuple[str, ...]]
+    cookie_words: frozenset[str] = frozenset()
+    consent_words: frozenset[str] = frozenset()
+    cookie_stems: regex.Pattern[str] | None = None  # quick test before tokenising
+    weak_share_words: frozenset[str] = frozenset()  # share words that are also ordinary words
+    prompt_words: dict[str, tuple[Kind, ...]] | None = None  # furniture written as sentences
+    start_heads: frozenset[str] = frozenset()  # first words of the start phrases
+    share_heads: frozenset[str] = frozenset()  # first words of the share entries
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -50,12 +68,35 @@ class Lexicon:
             return kind
         if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
-        parts = norm.split(" ")
+        parts = norm.replace(" :", ":").split(" ")
+        if parts[0] not in self.start_heads:
+            return None
         for n in range(min(len(parts), 7), 0, -1):
             kind = self.start_phrases.get(" ".join(parts[:n]))
             if kind is not None:
                 return kind
         return None
+
+    def prompt_kind(self, norm: str, needed: int = 2) -> Kind | None:
+        """The furniture kind of a sentence that holds `needed` different words of one kind
+        ("Sign up for our newsletter to get ... in your inbox"), if any."""
+        if not self.prompt_words or self.prompt_words.keys().isdisjoint(norm.split()):
+            return None  # (a quick test on bare tokens: one of the words has no punctuation)
+        seen: dict[Kind, set[str]] = {}
+        for token in words_of(norm):
+            for kind in self.prompt_words.get(token, ()):
+                found = seen.setdefault(kind, set())
+                found.add(token)
+                if len(found) >= needed:
+                    return kind
+        return None
+
+    def is_consent_notice(self, norm: str) -> bool:
+        """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
+        if self.cookie_stems is None or self.cookie_stems.search(norm) is None:
+            return False
+        tokens = set(words_of(norm))
+        return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
 
 
 def _data_dir() -> Path:
@@ -82,12 +123,17 @@ def _stoplist_dir() -> Path | None:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped word lists (read once per process; immutable)."""
-    share = frozenset(row[0].strip().casefold() for row in _rows("share.txt"))
+    share_rows = _rows("share.txt")
+    share = frozenset(row[0].strip().casefold() for row in share_rows)
+    weak_share = frozenset(row[0].strip().casefold() for row in share_rows if row[1:] == ["weak"])
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
     for kind, mode, phrase in _rows("phrases.tsv"):
         target = line_phrases if mode == "line" else start_phrases
-        target.setdefault(normalize(phrase), Kind(kind))
+        key = normalize(phrase)
+        if mode != "line" and phrase.rstrip().endswith(":"):
+            key += ":"  # a label: "Read more: <headline>" but not "Read more about it here"
+        target.setdefault(key, Kind(kind))
     markers: dict[str, list[str]] = {}
     for kind, entry in _rows("markers.tsv"):
         markers.setdefault(kind, []).append(entry.strip())
@@ -104,8 +150,22 @@ def default_lexicon() -> Lexicon:
             stoplists[code] = frozenset(words[:STOP_WORDS])
             for w in words[:DETECT_WORDS]:
                 detect.setdefault(w, []).append(code)
+    consent: dict[str, set[str]] = {"cookie": set(), "context": set()}
+    for role, word in _rows("consent.tsv"):
+        consent.setdefault(role, set()).add(word.strip().casefold())
+    stems = sorted({w[:5] for w in consent["cookie"]})
+    prompts: dict[str, list[Kind]] = {}
+    for kind, word in _rows("prompts.tsv"):
+        prompts.setdefault(word.strip().casefold(), []).append(Kind(kind))
     return Lexicon(
+        prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
+        start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
+        share_heads=frozenset(w.split(" ")[0] for w in share),
+        cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
+        cookie_words=frozenset(consent["cookie"]),
+        consent_words=frozenset(consent["context"]),
         share_words=share,
+        weak_share_words=weak_share,
         line_phrases=line_phrases,
         start_phrases=start_phrases,
         byline_openers=tuple(

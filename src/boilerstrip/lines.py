@@ -3,19 +3,20 @@ text dump cut a paragraph at its inline tags ("The " / "Steelers" / " spent Mond
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _EDGE_SPACE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
 _INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
-_CONTINUES = regex.compile(r"\A[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|\A[ \t\u00a0]+\p{Ll}")
+# Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
+_CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
+_CONTINUE_MARKS = frozenset(",.;:!?)]}%\u2019\u201d")
 _TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank line of the input: offsets of its text without edge whitespace."""
 
     number: int  # 1-based line number in the input
@@ -26,11 +27,11 @@ class Line:
     blank_before: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """The thing that gets a kind: one line, or consecutive fragment lines of one paragraph."""
+class Unit(NamedTuple):
+    """The thing that gets a kind: one line, or consecutive fragment lines of one paragraph
+    (a tuple: thousands are built per page)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here uses)
     line: int  # number of its first line
     start: int
     end: int
@@ -41,6 +42,8 @@ class Unit:
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with their offsets (linear in the input size)."""
+    if "\r" not in text:
+        return _split_plain(text)
     out: list[Line] = []
     pos = 0
     number = 0
@@ -51,6 +54,27 @@ def split_lines(text: str) -> list[Line]:
         pos = m.end()
     number += 1
     _add(out, text, pos, len(text), number, blank)
+    return out
+
+
+def _split_plain(text: str) -> list[Line]:
+    """split_lines for text with "\\n" line ends only (the usual case), without a regex."""
+    out: list[Line] = []
+    pos = 0
+    blank = True
+    for number, chunk in enumerate(text.split("\n"), start=1):
+        end = pos + len(chunk)
+        stripped = chunk.strip(_EDGE_SPACE)
+        if stripped and not stripped.isspace():
+            start = pos + chunk.index(stripped[0])
+            s2 = stripped.strip()
+            if len(s2) != len(stripped):
+                start += stripped.index(s2[0])
+            out.append(Line(number, start, start + len(s2), pos, end, blank))
+            blank = False
+        else:
+            blank = True
+        pos = end + 1
     return out
 
 
@@ -91,13 +115,29 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
     fragmented = join and is_fragmented(text, lines)
     group = [lines[0]]
     for prev, ln in zip(lines, lines[1:], strict=False):
-        if fragmented and not ln.blank_before and _joins(text, prev, ln):
+        if join and (
+            (not ln.blank_before and fragmented and _joins(text, prev, ln)) or _clear_cut(text, prev, ln)
+        ):
             group.append(ln)
             continue
         units.append(_unit(text, group, len(units)))
         group = [ln]
     units.append(_unit(text, group, len(units)))
     return units
+
+
+def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
+    """Unmistakably one sentence cut in two, whatever the rest of the dump looks like: the
+    first part stops without a full stop and the second goes on in lower case
+    ("a judge said on " / "Monday that..."; "Last month, " / "a judge rejected...")."""
+    trailing_space = prev.raw_end > prev.end and text[prev.end : prev.raw_end].strip("\r") != ""
+    if not (trailing_space or ln.start > ln.raw_start or text[ln.start] in _CONTINUE_MARKS):
+        return False  # (the common case, decided without a pattern)
+    if _TERMINAL.search(text, prev.start, prev.end):
+        return False
+    if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
+        return True
+    return trailing_space and text[ln.start].islower()
 
 
 def _joins(text: str, prev: Line, ln: Line) -> bool:

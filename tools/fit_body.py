@@ -1,0 +1,196 @@
+"""Pick the body-region weights by cross-validation over whole sites.
+
+    python tools/fit_body.py [--bench PATH] [--folds 5] [--write]
+
+Every dev page (three text renderings) and every multilingual page is run once up to the
+body decision; then each point of a small grid of `BodyParams` is scored on every page.
+Sites (URL hosts) are split into folds: for each fold the grid point that scores best on
+the other folds' sites is scored on the held-out sites, so the held-out figures show how the
+choice carries to sites it never saw. The objective is the mean of the four body F1 figures
+(dev browser, htmltext, naive; multilingual browser). With --write, the grid point best on
+all sites goes to src/boilerstrip/data/body_params.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import boilerstrip.extract  # noqa: E402, F401  (the module, not the function of the same name)
+from boilerstrip import body as body_stage  # noqa: E402
+from boilerstrip.classify import rule_labels  # noqa: E402
+from boilerstrip.features import facts  # noqa: E402
+from boilerstrip.kinds import Kind  # noqa: E402
+from boilerstrip.language import detect  # noqa: E402
+from boilerstrip.lexicon import default_lexicon  # noqa: E402
+from boilerstrip.lines import make_units, split_lines  # noqa: E402
+from boilerstrip.options import Options  # noqa: E402
+
+extract_mod = sys.modules["boilerstrip.extract"]
+
+GRID: dict[str, list[Any]] = {
+    "core_discount": [4.0, 6.0, 8.0],
+    "isolated_share": [0.25, 0.35, 0.5],
+    "block_heading_cost": [15.0, 25.0, 40.0],
+    "grow_max_gap": [1, 2],
+    "earlier_share": [0.5, 1.0],
+    "other_block_share": [0.3, 1.0],
+}
+SETS = ("dev browser", "dev htmltext", "dev naive", "multi browser")
+
+
+def host(url: str) -> str:
+    parts = urlsplit(url)
+    name = parts.netloc.lower()
+    if name.endswith("web.archive.org"):  # an archived page belongs to the archived site
+        inner = parts.path.split("/", 3)[-1]
+        name = urlsplit(inner if "://" in inner else "http://" + inner).netloc.lower()
+    return name.removeprefix("www.")
+
+
+def prepare(text: str) -> tuple[Any, ...]:
+    """Everything up to the body decision, computed once per page."""
+    lexicon = default_lexicon()
+    opts = Options()
+    units = make_units(text, split_lines(text), opts.join_fragments)
+    language = detect(text, lexicon)
+    stoplist = lexicon.stoplists.get(language or "", frozenset())
+    unit_facts = [facts(u, language, stoplist) for u in units]
+    labels = rule_labels(units, unit_facts, lexicon)
+    extract_mod._mark_bylines_and_sources(units, unit_facts, labels, lexicon)
+    extract_mod._mark_captions(units, unit_facts, labels, lexicon)
+    return units, unit_facts, labels
+
+
+def body_text(prepared: tuple[Any, ...], params: body_stage.BodyParams) -> str:
+    units, unit_facts, labels = prepared
+    decision = body_stage.decide(unit_facts, list(labels), Options(), params)
+    return "\n".join(
+        extract_mod._clean(units[i].text)
+        for i, lab in enumerate(decision.labels)
+        if lab is not None and lab.kind is Kind.BODY
+    )
+
+
+def load(bench: Path) -> list[dict[str, Any]]:
+    pages: list[dict[str, Any]] = []
+    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
+    for pid, item in gold.items():
+        for track in ("browser", "htmltext", "naive"):
+            path = bench / "dev" / f"{pid}.{track}.txt"
+            if path.exists():
+                text = path.read_text(encoding="utf-8")
+                pages.append({"set": f"dev {track}", "site": host(item["url"]), "gold": item, "text": text})
+    multi = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
+    for pid, item in multi.items():
+        path = bench / "dev-multi" / f"{pid}.browser.txt"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        pages.append({"set": "multi browser", "site": host(item["url"]), "gold": item, "text": text})
+    return pages
+
+
+def figures(
+    pages: list[dict[str, Any]], counts: list[dict[str, Any]], score: Any, snippets: Any
+) -> dict[str, float]:
+    out = {}
+    for name in SETS:
+        chosen = [c for p, c in zip(pages, counts, strict=True) if p["set"] == name]
+        if not chosen:
+            continue
+        agg = snippets.aggregate(chosen) if name.startswith("multi") else score.aggregate(chosen)
+        out[name] = agg["f1"]
+    return out
+
+
+def objective(fig: dict[str, float]) -> float:
+    return sum(fig.values()) / max(len(fig), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--write", action="store_true", help="write the best grid point to data/body_params.json")
+    args = ap.parse_args(argv)
+    bench = Path(args.bench)
+    if not (bench / "dev" / "gold.json").exists():
+        print(f"benchmark pages not found under {bench}")
+        return 0
+    sys.path.insert(0, str(bench))
+    import score
+    import score_snippets
+
+    t0 = time.perf_counter()
+    pages = load(bench)
+    prepared = [prepare(p["text"]) for p in pages]
+    base = body_stage.DEFAULT_PARAMS
+    keys = list(GRID)
+    grid = [
+        dataclasses.replace(base, **dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*GRID.values())
+    ]
+    print(f"{len(pages)} page renderings, {len({p['site'] for p in pages})} sites, {len(grid)} grid points")
+    table: list[list[dict[str, Any]]] = []  # [grid point][page] -> page counts
+    for params in grid:
+        row = []
+        for page, prep in zip(pages, prepared, strict=True):
+            pred = body_text(prep, params)
+            if page["set"].startswith("multi"):
+                row.append(score_snippets.page_counts(page["gold"], pred))
+            else:
+                row.append(score.page_counts(page["gold"].get("articleBody", ""), pred))
+        table.append(row)
+    print(f"scored in {time.perf_counter() - t0:.0f}s")
+
+    def fold_of(site: str) -> int:
+        return int(hashlib.sha1(site.encode()).hexdigest(), 16) % args.folds
+
+    held_out: list[dict[str, Any] | None] = [None] * len(pages)
+    for fold in range(args.folds):
+        train = [i for i, p in enumerate(pages) if fold_of(p["site"]) != fold]
+        test = [i for i, p in enumerate(pages) if fold_of(p["site"]) == fold]
+        train_pages = [pages[i] for i in train]
+        best = max(
+            range(len(grid)),
+            key=lambda g: objective(
+                figures(train_pages, [table[g][i] for i in train], score, score_snippets)
+            ),
+        )
+        for i in test:
+            held_out[i] = table[best][i]
+        chosen = {k: getattr(grid[best], k) for k in keys}
+        print(f"fold {fold}: {len(test)} held-out renderings, chose {chosen}")
+    cv = figures(pages, [c for c in held_out if c is not None], score, score_snippets)
+    g_all = max(range(len(grid)), key=lambda g: objective(figures(pages, table[g], score, score_snippets)))
+    fit = figures(pages, table[g_all], score, score_snippets)
+    shipped = next((g for g, params in enumerate(grid) if params == base), None)
+    print("\n| set | held-out sites (CV) | best on all sites | shipped params |")
+    print("|---|---|---|---|")
+    ship = figures(pages, table[shipped], score, score_snippets) if shipped is not None else {}
+    for name in SETS:
+        print(
+            f"| {name} | {cv.get(name, 0):.3f} | {fit.get(name, 0):.3f} | {ship.get(name, float('nan')):.3f} |"
+        )
+    best_params = {k: getattr(grid[g_all], k) for k in keys}
+    print(f"\nbest on all sites: {best_params}")
+    if args.write:
+        path = ROOT / "src" / "boilerstrip" / "data" / "body_params.json"
+        data = dataclasses.asdict(grid[g_all])
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
