@@ -12,9 +12,10 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
 
 from boilerstrip import extract
+
+from conftest import FIXTURES
 
 FURNITURE = FIXTURES / "furniture"
 CASES = sorted(p.name.removesuffix(".txt") for p in FURNITURE.glob("*.txt"))

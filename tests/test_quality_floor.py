@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, bench_dir
 
 from boilerstrip import extract
+
+from conftest import ROOT, bench_dir
 
 TOLERANCE = 0.01
 

@@ -98,6 +98,7 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
     if not tokens:
         return False
     strong = 0
+    named = 0  # share words, not counts
     words = lexicon.share_words
     i = 0
     while i < len(tokens):
@@ -109,10 +110,12 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
         tok = tokens[i]
         if tok in words:
             strong += tok not in lexicon.weak_share_words
+            named += 1
         elif not _COUNT.match(tok):
             return False
         i += 1
-    return strong >= 1 or len(tokens) >= 3
+    # one network name, or a row of two or more share words ("Print X", "Save Copy link")
+    return strong >= 1 or named >= 2 or len(tokens) >= 3
 
 
 def _date_dominates(text: str, dates: list) -> bool:  # type: ignore[type-arg]

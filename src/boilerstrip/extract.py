@@ -331,8 +331,10 @@ def _assemble(
         j = i + 1
         while j < len(units) and j <= i + 6:
             f = unit_facts[j]
-            if labels[j] is not None and labels[j].kind not in (Kind.OTHER, Kind.REPEATED):  # type: ignore[union-attr]
-                break
+            kind_j = labels[j].kind if labels[j] is not None else None  # type: ignore[union-attr]
+            listed = kind_j is Kind.NAVIGATION and len(split_tags(units[j].text, "")) > 1
+            if kind_j not in (None, Kind.OTHER, Kind.REPEATED) and not listed:
+                break  # a separated list right under the heading is the tags, not a menu
             if f.words > 15 or f.ends_sentence or f.letter_share < 0.5:
                 break
             first = unit_facts[j].norm.split(" ", 1)[0]

@@ -60,6 +60,7 @@ class Lexicon:
     prompt_words: dict[str, tuple[Kind, ...]] | None = None  # furniture written as sentences
     start_heads: frozenset[str] = frozenset()  # first words of the start phrases
     share_heads: frozenset[str] = frozenset()  # first words of the share entries
+    contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -68,6 +69,9 @@ class Lexicon:
             return kind
         if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
+        for phrase, contained in self.contained_phrases:
+            if phrase in norm:
+                return contained
         parts = norm.replace(" :", ":").split(" ")
         if parts[0] not in self.start_heads:
             return None
@@ -128,7 +132,11 @@ def default_lexicon() -> Lexicon:
     weak_share = frozenset(row[0].strip().casefold() for row in share_rows if row[1:] == ["weak"])
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
+    contained: list[tuple[str, Kind]] = []
     for kind, mode, phrase in _rows("phrases.tsv"):
+        if mode == "contains":
+            contained.append((normalize(phrase), Kind(kind)))
+            continue
         target = line_phrases if mode == "line" else start_phrases
         key = normalize(phrase)
         if mode != "line" and phrase.rstrip().endswith(":"):
@@ -160,6 +168,7 @@ def default_lexicon() -> Lexicon:
     return Lexicon(
         prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
         start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
+        contained_phrases=tuple(contained),
         share_heads=frozenset(w.split(" ")[0] for w in share),
         cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
         cookie_words=frozenset(consent["cookie"]),

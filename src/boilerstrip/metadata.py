@@ -683,7 +683,9 @@ def _names(
             if index == 0 or not names:
                 return (), None
             continue
-        if not (2 <= len(taken) <= 5) or not taken[0][:1].isupper():
+        surname = taken[-1].strip(".") if taken else ""
+        if not (2 <= len(taken) <= 5) or not taken[0][:1].isupper() or len(surname) < 2:
+            # a one-letter last word is an initial or a button ("Print X"), never a surname
             if strict and index == 0:
                 return (), None
             continue
