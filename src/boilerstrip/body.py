@@ -178,6 +178,9 @@ def decide(
                 out[i] = Label(Kind.BODY, "prose in the article region")
         for i in listed:
             out[i] = Label(Kind.BODY, "a list that closes the story")
+        if not listed and _closing_line(b + 1, facts, labels):
+            out[b + 1] = Label(Kind.BODY, "the story's closing line")
+            b += 1
         _fill_gaps(out, a, b + len(listed))
         spans.append((a, b + len(listed)))
     region = (min(a for a, _ in spans), max(b for _, b in spans))
@@ -335,6 +338,11 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
 _INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 
+def _one_link(label: Label) -> bool:
+    """ "Read also: <headline>" between two paragraphs: one link the story carries, no block."""
+    return label.kind is Kind.RELATED and not label.heading
+
+
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
 _BLURB_WORDS = 40
 
@@ -392,7 +400,7 @@ def _isolated(
             if lab is None:
                 if facts[j].words >= min_words:
                     return False
-            elif lab.kind not in _INLINE:
+            elif lab.kind not in _INLINE and not _one_link(lab):
                 return False
             j += step
         return False
@@ -454,6 +462,24 @@ def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) 
     return head + items
 
 
+def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) -> bool:
+    """The line right under the story's last paragraph that finishes it: a short sentence,
+    unless more sentences like it follow (a list of blurbs or links)."""
+    if i >= len(facts) or labels[i] is not None:
+        return False
+    f = facts[i]
+    if not 3 <= f.words <= 40 or f.letter_share < 0.6 or _LINKISH.search(f.norm):
+        return False
+    if not f.ends_sentence:
+        return False
+    j = i + 1
+    if j < len(facts) and labels[j] is None and facts[j].words >= 3:
+        g = facts[j]
+        if g.ends_sentence:
+            return False  # more lines like it follow: a list of links or blurbs, not the story's end
+    return True
+
+
 def _extend(
     region: tuple[int, int],
     facts: list[UnitFacts],
@@ -471,7 +497,7 @@ def _extend(
         i = start
         while 0 <= i < n:
             lab = labels[i]
-            if lab is not None and lab.kind in _HARD:
+            if lab is not None and lab.kind in _HARD and not _one_link(lab):
                 break
             if is_body[i]:
                 total += facts[i].words
