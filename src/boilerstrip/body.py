@@ -92,6 +92,9 @@ class BodyParams:
     teaser_min_pairs: int = 3
     # Upwards the gap may be longer: a lead paragraph sits above the byline, date and photo.
     grow_back_max_gap: int = 1
+    # Besides that gap, growth crosses this many unlabelled lines of three words or more in a
+    # row (subheadings, list items, table rows, code, verse) when more prose follows them.
+    grow_text_gap: int = 0
 
     @classmethod
     def load(cls, path: Path | None = None) -> BodyParams:
@@ -480,6 +483,10 @@ def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) ->
     return True
 
 
+def _text_line(f: UnitFacts) -> bool:
+    return 3 <= f.words <= 40 and f.letter_share >= 0.5 and not _LINKISH.search(f.norm)
+
+
 def _extend(
     region: tuple[int, int],
     facts: list[UnitFacts],
@@ -493,7 +500,7 @@ def _extend(
     n = len(facts)
 
     def walk(start: int, step: int, max_gap: int) -> int:
-        best, best_i, total, run = 0.0, start - step, 0.0, 0
+        best, best_i, total, run, text = 0.0, start - step, 0.0, 0, 0
         i = start
         while 0 <= i < n:
             lab = labels[i]
@@ -501,7 +508,10 @@ def _extend(
                 break
             if is_body[i]:
                 total += facts[i].words
-                run = 0
+                run = text = 0
+            elif lab is None and text < p.grow_text_gap and _text_line(facts[i]):
+                text += 1  # a subheading, a list item, a line of code or verse
+                total -= p.grow_gap_cost
             else:
                 run += 1
                 if run > max_gap:
