@@ -175,6 +175,11 @@ def decide(
     spans = []
     for block in blocks:
         a, b = _extend(block, facts, labels, is_body, p)
+        for _ in range(3):  # (bounded: a story carries a few such boxes)
+            resume = _past_box(b, facts, labels, is_body)
+            if resume < 0:
+                break
+            b = max(resume, _extend((resume, resume), facts, labels, is_body, p)[1])
         listed = _closing_list(b, facts, labels)
         for i in range(a, b + 1):
             if is_body[i]:
@@ -463,6 +468,30 @@ def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) 
     if len(items) < 3 or not counts or max(counts.values()) < 0.75 * len(items):
         return []
     return head + items
+
+
+# A paragraph this long is the story's, not a teaser's blurb.
+_RESUME_WORDS = 40
+
+
+def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_body: list[bool]) -> int:
+    """A "Read also" box set into the story: a related heading and a few headlines right after
+    a paragraph (with a blurb or two), then a long paragraph again. Returns that paragraph, or -1."""
+    n = len(facts)
+    j = end + 1
+    head = labels[j] if j < n else None
+    if head is None or head.kind is not Kind.RELATED or not head.heading:
+        return -1
+    for j in range(end + 2, min(n, end + 8)):
+        lab = labels[j]
+        if is_body[j] and facts[j].words >= _RESUME_WORDS:
+            return j
+        if lab is None:
+            if facts[j].words > _RESUME_WORDS:
+                return -1
+        elif lab.kind not in _INLINE and lab.kind is not Kind.RELATED:
+            return -1
+    return -1
 
 
 def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) -> bool:
