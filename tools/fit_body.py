@@ -40,12 +40,10 @@ from boilerstrip.options import Options  # noqa: E402
 extract_mod = sys.modules["boilerstrip.extract"]
 
 GRID: dict[str, list[Any]] = {
-    "core_discount": [4.0, 6.0, 8.0],
-    "isolated_share": [0.25, 0.35, 0.5],
-    "block_heading_cost": [15.0, 25.0, 40.0],
+    "core_discount": [4.0, 6.0],
+    "block_heading_cost": [25.0, 40.0],
     "grow_max_gap": [1, 2],
-    "earlier_share": [0.5, 1.0],
-    "other_block_share": [0.3, 1.0],
+    "grow_text_gap": [0, 3, 5, 8],
 }
 SETS = ("dev browser", "dev htmltext", "dev naive", "multi browser")
 

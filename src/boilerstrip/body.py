@@ -184,6 +184,8 @@ def decide(
         for i in range(a, b + 1):
             if is_body[i]:
                 out[i] = Label(Kind.BODY, "prose in the article region")
+            elif a < i < b and _paragraph_above_credit(labels[i], facts[i]):
+                out[i] = Label(Kind.BODY, "a paragraph above a photo credit, not its caption")
         for i in listed:
             out[i] = Label(Kind.BODY, "a list that closes the story")
         if not listed and _closing_line(b + 1, facts, labels):
@@ -195,6 +197,22 @@ def decide(
     _drop_author_note(out, facts)
     _label_blocks(out)
     return BodyDecision(scores, region, out)
+
+
+# Captions run a sentence or two; a line above a credit this long is a paragraph of the story.
+_CAPTION_MAX_WORDS = 28
+_ABOVE_CREDIT = "caption above an image credit"
+
+
+def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
+    """A line taken for a caption only because a photo credit follows it, long as a paragraph."""
+    return (
+        label is not None
+        and label.kind is Kind.CAPTION
+        and label.reason == _ABOVE_CREDIT
+        and f.words > _CAPTION_MAX_WORDS
+        and f.ends_sentence
+    )
 
 
 def _bio_words() -> frozenset[str]:
