@@ -11,10 +11,14 @@
    stories or comments a lot. An earlier stretch nearly as heavy as the best one wins:
    comments and forum replies follow the story.
 4. The core grows over neighbouring prose with plain word weights until furniture that
-   ends an article (related lists, comments, navigation, promos) or a gap stops it, and
-   over a list of one shape that closes the story (tour dates, standings).
+   ends an article (related lists, comments, navigation, promos) or a gap stops it; a few
+   text lines in a row (subheadings, list items, table rows, code) and a one-link "Read
+   also: ..." line are no gap. It grows past a "Read also" box set into the story when a
+   long paragraph follows the box, over a list of one shape that closes the story (tour
+   dates, standings), and over one short closing sentence.
 5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
-   list items) are body too. Lines under a related or comments heading take its kind.
+   list items) are body too, as is a paragraph taken for a caption only because a photo
+   credit follows it. Lines under a related or comments heading take its kind.
 
 The weights live in data/body_params.json, chosen by tools/fit_body.py with
 cross-validation over whole sites.
