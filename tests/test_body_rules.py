@@ -83,3 +83,16 @@ def test_growth_crosses_a_short_list_to_the_first_paragraph() -> None:
     got = kinds(text)
     assert got[lead][0] == "body"
     assert got["Line 9 from the market to the estates"][0] == "body"
+
+
+def test_a_subheading_after_a_read_also_link_is_body() -> None:
+    text = (
+        MENU
+        + "\n\n".join(P[:3])
+        + "\n\nRead more: Tram drivers strike over pay and hours\nWhat the drivers want\n\n"
+        + "\n\n".join(P[3:])
+        + SHARE
+    )
+    got = kinds(text)
+    assert got["What the drivers want"][0] == "body"
+    assert got["Read more: Tram drivers strike over pay and hours"][0] == "related"

@@ -195,7 +195,7 @@ def decide(
         if not listed and _closing_line(b + 1, facts, labels):
             out[b + 1] = Label(Kind.BODY, "the story's closing line")
             b += 1
-        _fill_gaps(out, a, b + len(listed))
+        _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
     region = (min(a for a, _ in spans), max(b for _, b in spans))
     _drop_author_note(out, facts)
@@ -242,15 +242,19 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
             out[i] = Label(Kind.BYLINE, "a note about the author")
 
 
-def _fill_gaps(out: list[Label | None], a: int, b: int) -> None:
-    """Short lines between body paragraphs (subheadings, list items) are body too."""
+def _fill_gaps(out: list[Label | None], labels: list[Label | None], a: int, b: int) -> None:
+    """Short lines between body paragraphs (subheadings, list items) are body too, also
+    beside a one-link "Read also: ..." line (which stays a related link)."""
     last_body = -1
     for i in range(a, b + 1):
         lab = out[i]
         if lab is not None and lab.kind is Kind.BODY:
             if last_body >= 0 and i - last_body > 1:
                 gap = range(last_body + 1, i)
-                if all(out[j] is None or out[j].kind in _TRANSPARENT for j in gap):  # type: ignore[union-attr]
+                if all(
+                    out[j] is None or out[j].kind in _TRANSPARENT or _one_link(labels[j])  # type: ignore[union-attr]
+                    for j in gap
+                ):
                     for j in gap:
                         if out[j] is None:
                             out[j] = Label(Kind.BODY, "short line between body paragraphs")
@@ -368,9 +372,9 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
 _INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 
-def _one_link(label: Label) -> bool:
+def _one_link(label: Label | None) -> bool:
     """ "Read also: <headline>" between two paragraphs: one link the story carries, no block."""
-    return label.kind is Kind.RELATED and not label.heading
+    return label is not None and label.kind is Kind.RELATED and not label.heading
 
 
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
