@@ -327,8 +327,9 @@ def _label_blocks(labels: list[Label | None]) -> None:
         i = j
 
 
-# Kinds that may sit between two body paragraphs without breaking the run of a list or heading.
-_TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER})
+# Kinds that may sit between two body paragraphs without breaking the run of a list or heading
+# (a repeated line there is an item or a pull quote seen before; it stays repeated).
+_TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER, Kind.REPEATED})
 
 
 _EARLIER_TRIES = 8
