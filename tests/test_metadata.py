@@ -244,3 +244,37 @@ def test_numeric_order_from_the_language() -> None:
     article = extract(text)
     assert article.language == "de"
     assert article.to_dict()["published"] == "2025-06-05"
+
+
+def test_title_is_the_line_the_byline_hangs_from_not_the_kicker() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Home\nWorld\nPolitics\n\nDiplomacy Behind Closed Doors\n\n"
+        "Ceasefire talks resume in Geneva as envoys meet again\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva as envoys meet again"
+
+
+def test_title_is_the_repeated_line_not_the_standfirst_under_it() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Up next:\nCeasefire talks resume in Geneva after a year of silence\n"
+        "Ceasefire talks resume in Geneva after a year of silence\n"
+        "Envoys from both sides meet for a second day\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS + "\nMore from the region\n"
+        "Ceasefire talks resume in Geneva after a year of silence\n"
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva after a year of silence"
+
+
+def test_title_under_a_trending_strip() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "TRENDING:\nElections\nClimate summit\nCeasefire talks resume in Geneva\n"
+        "By Jane Doe - 12/13/25 06:56 AM EST\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"

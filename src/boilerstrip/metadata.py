@@ -148,7 +148,11 @@ def find_title(
         pictured = (
             kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         )
-        if kind is not None and kind not in _TITLE_KINDS and not pictured:
+        # a list's last item with the story's byline or date right under it is the headline
+        # printed below a "Trending:" strip, not one more link of the strip
+        nxt = labels[i + 1] if kind is Kind.RELATED and i + 1 < len(labels) else None
+        listed_head = nxt is not None and nxt.kind in (Kind.DATE, Kind.BYLINE)
+        if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
                 gap += 1
             continue
@@ -196,6 +200,8 @@ def find_title(
             dated = (lab is None or lab.kind is Kind.OTHER) and facts[j].words <= 20 and dated_line(j)
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
+                if j == i + 1:
+                    score += 0.4  # the line the byline or date hangs from: a kicker sits higher up
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
@@ -218,6 +224,8 @@ def find_title(
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
+            # the page repeats its headline (related boxes, share text), not the standfirst under it
+            shorter = shorter or copies.get(facts[i].norm, 0) > copies.get(facts[best].norm, 0)
             sentence = units[i].text.rstrip(" \"'’”»)").endswith(".")
             if (shorter or dated_between) and not sentence and not (menu is not None and menu[i]):
                 best = i
