@@ -278,3 +278,21 @@ def test_title_under_a_trending_strip() -> None:
         "By Jane Doe - 12/13/25 06:56 AM EST\n\n" + PARAGRAPHS
     )
     assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_title_above_a_date_line_the_body_stage_kept() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Blog - Latest News\n"
+        "Ceasefire talks resume in Geneva after a year of silence!\n"
+        "December 13, 2025/0 Comments/in World News /by Jane Doe\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva after a year of silence!"
+
+
+def test_two_word_title_over_its_date_line() -> None:
+    from boilerstrip import extract
+
+    text = "Home\nNews\nSport\nWeather\n\nCeasefire talks\nDecember 13, 2025\n\n" + PARAGRAPHS
+    assert extract(text).title == "Ceasefire talks"

@@ -124,6 +124,10 @@ def find_title(
         lab = labels[k]
         if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
             head_end = k
+        elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
+            lead = find_dates(units[k].text)  # "October 12, 2018 / 0 Comments / in News / by X"
+            if lead and lead[0].start <= 2:
+                head_end = k
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
@@ -159,6 +163,9 @@ def find_title(
         text = units[i].text
         unspaced = bool(_UNSPACED.search(text))
         ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
+        if f.words == 2 and not unspaced and i + 1 < len(labels):
+            below = labels[i + 1]  # a two-word headline still has the story's byline or date under it
+            ok_size = below is not None and below.kind in (Kind.DATE, Kind.BYLINE)
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
             gap += 1
             continue
@@ -197,7 +204,12 @@ def find_title(
             score -= 0.6
         for j in range(i + 1, min(len(labels), i + 5)):
             lab = labels[j]
-            dated = (lab is None or lab.kind is Kind.OTHER) and facts[j].words <= 20 and dated_line(j)
+            loose = (
+                lab is None
+                or lab.kind is Kind.OTHER
+                or (lab.kind is Kind.BODY and not facts[j].ends_sentence)
+            )
+            dated = loose and facts[j].words <= 20 and dated_line(j)
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
                 if j == i + 1:
