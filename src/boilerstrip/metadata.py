@@ -125,8 +125,8 @@ def find_title(
         if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
             head_end = k
         elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
-            lead = find_dates(units[k].text)  # "October 12, 2018 / 0 Comments / in News / by X"
-            if lead and lead[0].start <= 2:
+            opening = find_dates(units[k].text)  # "October 12, 2018 / 0 Comments / in News / by X"
+            if opening and opening[0].start <= 2:
                 head_end = k
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
