@@ -296,3 +296,14 @@ def test_two_word_title_over_its_date_line() -> None:
 
     text = "Home\nNews\nSport\nWeather\n\nCeasefire talks\nDecember 13, 2025\n\n" + PARAGRAPHS
     assert extract(text).title == "Ceasefire talks"
+
+
+def test_title_over_share_buttons_and_byline_beats_a_video_title() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Ceasefire talks resume in Geneva\n"
+        "Envoys meet for a second day.\nFacebook\nTwitter\nComments\nEmail\n"
+        "By Jane Doe\n\nVideo\nCeasefire talks: envoys from both sides meet in Geneva\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"

@@ -196,14 +196,22 @@ def find_title(
             score -= 1.5  # "Home / News / 2019 / ...": the trail to the page, not its headline
         if i > 0 and facts[i - 1].norm in marker_words("flag"):
             score -= 0.3  # under "Video", "Watch": the title of a media item
+        if i > 0 and facts[i - 1].norm in marker_words("media"):
+            score -= 0.6  # a video or gallery label never sits over the story's own headline
         if find_dates(text):
             score -= 1.5
         if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
-        for j in range(i + 1, min(len(labels), i + 5)):
+        steps = 0
+        for j in range(i + 1, min(len(labels), i + 10)):
             lab = labels[j]
+            if lab is not None and lab.kind in (Kind.SHARE, Kind.COMMENTS):
+                continue  # share and comment buttons between the headline and its byline
+            steps += 1
+            if steps > 4:
+                break
             loose = (
                 lab is None
                 or lab.kind is Kind.OTHER
