@@ -307,3 +307,23 @@ def test_title_over_share_buttons_and_byline_beats_a_video_title() -> None:
         "By Jane Doe\n\nVideo\nCeasefire talks: envoys from both sides meet in Geneva\n\n" + PARAGRAPHS
     )
     assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_kicker_in_capitals_over_the_headline() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Home\nWorld\nPolitics\n\nGENEVA CEASEFIRE TALKS\nWhy envoys keep coming back to the table\n"
+        "Facebook\nTwitter\nEmail\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Why envoys keep coming back to the table"
+
+
+def test_headline_in_capitals_over_its_standfirst() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "CEASEFIRE TALKS RESUME\nEnvoys from both sides meet for a second day in Geneva.\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "CEASEFIRE TALKS RESUME"

@@ -250,11 +250,26 @@ def find_title(
             if (shorter or dated_between) and not sentence and not (menu is not None and menu[i]):
                 best = i
                 break
+    lower = best + 1  # "TECH REVIEWS" over "The best phones of the year": a kicker in capitals
+    under = [score for score, i in scored if i == lower]
+    if under and under[0] > best_score - 1.2 and _kicker_over(units, facts, best, lower):
+        best = lower
     norm = facts[best].norm
     for i in range(max(0, prose[0] - 45), best):
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
     return best
+
+
+def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int) -> bool:
+    """True when a short line in capitals sits over a longer headline in ordinary case."""
+    text, under = units[top].text, units[below].text
+    if facts[top].words > 5 or facts[below].words < facts[top].words + 2:
+        return False
+    if under.rstrip(" \"'’”»)").endswith((".", ":", ";", ",")):
+        return False  # a standfirst under a headline set in capitals
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in under)
 
 
 def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
