@@ -174,3 +174,32 @@ def test_sign_off_and_source_label_are_not_credits() -> None:
     assert extract(story).captions == ()
     assert not credit_lead("Source:", LEX)
     assert credit_lead("Photo:", LEX)
+
+
+def test_gallery_captions_after_the_story_and_its_uncredited_first_slot() -> None:
+    gallery = (
+        "Delegates wait outside the conference hall in Geneva\n4\n"
+        "Envoys arrive at the palace gates on SaturdayCredit: Jane Roe/Reuters\n4\n"
+        "Guards stand outside the hotel of the delegationsCredit: Jane Roe/Reuters\n4\n"
+        "Journalists gather at the entrance of the hallCredit: AFP\n4\n"
+        "A diplomat reads a statement to the pressCredit: AFP\n"
+    )
+    filler = "".join(f"Related story number {n} about another topic\n" for n in range(6))
+    text = STORY.format(figure="The officials said more talks would follow.") + filler + gallery
+    captions = [c.text for c in extract(text).captions]
+    assert captions == [
+        "Delegates wait outside the conference hall in Geneva",
+        "Envoys arrive at the palace gates on Saturday",
+        "Guards stand outside the hotel of the delegations",
+        "Journalists gather at the entrance of the hall",
+        "A diplomat reads a statement to the press",
+    ]
+
+
+def test_a_form_repeated_line_after_line_is_no_gallery() -> None:
+    form = "".join(
+        f"You comment with your {n} account. ( Log out /  Change )\n" for n in ("A", "B", "C", "D")
+    )
+    filler = "".join(f"Related story number {n} about another topic\n" for n in range(7))
+    text = STORY.format(figure="The officials said more talks would follow.") + filler + form
+    assert len(extract(text).captions) <= 1

@@ -169,7 +169,36 @@ def _mark_captions(
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
+    _gallery_heads(units, unit_facts, labels, out)
     return out
+
+
+def _gallery_heads(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+) -> None:
+    """Captions of a gallery without a credit: a line in the caption slot of a gallery whose
+    captions alternate with the same counter line ("6", "1 of 6", "Image")."""
+    for i in sorted(out):
+        k = i
+        while k - 2 >= 0 and k in out and out[k][0]:
+            sep, head = k - 1, k - 2
+            if not (k + 1 < len(units) and unit_facts[sep].norm == unit_facts[k + 1].norm):
+                break  # the same separator on both sides of the caption: a gallery's rhythm
+            if unit_facts[sep].words > 3 or head in out:
+                break
+            if unit_facts[sep].words and not any(ch.isdigit() for ch in units[sep].text):
+                break  # a counter ("6", "1 of 6"), not a name or a label repeated around a box
+            lab = labels[head]
+            if lab is not None and lab.kind not in (Kind.REPEATED, Kind.OTHER):
+                break
+            if not 3 <= unit_facts[head].words <= 45 or unit_facts[head].ends_sentence:
+                break  # a paragraph ends with a full stop; a gallery's captions often do not
+            labels[head] = Label(Kind.CAPTION, "in a gallery's caption slot, between its counters")
+            out[head] = (units[head].text, None)
+            k = head
 
 
 def _mark_bylines_and_sources(
@@ -351,14 +380,18 @@ def _assemble(
     captions: list[Caption] = []
     lo = (title_i if title_i is not None else body_start) - 10
     hi = (end if end is not None else body_start) + 8
+    last = lo
     for i in sorted(credits):
         cap, credit = credits[i]
         if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
             continue
+        if i > hi and cap and i - last <= 2 and last > lo and _opening(cap) != _opening(credits[last][0]):
+            hi = i  # a gallery going on past the story: its captions follow one another
         if not lo <= i <= hi:
             continue  # a picture of another story, or a notice in the page's footer
         if cap:
             captions.append(Caption(_clean(cap), credit, units[i].start, units[i].end))
+            last = i
 
     segments = _segments(units, unit_facts, labels, decision, opts)
     return Article(
@@ -377,6 +410,11 @@ def _assemble(
         segments=segments,
         provenance=tuple(fields),
     )
+
+
+def _opening(text: str) -> str:
+    """The first three words: lines that all open alike are a form or a list, not captions."""
+    return " ".join(text.casefold().split()[:3])
 
 
 def _segments(
