@@ -203,3 +203,15 @@ def test_a_form_repeated_line_after_line_is_no_gallery() -> None:
     filler = "".join(f"Related story number {n} about another topic\n" for n in range(7))
     text = STORY.format(figure="The officials said more talks would follow.") + filler + form
     assert len(extract(text).captions) <= 1
+
+
+def test_a_dated_media_description_is_a_caption() -> None:
+    figure = (
+        "A video shows envoys arriving at the palace on Saturday morning. (Published Saturday, Dec. 13, 2025)"
+    )
+    article = extract(STORY.format(figure=figure))
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("A video shows envoys arriving at the palace on Saturday morning.", None)
+    ]
+    listing = "(Demo) How to read the talks' agenda in five minutes (Updated: 2025.12.13)"
+    assert extract(STORY.format(figure=listing)).captions == ()

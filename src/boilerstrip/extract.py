@@ -11,6 +11,7 @@ from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
 from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
 from .classify import Label, rule_labels
+from .dates import find_dates, first_label
 from .features import UnitFacts, facts
 from .html import html_to_text
 from .kinds import Kind
@@ -164,6 +165,16 @@ def _mark_captions(
         if labels[i] is not None:
             continue
         if not 3 <= unit_facts[i].words <= 60:
+            continue
+        stamp = _dated_stamp(text) if text.endswith(")") else None
+        if stamp is None and i + 1 < len(units) and units[i + 1].text.startswith("("):
+            stamp = len(text) if _dated_stamp(units[i + 1].text) == 0 else None
+        described = stamp is not None and text[:stamp].rstrip().endswith((".", "!", "?", "。"))
+        if stamp is not None and described and unit_facts[i].words >= 8:
+            # "... was released on Monday. (Published Monday, Nov. 18, 2019)": a story's paragraphs
+            # carry no date of their own; an embedded video's description does
+            labels[i] = Label(Kind.CAPTION, "a media item's description, dated in brackets")
+            out[i] = (text[:stamp].rstrip(), None)
             continue
         split = split_credit(text, lexicon)
         if split is not None:
@@ -410,6 +421,18 @@ def _assemble(
         segments=segments,
         provenance=tuple(fields),
     )
+
+
+def _dated_stamp(text: str) -> int | None:
+    """Where a closing "(Published Monday, Nov. 18, 2019)" starts, if `text` ends with one."""
+    text = text.rstrip()
+    k = text.rfind("(")
+    if k < 0 or not text.endswith(")") or len(text) - k > 60:
+        return None
+    inner = text[k + 1 : -1].strip()
+    if first_label(inner) != 0 or not find_dates(inner):
+        return None
+    return k
 
 
 def _opening(text: str) -> str:
