@@ -215,3 +215,20 @@ def test_a_dated_media_description_is_a_caption() -> None:
     ]
     listing = "(Demo) How to read the talks' agenda in five minutes (Updated: 2025.12.13)"
     assert extract(STORY.format(figure=listing)).captions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Jane Roe/Getty Images", "Jane Roe/Getty Images"),
+        ("Jupiterimages, Getty Images/Creatas RF", "Jupiterimages, Getty Images/Creatas RF"),
+        ("Jane Roe / AFP", "Jane Roe / AFP"),
+    ],
+)
+def test_credit_naming_the_photographer_first(text: str, credit: str) -> None:
+    assert credit_only(text, LEX) == credit
+
+
+@pytest.mark.parametrize("text", ["3/28 photos", "Jane Roe/The Daily Planet", "and/or AFP said"])
+def test_not_a_photographer_credit(text: str) -> None:
+    assert credit_only(text, LEX) is None

@@ -186,7 +186,7 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
         return None
     first = _OPENING.match(text)
     if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
-        return None
+        return _agency_credit(text, lexicon)
     if is_bare_credit(text) and text.strip(" ()[]").casefold() in marker_words("role"):
         return None  # "Staff" names no picture source
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
@@ -196,6 +196,29 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     if not credit or _NOTICE.match(credit):
         return None
     return credit
+
+
+@functools.cache
+def _agency_names(agencies: frozenset[str]) -> regex.Pattern[str]:
+    photo = sorted(marker_words("photo_agency"), key=len, reverse=True)
+    wire = sorted((a for a in agencies if len(a) >= 2), key=len, reverse=True)
+    alts = "|".join(regex.escape(a).replace("\\ ", r"\s+") for a in [*photo, *wire])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
+
+
+def _agency_credit(text: str, lexicon: Lexicon) -> str | None:
+    """A credit line that names the photographer before the agency: "Jane Roe/Getty Images",
+    "Jupiterimages, Getty Images/Creatas RF", "Jane Roe / AFP"."""
+    if len(text) > 60 or "/" not in text or len(text.split()) > 6 or any(ch in text for ch in ":©"):
+        return None
+    if any(ch.isdigit() for ch in text):
+        return None  # "3/28 photos": a counter
+    core = text.strip(" ()[]")
+    if core.endswith((".", "!", "?", ":")) or _agency_names(lexicon.agencies).search(core) is None:
+        return None
+    if not core[:1].isupper() or any(not part.strip() for part in core.split("/")):
+        return None  # "and/or", a path or a date, not names on both sides of the slash
+    return core
 
 
 def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
