@@ -46,6 +46,11 @@ LEX = default_lexicon()
             "Jane Doe/Getty Images for Acme",
         ),
         ("A logo in New York.Reuters", "A logo in New York.", "Reuters"),
+        (
+            "Posters from the city's new campaign. (example.org)",
+            "Posters from the city's new campaign.",
+            "example.org",
+        ),
     ],
 )
 def test_split_credit(text: str, caption: str, credit: str) -> None:
@@ -59,6 +64,8 @@ def test_split_credit(text: str, caption: str, credit: str) -> None:
         "Copyright © EnterMedia.co.kr. All right reserved",
         "He said the plan was sound.",
         "Prices rose 3% (and/or more) last year",
+        "He said the plan was sound (see p.12).",
+        "Read more at the agency's site (Example.org)",
     ],
 )
 def test_no_credit(text: str) -> None:

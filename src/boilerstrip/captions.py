@@ -58,6 +58,10 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             regex.I,
         ),
         regex.compile(rf"(?<=\p{{L}}[.!?])(?P<credit>{wire})\s*\Z"),  # glued: no space
+        # "... viral campaign. (onmeth.com)": the site a picture was taken from
+        regex.compile(
+            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,6})\s*[)\]]\s*\Z"
+        ),
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
             r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",
@@ -117,6 +121,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         bracket and "/" in end,
         " by " in end.casefold(),
         not bracket,
+        bracket and "." in end[-40:],
         "©" in end or "(c)" in end.casefold() or "copyright" in end.casefold(),
     )
     folded = tail.casefold()
@@ -132,6 +137,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         opening - 3,
         folded.rfind(" by ") - 45,
         len(tail) - 60,
+        opening - 3,
         min(
             (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
             default=0,
