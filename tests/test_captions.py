@@ -239,3 +239,17 @@ def test_credit_naming_the_photographer_first(text: str, credit: str) -> None:
 @pytest.mark.parametrize("text", ["3/28 photos", "Jane Roe/The Daily Planet", "and/or AFP said"])
 def test_not_a_photographer_credit(text: str) -> None:
     assert credit_only(text, LEX) is None
+
+
+def test_an_embedded_video_title_and_blurb_make_one_caption() -> None:
+    figure = (
+        "Video\nEnvoys arrive for a second day of talks in Geneva\n"
+        "Delegates from both sides explain what they hope the talks will achieve this week."
+    )
+    article = extract(STORY.format(figure=figure))
+    assert [c.text for c in article.captions] == [
+        "Envoys arrive for a second day of talks in Geneva "
+        "Delegates from both sides explain what they hope the talks will achieve this week."
+    ]
+    assert all("Delegates from both sides" not in p for p in article.paragraphs)
+    assert article.title == "Ceasefire talks resume in Geneva as envoys meet"

@@ -19,6 +19,7 @@ from .language import detect
 from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, make_units, split_lines
 from .load import looks_like_html, read_input
+from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
     find_dates_meta,
@@ -266,6 +267,7 @@ def _assemble(
     def note(name: str, i: int) -> None:
         fields.append(Field(name, units[i].start, units[i].end))
 
+    credits = {**credits, **_media_items(units, unit_facts, labels)}
     start = first_body(labels)
     body_start = start if start is not None else len(units)
     menu = _short_runs(unit_facts, labels)
@@ -421,6 +423,35 @@ def _assemble(
         segments=segments,
         provenance=tuple(fields),
     )
+
+
+def _media_items(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None]
+) -> dict[int, tuple[str, str | None]]:
+    """Embedded videos: under a "Video" label, the item's title, then the one sentence that
+    describes it; the description is the caption. Found after the body stage so that the
+    story's region is decided on the page as it is."""
+    out: dict[int, tuple[str, str | None]] = {}
+    media = marker_words("media")
+    for i in range(len(units) - 2):
+        f = unit_facts[i]
+        if f.words > 2 or f.norm not in media:
+            continue
+        head, desc = i + 1, i + 2
+        if any(labels[k] is not None and labels[k].kind not in _MEDIA_KINDS for k in (head, desc)):  # type: ignore[union-attr]
+            continue
+        fh, fd = unit_facts[head], unit_facts[desc]
+        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 45) or not fd.ends_sentence:
+            continue
+        if len(_SENTENCE_BREAK.findall(units[desc].text)) > 1:
+            continue  # the story's paragraphs run on; a video's blurb is one sentence
+        labels[head] = Label(Kind.CAPTION, "a video's title, under its label")
+        labels[desc] = Label(Kind.CAPTION, "a video's description, under its title")
+        out[desc] = (f"{units[head].text.strip()} {units[desc].text.strip()}", None)
+    return out
+
+
+_MEDIA_KINDS = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
 
 
 def _dated_stamp(text: str) -> int | None:
