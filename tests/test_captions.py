@@ -46,6 +46,8 @@ LEX = default_lexicon()
             "Jane Doe/Getty Images for Acme",
         ),
         ("A logo in New York.Reuters", "A logo in New York.", "Reuters"),
+        ("‘The talks will go on.’ Photograph: AFP via Getty", "‘The talks will go on.’", "AFP via Getty"),
+        ("«Wir reden weiter.» Bild: Jane Roe", "«Wir reden weiter.»", "Jane Roe"),
         (
             "Posters from the city's new campaign. (example.org)",
             "Posters from the city's new campaign.",

@@ -36,7 +36,7 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         ),
         # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa", "...rabbitCredit: EPA"
         regex.compile(
-            rf"(?:(?<=[.!?\"”)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
+            rf"(?:(?<=[.!?\"”’»)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
             rf"(?P<credit>[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
