@@ -327,3 +327,19 @@ def test_headline_in_capitals_over_its_standfirst() -> None:
         "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
     )
     assert extract(text).title == "CEASEFIRE TALKS RESUME"
+
+
+def test_title_is_not_a_byline_without_opener_nor_a_bracketed_name() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "The world asks, are they serious? And what comes next?\n"
+        "Jane Q. Doe and John Roe Daily Planet\n"
+        "Published 10:02 AM EST Dec 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "The world asks, are they serious? And what comes next?"
+    text = (
+        "Ceasefire talks resume in Geneva as envoys meet\nDecember 13, 2025\n<Ceasefire Talks>\n\n"
+        + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva as envoys meet"

@@ -200,6 +200,10 @@ def find_title(
             score -= 0.6  # a video or gallery label never sits over the story's own headline
         if find_dates(text):
             score -= 1.5
+        if text[:1] in _OPEN_BRACKETS and text.rstrip()[-1:] == _OPEN_BRACKETS[text[:1]]:
+            score -= 0.6  # "<Swan Lake>", "[Live]": the name of a work or a label, not a headline
+        if "." in text and _NAMES_LINE.match(text) and _conjoined_names(text):
+            score -= 1.0  # "Jane Q. Doe and John Roe Daily Planet": a byline printed without an opener
         if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
             score += 0.25
         if menu is not None and menu[i]:
@@ -259,6 +263,19 @@ def find_title(
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
     return best
+
+
+_OPEN_BRACKETS = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
+# Capitalised words only, with a middle initial somewhere: "Jane Q. Doe ..."
+_NAMES_LINE = regex.compile(
+    r"\A(?=.*\b\p{Lu}\p{Ll}+\s\p{Lu}\.\s\p{Lu}\p{Ll}+)(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4})(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}))*\Z"
+)
+
+
+def _conjoined_names(text: str) -> bool:
+    """True when every lower-case word of the line is a conjunction between names ("and", "und")."""
+    lower = [w for w in text.split() if w[:1].islower()]
+    return bool(lower) and all(w.casefold() in marker_words("conjunction") for w in lower)
 
 
 def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int) -> bool:
