@@ -441,7 +441,7 @@ def _media_items(
         if any(labels[k] is not None and labels[k].kind not in _MEDIA_KINDS for k in (head, desc)):  # type: ignore[union-attr]
             continue
         fh, fd = unit_facts[head], unit_facts[desc]
-        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 45) or not fd.ends_sentence:
+        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 60) or not fd.ends_sentence:
             continue
         if len(_SENTENCE_BREAK.findall(units[desc].text)) > 1:
             continue  # the story's paragraphs run on; a video's blurb is one sentence
