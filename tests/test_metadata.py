@@ -291,13 +291,6 @@ def test_title_above_a_date_line_the_body_stage_kept() -> None:
     assert extract(text).title == "Ceasefire talks resume in Geneva after a year of silence!"
 
 
-def test_two_word_title_over_its_date_line() -> None:
-    from boilerstrip import extract
-
-    text = "Home\nNews\nSport\nWeather\n\nCeasefire talks\nDecember 13, 2025\n\n" + PARAGRAPHS
-    assert extract(text).title == "Ceasefire talks"
-
-
 def test_title_over_share_buttons_and_byline_beats_a_video_title() -> None:
     from boilerstrip import extract
 

@@ -163,9 +163,6 @@ def find_title(
         text = units[i].text
         unspaced = bool(_UNSPACED.search(text))
         ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
-        if f.words == 2 and not unspaced and i + 1 < len(labels):
-            below = labels[i + 1]  # a two-word headline still has the story's byline or date under it
-            ok_size = below is not None and below.kind in (Kind.DATE, Kind.BYLINE)
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
             gap += 1
             continue
