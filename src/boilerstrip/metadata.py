@@ -146,6 +146,7 @@ def find_title(
         return dated_memo[j]
 
     gap = 0
+    hung = False
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
@@ -221,8 +222,11 @@ def find_title(
             dated = loose and facts[j].words <= 20 and dated_line(j)
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
-                if j == i + 1:
-                    score += 0.4  # the line the byline or date hangs from: a kicker sits higher up
+                if j == i + 1 and not hung:
+                    # the line the story's byline or date hangs from (the one nearest the story:
+                    # the items of a list above it carry dates too); a kicker sits higher up
+                    score += 0.4
+                    hung = True
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
