@@ -255,3 +255,8 @@ def test_an_embedded_video_title_and_blurb_make_one_caption() -> None:
     ]
     assert all("Delegates from both sides" not in p for p in article.paragraphs)
     assert article.title == "Ceasefire talks resume in Geneva as envoys meet"
+
+
+def test_video_label_with_colon_introduces_a_caption() -> None:
+    assert caption_label("Video: Envoys explain what they hope for") == "Envoys explain what they hope for"
+    assert caption_label("Video games are a growing market") is None
