@@ -260,3 +260,11 @@ def test_an_embedded_video_title_and_blurb_make_one_caption() -> None:
 def test_video_label_with_colon_introduces_a_caption() -> None:
     assert caption_label("Video: Envoys explain what they hope for") == "Envoys explain what they hope for"
     assert caption_label("Video games are a growing market") is None
+
+
+def test_long_caption_with_a_spaced_credit_label_but_not_a_glued_one() -> None:
+    long = " ".join(["The module holds crew quarters, a galley, stores and a small gym for the crew."] * 5)
+    article = extract(STORY.format(figure=long + " Credit: ESA"))
+    assert [(c.text, c.credit) for c in article.captions] == [(long, "ESA")]
+    article = extract(STORY.format(figure=long.rstrip(".") + ".Foto: example.de"))
+    assert article.captions == ()

@@ -165,7 +165,13 @@ def _mark_captions(
             continue
         if labels[i] is not None:
             continue
-        if not 3 <= unit_facts[i].words <= 60:
+        if not 3 <= unit_facts[i].words <= 160:
+            continue
+        if unit_facts[i].words > 60:
+            split = split_credit(text, lexicon)  # a long caption names its credit with a label
+            if split is not None and _spaced_label(text, split[0], lexicon):
+                labels[i] = Label(Kind.CAPTION, "ends with an image credit")
+                out[i] = split
             continue
         stamp = _dated_stamp(text) if text.endswith(")") else None
         if stamp is None and i + 1 < len(units) and units[i + 1].text.startswith("("):
@@ -452,6 +458,16 @@ def _media_items(
 
 
 _MEDIA_KINDS = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
+
+
+def _spaced_label(text: str, caption: str, lexicon: Lexicon) -> bool:
+    """True when the credit cut from `text` is a spaced "Credit: X" after a full stop; glued to the
+    sentence ("...Behörden.Foto: X") it belongs to a picture next to a paragraph."""
+    rest = text[len(caption) :]
+    if not rest[:1].isspace() or not caption.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
+    head = rest.strip().split(":", 1)[0].casefold()
+    return ":" in rest[:30] and head in lexicon.credit_words
 
 
 def _dated_stamp(text: str) -> int | None:
