@@ -153,10 +153,15 @@ def find_title(
         pictured = (
             kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         )
-        # a list's last item with the story's byline or date right under it is the headline
-        # printed below a "Trending:" strip, not one more link of the strip
+        # a list's last item with the story's byline or date right under it, and the story right
+        # after that, is the headline printed below a "Trending:" strip, not one more link of it
         nxt = labels[i + 1] if kind is Kind.RELATED and i + 1 < len(labels) else None
-        listed_head = nxt is not None and nxt.kind in (Kind.DATE, Kind.BYLINE)
+        listed_head = (
+            nxt is not None
+            and nxt.kind in (Kind.DATE, Kind.BYLINE)
+            and prose[0] - i <= 8
+            and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
+        )
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
                 gap += 1
@@ -277,6 +282,11 @@ def _conjoined_names(text: str) -> bool:
     """True when every lower-case word of the line is a conjunction between names ("and", "und")."""
     lower = [w for w in text.split() if w[:1].islower()]
     return bool(lower) and all(w.casefold() in marker_words("conjunction") for w in lower)
+
+
+def _head_furniture(label: Label | None, f: UnitFacts) -> bool:
+    """A line of the story's head between headline and text: byline, date, share row, or a scrap."""
+    return (label is not None and label.kind in _BETWEEN) or f.words <= 3
 
 
 def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int) -> bool:
