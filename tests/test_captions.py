@@ -46,6 +46,13 @@ LEX = default_lexicon()
             "Jane Doe/Getty Images for Acme",
         ),
         ("A logo in New York.Reuters", "A logo in New York.", "Reuters"),
+        ("‘The talks will go on.’ Photograph: AFP via Getty", "‘The talks will go on.’", "AFP via Getty"),
+        ("«Wir reden weiter.» Bild: Jane Roe", "«Wir reden weiter.»", "Jane Roe"),
+        (
+            "Posters from the city's new campaign. (example.org)",
+            "Posters from the city's new campaign.",
+            "example.org",
+        ),
     ],
 )
 def test_split_credit(text: str, caption: str, credit: str) -> None:
@@ -59,6 +66,8 @@ def test_split_credit(text: str, caption: str, credit: str) -> None:
         "Copyright © EnterMedia.co.kr. All right reserved",
         "He said the plan was sound.",
         "Prices rose 3% (and/or more) last year",
+        "He said the plan was sound (see p.12).",
+        "Read more at the agency's site (Example.org)",
     ],
 )
 def test_no_credit(text: str) -> None:
@@ -174,3 +183,88 @@ def test_sign_off_and_source_label_are_not_credits() -> None:
     assert extract(story).captions == ()
     assert not credit_lead("Source:", LEX)
     assert credit_lead("Photo:", LEX)
+
+
+def test_gallery_captions_after_the_story_and_its_uncredited_first_slot() -> None:
+    gallery = (
+        "Delegates wait outside the conference hall in Geneva\n4\n"
+        "Envoys arrive at the palace gates on SaturdayCredit: Jane Roe/Reuters\n4\n"
+        "Guards stand outside the hotel of the delegationsCredit: Jane Roe/Reuters\n4\n"
+        "Journalists gather at the entrance of the hallCredit: AFP\n4\n"
+        "A diplomat reads a statement to the pressCredit: AFP\n"
+    )
+    filler = "".join(f"Related story number {n} about another topic\n" for n in range(6))
+    text = STORY.format(figure="The officials said more talks would follow.") + filler + gallery
+    captions = [c.text for c in extract(text).captions]
+    assert captions == [
+        "Delegates wait outside the conference hall in Geneva",
+        "Envoys arrive at the palace gates on Saturday",
+        "Guards stand outside the hotel of the delegations",
+        "Journalists gather at the entrance of the hall",
+        "A diplomat reads a statement to the press",
+    ]
+
+
+def test_a_form_repeated_line_after_line_is_no_gallery() -> None:
+    form = "".join(
+        f"You comment with your {n} account. ( Log out /  Change )\n" for n in ("A", "B", "C", "D")
+    )
+    filler = "".join(f"Related story number {n} about another topic\n" for n in range(7))
+    text = STORY.format(figure="The officials said more talks would follow.") + filler + form
+    assert len(extract(text).captions) <= 1
+
+
+def test_a_dated_media_description_is_a_caption() -> None:
+    figure = (
+        "A video shows envoys arriving at the palace on Saturday morning. (Published Saturday, Dec. 13, 2025)"
+    )
+    article = extract(STORY.format(figure=figure))
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("A video shows envoys arriving at the palace on Saturday morning.", None)
+    ]
+    listing = "(Demo) How to read the talks' agenda in five minutes (Updated: 2025.12.13)"
+    assert extract(STORY.format(figure=listing)).captions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Jane Roe/Getty Images", "Jane Roe/Getty Images"),
+        ("Jupiterimages, Getty Images/Creatas RF", "Jupiterimages, Getty Images/Creatas RF"),
+        ("Jane Roe / AFP", "Jane Roe / AFP"),
+    ],
+)
+def test_credit_naming_the_photographer_first(text: str, credit: str) -> None:
+    assert credit_only(text, LEX) == credit
+
+
+@pytest.mark.parametrize("text", ["3/28 photos", "Jane Roe/The Daily Planet", "and/or AFP said"])
+def test_not_a_photographer_credit(text: str) -> None:
+    assert credit_only(text, LEX) is None
+
+
+def test_an_embedded_video_title_and_blurb_make_one_caption() -> None:
+    figure = (
+        "Video\nEnvoys arrive for a second day of talks in Geneva\n"
+        "Delegates from both sides explain what they hope the talks will achieve this week."
+    )
+    article = extract(STORY.format(figure=figure))
+    assert [c.text for c in article.captions] == [
+        "Envoys arrive for a second day of talks in Geneva "
+        "Delegates from both sides explain what they hope the talks will achieve this week."
+    ]
+    assert all("Delegates from both sides" not in p for p in article.paragraphs)
+    assert article.title == "Ceasefire talks resume in Geneva as envoys meet"
+
+
+def test_video_label_with_colon_introduces_a_caption() -> None:
+    assert caption_label("Video: Envoys explain what they hope for") == "Envoys explain what they hope for"
+    assert caption_label("Video games are a growing market") is None
+
+
+def test_long_caption_with_a_spaced_credit_label_but_not_a_glued_one() -> None:
+    long = " ".join(["The module holds crew quarters, a galley, stores and a small gym for the crew."] * 5)
+    article = extract(STORY.format(figure=long + " Credit: ESA"))
+    assert [(c.text, c.credit) for c in article.captions] == [(long, "ESA")]
+    article = extract(STORY.format(figure=long.rstrip(".") + ".Foto: example.de"))
+    assert article.captions == ()

@@ -244,3 +244,95 @@ def test_numeric_order_from_the_language() -> None:
     article = extract(text)
     assert article.language == "de"
     assert article.to_dict()["published"] == "2025-06-05"
+
+
+def test_title_is_the_line_the_byline_hangs_from_not_the_kicker() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Home\nWorld\nPolitics\n\nDiplomacy Behind Closed Doors\n\n"
+        "Ceasefire talks resume in Geneva as envoys meet again\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva as envoys meet again"
+
+
+def test_title_is_the_repeated_line_not_the_standfirst_under_it() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Up next:\nCeasefire talks resume in Geneva after a year of silence\n"
+        "Ceasefire talks resume in Geneva after a year of silence\n"
+        "Envoys from both sides meet for a second day\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS + "\nMore from the region\n"
+        "Ceasefire talks resume in Geneva after a year of silence\n"
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva after a year of silence"
+
+
+def test_title_under_a_trending_strip() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "TRENDING:\nElections\nClimate summit\nCeasefire talks resume in Geneva\n"
+        "By Jane Doe - 12/13/25 06:56 AM EST\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_title_above_a_date_line_the_body_stage_kept() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Blog - Latest News\n"
+        "Ceasefire talks resume in Geneva after a year of silence!\n"
+        "December 13, 2025/0 Comments/in World News /by Jane Doe\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva after a year of silence!"
+
+
+def test_title_over_share_buttons_and_byline_beats_a_video_title() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Ceasefire talks resume in Geneva\n"
+        "Envoys meet for a second day.\nFacebook\nTwitter\nComments\nEmail\n"
+        "By Jane Doe\n\nVideo\nCeasefire talks: envoys from both sides meet in Geneva\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+def test_kicker_in_capitals_over_the_headline() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Home\nWorld\nPolitics\n\nGENEVA CEASEFIRE TALKS\nWhy envoys keep coming back to the table\n"
+        "Facebook\nTwitter\nEmail\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "Why envoys keep coming back to the table"
+
+
+def test_headline_in_capitals_over_its_standfirst() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "CEASEFIRE TALKS RESUME\nEnvoys from both sides meet for a second day in Geneva.\n"
+        "By Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "CEASEFIRE TALKS RESUME"
+
+
+def test_title_is_not_a_byline_without_opener_nor_a_bracketed_name() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "The world asks, are they serious? And what comes next?\n"
+        "Jane Q. Doe and John Roe Daily Planet\n"
+        "Published 10:02 AM EST Dec 13, 2025\n\n" + PARAGRAPHS
+    )
+    assert extract(text).title == "The world asks, are they serious? And what comes next?"
+    text = (
+        "Ceasefire talks resume in Geneva as envoys meet\nDecember 13, 2025\n<Ceasefire Talks>\n\n"
+        + PARAGRAPHS
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva as envoys meet"

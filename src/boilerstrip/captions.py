@@ -36,7 +36,7 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         ),
         # "... Photo: X/Reuters", "... Credit: Getty Images", "... Foto: dpa", "...rabbitCredit: EPA"
         regex.compile(
-            rf"(?:(?<=[.!?\"”)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
+            rf"(?:(?<=[.!?\"”’»)。」])|\||(?<=\p{{Ll}})(?=(?-i:\p{{Lu}})))[\s\u00a0]*(?:\|\s*)?{label}\s*(?:by\s+)?[:：=]\s*"
             rf"(?P<credit>[^\n]{{2,120}}?)\s*\Z",
             regex.I,
         ),
@@ -58,6 +58,10 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             regex.I,
         ),
         regex.compile(rf"(?<=\p{{L}}[.!?])(?P<credit>{wire})\s*\Z"),  # glued: no space
+        # "... viral campaign. (onmeth.com)": the site a picture was taken from
+        regex.compile(
+            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,6})\s*[)\]]\s*\Z"
+        ),
         # "... © Jane Doe", "... ©AFP"
         regex.compile(
             r"[\s\u00a0]*[(\[]?\s*(?:©|\(c\)|copyright\b)\s*(?P<credit>[^()\[\]\n]{2,80}?)\s*[)\]]?\s*\Z",
@@ -117,6 +121,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         bracket and "/" in end,
         " by " in end.casefold(),
         not bracket,
+        bracket and "." in end[-40:],
         "©" in end or "(c)" in end.casefold() or "copyright" in end.casefold(),
     )
     folded = tail.casefold()
@@ -132,6 +137,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         opening - 3,
         folded.rfind(" by ") - 45,
         len(tail) - 60,
+        opening - 3,
         min(
             (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
             default=0,
@@ -186,7 +192,7 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
         return None
     first = _OPENING.match(text)
     if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
-        return None
+        return _agency_credit(text, lexicon)
     if is_bare_credit(text) and text.strip(" ()[]").casefold() in marker_words("role"):
         return None  # "Staff" names no picture source
     m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
@@ -196,6 +202,29 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     if not credit or _NOTICE.match(credit):
         return None
     return credit
+
+
+@functools.cache
+def _agency_names(agencies: frozenset[str]) -> regex.Pattern[str]:
+    photo = sorted(marker_words("photo_agency"), key=len, reverse=True)
+    wire = sorted((a for a in agencies if len(a) >= 2), key=len, reverse=True)
+    alts = "|".join(regex.escape(a).replace("\\ ", r"\s+") for a in [*photo, *wire])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
+
+
+def _agency_credit(text: str, lexicon: Lexicon) -> str | None:
+    """A credit line that names the photographer before the agency: "Jane Roe/Getty Images",
+    "Jupiterimages, Getty Images/Creatas RF", "Jane Roe / AFP"."""
+    if len(text) > 60 or "/" not in text or len(text.split()) > 6 or any(ch in text for ch in ":©"):
+        return None
+    if any(ch.isdigit() for ch in text):
+        return None  # "3/28 photos": a counter
+    core = text.strip(" ()[]")
+    if core.endswith((".", "!", "?", ":")) or _agency_names(lexicon.agencies).search(core) is None:
+        return None
+    if not core[:1].isupper() or any(not part.strip() for part in core.split("/")):
+        return None  # "and/or", a path or a date, not names on both sides of the slash
+    return core
 
 
 def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:

@@ -11,6 +11,7 @@ from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
 from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
 from .classify import Label, rule_labels
+from .dates import find_dates, first_label
 from .features import UnitFacts, facts
 from .html import html_to_text
 from .kinds import Kind
@@ -18,6 +19,7 @@ from .language import detect
 from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, make_units, split_lines
 from .load import looks_like_html, read_input
+from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
     find_dates_meta,
@@ -163,13 +165,58 @@ def _mark_captions(
             continue
         if labels[i] is not None:
             continue
-        if not 3 <= unit_facts[i].words <= 60:
+        if not 3 <= unit_facts[i].words <= 160:
+            continue
+        if unit_facts[i].words > 60:
+            split = split_credit(text, lexicon)  # a long caption names its credit with a label
+            if split is not None and _spaced_label(text, split[0], lexicon):
+                labels[i] = Label(Kind.CAPTION, "ends with an image credit")
+                out[i] = split
+            continue
+        stamp = _dated_stamp(text) if text.endswith(")") else None
+        if stamp is None and i + 1 < len(units) and units[i + 1].text.startswith("("):
+            stamp = len(text) if _dated_stamp(units[i + 1].text) == 0 else None
+        described = stamp is not None and text[:stamp].rstrip().endswith((".", "!", "?", "。"))
+        if stamp is not None and described and unit_facts[i].words >= 8:
+            # "... was released on Monday. (Published Monday, Nov. 18, 2019)": a story's paragraphs
+            # carry no date of their own; an embedded video's description does
+            labels[i] = Label(Kind.CAPTION, "a media item's description, dated in brackets")
+            out[i] = (text[:stamp].rstrip(), None)
             continue
         split = split_credit(text, lexicon)
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
+    _gallery_heads(units, unit_facts, labels, out)
     return out
+
+
+def _gallery_heads(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+) -> None:
+    """Captions of a gallery without a credit: a line in the caption slot of a gallery whose
+    captions alternate with the same counter line ("6", "1 of 6", "Image")."""
+    for i in sorted(out):
+        k = i
+        while k - 2 >= 0 and k in out and out[k][0]:
+            sep, head = k - 1, k - 2
+            if not (k + 1 < len(units) and unit_facts[sep].norm == unit_facts[k + 1].norm):
+                break  # the same separator on both sides of the caption: a gallery's rhythm
+            if unit_facts[sep].words > 3 or head in out:
+                break
+            if unit_facts[sep].words and not any(ch.isdigit() for ch in units[sep].text):
+                break  # a counter ("6", "1 of 6"), not a name or a label repeated around a box
+            lab = labels[head]
+            if lab is not None and lab.kind not in (Kind.REPEATED, Kind.OTHER):
+                break
+            if not 3 <= unit_facts[head].words <= 45 or unit_facts[head].ends_sentence:
+                break  # a paragraph ends with a full stop; a gallery's captions often do not
+            labels[head] = Label(Kind.CAPTION, "in a gallery's caption slot, between its counters")
+            out[head] = (units[head].text, None)
+            k = head
 
 
 def _mark_bylines_and_sources(
@@ -226,6 +273,7 @@ def _assemble(
     def note(name: str, i: int) -> None:
         fields.append(Field(name, units[i].start, units[i].end))
 
+    credits = {**credits, **_media_items(units, unit_facts, labels)}
     start = first_body(labels)
     body_start = start if start is not None else len(units)
     menu = _short_runs(unit_facts, labels)
@@ -351,14 +399,18 @@ def _assemble(
     captions: list[Caption] = []
     lo = (title_i if title_i is not None else body_start) - 10
     hi = (end if end is not None else body_start) + 8
+    last = lo
     for i in sorted(credits):
         cap, credit = credits[i]
         if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
             continue
+        if i > hi and cap and i - last <= 2 and last > lo and _opening(cap) != _opening(credits[last][0]):
+            hi = i  # a gallery going on past the story: its captions follow one another
         if not lo <= i <= hi:
             continue  # a picture of another story, or a notice in the page's footer
         if cap:
             captions.append(Caption(_clean(cap), credit, units[i].start, units[i].end))
+            last = i
 
     segments = _segments(units, unit_facts, labels, decision, opts)
     return Article(
@@ -377,6 +429,62 @@ def _assemble(
         segments=segments,
         provenance=tuple(fields),
     )
+
+
+def _media_items(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None]
+) -> dict[int, tuple[str, str | None]]:
+    """Embedded videos: under a "Video" label, the item's title, then the one sentence that
+    describes it; the description is the caption. Found after the body stage so that the
+    story's region is decided on the page as it is."""
+    out: dict[int, tuple[str, str | None]] = {}
+    media = marker_words("media")
+    for i in range(len(units) - 2):
+        f = unit_facts[i]
+        if f.words > 2 or f.norm not in media:
+            continue
+        head, desc = i + 1, i + 2
+        if any(labels[k] is not None and labels[k].kind not in _MEDIA_KINDS for k in (head, desc)):  # type: ignore[union-attr]
+            continue
+        fh, fd = unit_facts[head], unit_facts[desc]
+        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 60) or not fd.ends_sentence:
+            continue
+        if len(_SENTENCE_BREAK.findall(units[desc].text)) > 1:
+            continue  # the story's paragraphs run on; a video's blurb is one sentence
+        labels[head] = Label(Kind.CAPTION, "a video's title, under its label")
+        labels[desc] = Label(Kind.CAPTION, "a video's description, under its title")
+        out[desc] = (f"{units[head].text.strip()} {units[desc].text.strip()}", None)
+    return out
+
+
+_MEDIA_KINDS = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
+
+
+def _spaced_label(text: str, caption: str, lexicon: Lexicon) -> bool:
+    """True when the credit cut from `text` is a spaced "Credit: X" after a full stop; glued to the
+    sentence ("...Behörden.Foto: X") it belongs to a picture next to a paragraph."""
+    rest = text[len(caption) :]
+    if not rest[:1].isspace() or not caption.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
+    head = rest.strip().split(":", 1)[0].casefold()
+    return ":" in rest[:30] and head in lexicon.credit_words
+
+
+def _dated_stamp(text: str) -> int | None:
+    """Where a closing "(Published Monday, Nov. 18, 2019)" starts, if `text` ends with one."""
+    text = text.rstrip()
+    k = text.rfind("(")
+    if k < 0 or not text.endswith(")") or len(text) - k > 60:
+        return None
+    inner = text[k + 1 : -1].strip()
+    if first_label(inner) != 0 or not find_dates(inner):
+        return None
+    return k
+
+
+def _opening(text: str) -> str:
+    """The first three words: lines that all open alike are a form or a list, not captions."""
+    return " ".join(text.casefold().split()[:3])
 
 
 def _segments(

@@ -124,6 +124,10 @@ def find_title(
         lab = labels[k]
         if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
             head_end = k
+        elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
+            opening = find_dates(units[k].text)  # "October 12, 2018 / 0 Comments / in News / by X"
+            if opening and opening[0].start <= 2:
+                head_end = k
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
@@ -142,13 +146,23 @@ def find_title(
         return dated_memo[j]
 
     gap = 0
+    hung = False
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
         pictured = (
             kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         )
-        if kind is not None and kind not in _TITLE_KINDS and not pictured:
+        # a list's last item with the story's byline or date right under it, and the story right
+        # after that, is the headline printed below a "Trending:" strip, not one more link of it
+        nxt = labels[i + 1] if kind is Kind.RELATED and i + 1 < len(labels) else None
+        listed_head = (
+            nxt is not None
+            and nxt.kind in (Kind.DATE, Kind.BYLINE)
+            and prose[0] - i <= 8
+            and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
+        )
+        if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
                 gap += 1
             continue
@@ -185,17 +199,39 @@ def find_title(
             score -= 1.5  # "Home / News / 2019 / ...": the trail to the page, not its headline
         if i > 0 and facts[i - 1].norm in marker_words("flag"):
             score -= 0.3  # under "Video", "Watch": the title of a media item
+        if i > 0 and facts[i - 1].norm in marker_words("media"):
+            score -= 0.6  # a video or gallery label never sits over the story's own headline
         if find_dates(text):
             score -= 1.5
+        if text[:1] in _OPEN_BRACKETS and text.rstrip()[-1:] == _OPEN_BRACKETS[text[:1]]:
+            score -= 0.6  # "<Swan Lake>", "[Live]": the name of a work or a label, not a headline
+        if "." in text and _NAMES_LINE.match(text) and _conjoined_names(text):
+            score -= 1.0  # "Jane Q. Doe and John Roe Daily Planet": a byline printed without an opener
         if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
-        for j in range(i + 1, min(len(labels), i + 5)):
+        steps = 0
+        for j in range(i + 1, min(len(labels), i + 10)):
             lab = labels[j]
-            dated = (lab is None or lab.kind is Kind.OTHER) and facts[j].words <= 20 and dated_line(j)
+            if lab is not None and lab.kind in (Kind.SHARE, Kind.COMMENTS):
+                continue  # share and comment buttons between the headline and its byline
+            steps += 1
+            if steps > 4:
+                break
+            loose = (
+                lab is None
+                or lab.kind is Kind.OTHER
+                or (lab.kind is Kind.BODY and not facts[j].ends_sentence)
+            )
+            dated = loose and facts[j].words <= 20 and dated_line(j)
             if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
                 score += 0.6
+                if j == i + 1 and not hung:
+                    # the line the story's byline or date hangs from (the one nearest the story:
+                    # the items of a list above it carry dates too); a kicker sits higher up
+                    score += 0.4
+                    hung = True
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
@@ -218,15 +254,50 @@ def find_title(
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
+            # the page repeats its headline (related boxes, share text), not the standfirst under it
+            shorter = shorter or copies.get(facts[i].norm, 0) > copies.get(facts[best].norm, 0)
             sentence = units[i].text.rstrip(" \"'’”»)").endswith(".")
             if (shorter or dated_between) and not sentence and not (menu is not None and menu[i]):
                 best = i
                 break
+    lower = best + 1  # "TECH REVIEWS" over "The best phones of the year": a kicker in capitals
+    under = [score for score, i in scored if i == lower]
+    if under and under[0] > best_score - 1.2 and _kicker_over(units, facts, best, lower):
+        best = lower
     norm = facts[best].norm
     for i in range(max(0, prose[0] - 45), best):
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
     return best
+
+
+_OPEN_BRACKETS = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
+# Capitalised words only, with a middle initial somewhere: "Jane Q. Doe ..."
+_NAMES_LINE = regex.compile(
+    r"\A(?=.*\b\p{Lu}\p{Ll}+\s\p{Lu}\.\s\p{Lu}\p{Ll}+)(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4})(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}))*\Z"
+)
+
+
+def _conjoined_names(text: str) -> bool:
+    """True when every lower-case word of the line is a conjunction between names ("and", "und")."""
+    lower = [w for w in text.split() if w[:1].islower()]
+    return bool(lower) and all(w.casefold() in marker_words("conjunction") for w in lower)
+
+
+def _head_furniture(label: Label | None, f: UnitFacts) -> bool:
+    """A line of the story's head between headline and text: byline, date, share row, or a scrap."""
+    return (label is not None and label.kind in _BETWEEN) or f.words <= 3
+
+
+def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int) -> bool:
+    """True when a short line in capitals sits over a longer headline in ordinary case."""
+    text, under = units[top].text, units[below].text
+    if facts[top].words > 5 or facts[below].words < facts[top].words + 2:
+        return False
+    if under.rstrip(" \"'’”»)").endswith((".", ":", ";", ",")):
+        return False  # a standfirst under a headline set in capitals
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in under)
 
 
 def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
