@@ -134,3 +134,18 @@ def test_to_dict_is_json_ready(seed_text: str) -> None:
     d = extract(seed_text).to_dict()
     assert json.loads(json.dumps(d))["published"] == "2025-12-13T22:47"
     assert d["segments"][0]["kind"] == "date"
+
+
+def test_html_with_comments_and_processing_instructions() -> None:
+    html = (FIXTURES / "input" / "comments-and-depth.html").read_text(encoding="utf-8")
+    article = extract(html)
+    assert article.title == "Ferry timetable changes from Monday"
+    assert len(article.paragraphs) == 2
+    assert "site header" not in article.text
+
+
+def test_html_nested_deeper_than_the_parser_takes() -> None:
+    html = (FIXTURES / "input" / "comments-and-depth.html").read_text(encoding="utf-8")
+    deep = html.replace("<main>", "<main>" + "<div>" * 3000).replace("</main>", "</div>" * 3000 + "</main>")
+    article = extract(deep)
+    assert any(p.startswith("The island ferry") for p in article.paragraphs)

@@ -67,15 +67,60 @@ def html_to_text(markup: str) -> str:
     out: list[str] = []
     _walk(root, out)
     text = "".join(out)
+    crude = _crude_text(markup)
+    if len(text.split()) < 0.5 * len(crude.split()):
+        text = crude  # the parser gave up on part of the page (nesting too deep): keep the text
     text = _BLANKS.sub("\n\n", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip() + "\n"
 
 
-def _walk(el: etree._Element, out: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    tag = tag.lower()
-    hidden = tag in _SKIP or el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style", "")))
-    if not hidden and tag:
+_INVISIBLE_BLOCK = regex.compile(
+    r"<(script|style|noscript|template)\b[^>]*+>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S
+)
+_BLOCK_TAG = regex.compile(
+    r"</?(?:p|div|br|li|h[1-6]|article|section|header|footer|nav|aside|ul|ol|tr|table|figure|figcaption|"
+    r"blockquote|main|dd|dt|pre|form)\b[^>]*+>",
+    regex.I,
+)
+_ANY_TAG = regex.compile(r"<[^>]*+>")
+
+
+def _crude_text(markup: str) -> str:
+    """Text by stripping tags, for pages the HTML parser cannot take whole."""
+    import html as html_entities
+
+    text = _INVISIBLE_BLOCK.sub(" ", markup)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub(" ", text)
+    text = html_entities.unescape(text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _walk(root: etree._Element, out: list[str]) -> None:
+    """Append the visible text under `root` (iterative: deeply nested pages do not recurse)."""
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in _PARAGRAPH:
+                out.append("\n\n")
+            elif tag in _BLOCK:
+                out.append("\n")
+            if el.tail:
+                out.append(_SPACES.sub(" ", el.tail))
+            continue
+        style = el.get("style") if tag else None
+        hidden = (
+            not tag  # comments and processing instructions: only their tail is text
+            or tag in _SKIP
+            or el.get("hidden") is not None
+            or bool(style and _HIDDEN_STYLE.search(style))
+        )
+        if hidden:
+            if el.tail and el is not root:
+                out.append(_SPACES.sub(" ", el.tail))
+            continue
         if tag == "br":
             out.append("\n")
         elif tag in _PARAGRAPH:
@@ -84,15 +129,7 @@ def _walk(el: etree._Element, out: list[str]) -> None:
             out.append("\n")
         elif tag in _CELL:
             out.append("\t")
-        elif tag == "img" and not el.text:
-            pass
         if el.text:
             out.append(_SPACES.sub(" ", el.text))
-        for child in el:
-            _walk(child, out)
-        if tag in _PARAGRAPH:
-            out.append("\n\n")
-        elif tag in _BLOCK:
-            out.append("\n")
-    if el.tail:
-        out.append(_SPACES.sub(" ", el.tail))
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
