@@ -149,3 +149,11 @@ def test_html_nested_deeper_than_the_parser_takes() -> None:
     deep = html.replace("<main>", "<main>" + "<div>" * 3000).replace("</main>", "</div>" * 3000 + "</main>")
     article = extract(deep)
     assert any(p.startswith("The island ferry") for p in article.paragraphs)
+
+
+def test_gzip_bytes_are_decompressed(seed_text: str) -> None:
+    import gzip
+
+    assert extract(gzip.compress(seed_text.encode("utf-8"))).body == extract(seed_text).body
+    with pytest.raises(InputError, match="gzip"):
+        extract(b"\x1f\x8b" + b"not really gzip")

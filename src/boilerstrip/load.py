@@ -50,8 +50,16 @@ def read_input(source: str | bytes | bytearray | os.PathLike[str]) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to str: a BOM wins; then UTF-8 (tolerating a few broken bytes, replaced by U+FFFD);
+    """Bytes to str: gzip data is decompressed first (archived pages); a BOM wins; then UTF-8 (tolerating a few broken bytes, replaced by U+FFFD);
     then the charset `charset_normalizer` detects."""
+    if data[:2] == b"\x1f\x8b":
+        import gzip
+        import zlib
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(f"gzip data could not be decompressed ({exc})") from exc
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
