@@ -18,7 +18,9 @@
    dates, standings), and over one short closing sentence.
 5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
    list items) are body too, as is a paragraph taken for a caption only because a photo
-   credit follows it. Lines under a related or comments heading take its kind.
+   credit follows it. Lines under a related or comments heading take its kind. A short note
+   about the author (two bio words, data/bio.txt) at the story's end, or right above the
+   tags, share row or related links that close it, is a byline.
 
 The weights live in data/body_params.json, chosen by tools/fit_body.py with
 cross-validation over whole sites.
