@@ -40,10 +40,11 @@ from boilerstrip.options import Options  # noqa: E402
 extract_mod = sys.modules["boilerstrip.extract"]
 
 GRID: dict[str, list[Any]] = {
-    "core_discount": [4.0, 6.0],
     "block_heading_cost": [25.0, 40.0],
-    "grow_max_gap": [1, 2],
-    "grow_text_gap": [0, 3, 5, 8],
+    "earlier_share": [0.3, 0.5],
+    "grow_back_max_gap": [1, 2, 3],
+    "isolated_min_words": [3, 4],
+    "grow_text_gap": [5, 8],
 }
 SETS = ("dev browser", "dev htmltext", "dev naive", "multi browser")
 

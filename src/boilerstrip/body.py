@@ -18,7 +18,9 @@
    dates, standings), and over one short closing sentence.
 5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
    list items) are body too, as is a paragraph taken for a caption only because a photo
-   credit follows it. Lines under a related or comments heading take its kind.
+   credit follows it. Lines under a related or comments heading take its kind. A short note
+   about the author (two bio words, data/bio.txt) at the story's end, or right above the
+   tags, share row or related links that close it, is a byline.
 
 The weights live in data/body_params.json, chosen by tools/fit_body.py with
 cross-validation over whole sites.
@@ -226,20 +228,33 @@ def _bio_words() -> frozenset[str]:
 
 
 _BIO_WORDS = _bio_words()
+# A note about the author runs a few sentences; a longer paragraph is the story's.
+_NOTE_MAX_WORDS = 80
 _QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 
 
 def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
-    """The story's last paragraph (or the one before it), when it is a note about the author."""
+    """The story's last paragraph (or the one before it), when it is a note about the author;
+    also a paragraph right above the tags, share buttons or related links that close a story
+    (comments taken into the region may follow them)."""
     body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is Kind.BODY]
     if len(body) < 3:
         return
-    for i in body[-2:]:
+    ends = [i for i in body[2:-2] if i + 1 < len(out) and _closes_story(out[i + 1])]
+    for i in [*ends, *body[-2:]]:
         f = facts[i]
-        if f.words > 60 or any(q in f.norm for q in _QUOTES):
+        if f.words > _NOTE_MAX_WORDS or any(q in f.norm for q in _QUOTES):
             continue
         if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
             out[i] = Label(Kind.BYLINE, "a note about the author")
+
+
+# Furniture that closes a story: what stands right above it is the story's last paragraph.
+_CLOSING = frozenset({Kind.TAGS, Kind.SHARE, Kind.RELATED, Kind.COMMENTS, Kind.PROMO, Kind.LEGAL})
+
+
+def _closes_story(label: Label | None) -> bool:
+    return label is not None and label.kind in _CLOSING
 
 
 def _fill_gaps(out: list[Label | None], labels: list[Label | None], a: int, b: int) -> None:
