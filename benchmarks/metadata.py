@@ -17,7 +17,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchdata import DEFAULT_BENCH, ROOT, scorer, write_section  # noqa: E402
+
 START = "<!-- metadata:start -->"
 END = "<!-- metadata:end -->"
 
@@ -58,35 +61,19 @@ def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], f
     return out, len(out) / max(elapsed, 1e-9)
 
 
-def write_section(doc: Path, report: str) -> None:
-    """Replace (or add) the metadata section of the benchmarks page."""
-    block = f"{START}\n## Metadata (dev pages, browser rendering)\n\n```\n{report.rstrip()}\n```\n{END}"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    a, b = text.find(START), text.find(END)
-    if a != -1 and b > a:
-        text = text[:a] + block + text[b + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench", help="benchmark folder")
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="benchmark folder")
     ap.add_argument("--pred", type=Path, help="also write the predictions to this JSON file")
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     args = ap.parse_args(argv)
     gold_path = args.bench / "meta" / "dev-meta.json"
-    scorer = args.bench / "meta" / "score_meta.py"
-    if not gold_path.exists() or not scorer.exists():
+    if not gold_path.exists() or not (args.bench / "meta" / "score_meta.py").exists():
         print(
             f"no metadata benchmark at {args.bench} (expected meta/dev-meta.json and meta/score_meta.py); nothing to do"
         )
         return 0
-    sys.path.insert(0, str(scorer.parent))
-    import score_meta  # the benchmark's own scorer
-
+    score_meta = scorer(args.bench, "score_meta")  # the benchmark's own scorer
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     pred, speed = predictions(args.bench / "dev", sorted(gold))
     if args.pred:
@@ -95,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     report += f"\n({len(pred)} pages, {speed:.0f} pages/s for the whole extraction)\n"
     print(report)
     if args.write:
-        write_section(ROOT / "docs" / "benchmarks.md", report)
+        block = f"## Metadata (dev pages, browser rendering)\n\n```\n{report.rstrip()}\n```"
+        write_section(ROOT / "docs" / "benchmarks.md", START, END, block, "")
         print(f"updated {ROOT / 'docs' / 'benchmarks.md'}")
     return 0
 

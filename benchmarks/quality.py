@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "src")]
+
+from benchdata import DEFAULT_BENCH, ROOT, TRACKS, gold, pages, scorer, write_section  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
-TRACKS = ("browser", "htmltext", "naive")
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 _TERMINAL = (".", "!", "?", '"', "\u201d", "\u3002", "\uff01", "\uff1f", "\u2026")
 
@@ -57,14 +55,6 @@ def boilerstrip_body(text: str) -> str:
     return extract(text).body
 
 
-def _scorers(bench: Path) -> tuple[Any, Any]:
-    sys.path.insert(0, str(bench))
-    import score
-    import score_snippets
-
-    return score, score_snippets
-
-
 def run(system: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float]:
     out: dict[str, str] = {}
     for text in list(pages.values())[:3]:  # warm up: word lists, patterns, lazy imports
@@ -82,7 +72,7 @@ def run(system: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, 
 
 
 def table(bench: Path, baselines: bool) -> str:
-    score, score_snippets = _scorers(bench)
+    score, score_snippets = scorer(bench, "score"), scorer(bench, "score_snippets")
     systems: list[tuple[str, Callable[[str], str]]] = [("boilerstrip", boilerstrip_body)]
     if baselines:
         systems += [
@@ -90,60 +80,35 @@ def table(bench: Path, baselines: bool) -> str:
             ("C4 line filter", c4_filter),
             ("trafilatura (one <p> per line)", trafilatura_lines),
         ]
-    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
-    multi_gold = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
-    sets: list[tuple[str, str, dict[str, str]]] = []
-    for track in TRACKS:
-        pages = {
-            pid: (bench / "dev" / f"{pid}.{track}.txt").read_text(encoding="utf-8")
-            for pid in gold
-            if (bench / "dev" / f"{pid}.{track}.txt").exists()
-        }
-        sets.append(("dev", track, pages))
-    multi = {
-        pid: (bench / "dev-multi" / f"{pid}.browser.txt").read_text(encoding="utf-8")
-        for pid in multi_gold
-        if (bench / "dev-multi" / f"{pid}.browser.txt").exists()
-    }
-    sets.append(("dev-multi", "browser", multi))
+    dev_gold = gold(bench, "dev")
+    multi_gold = gold(bench, "dev-multi")
+    sets: list[tuple[str, str, dict[str, str]]] = [
+        ("dev", track, pages(bench, "dev", track, dev_gold)) for track in TRACKS
+    ]
+    sets.append(("dev-multi", "browser", pages(bench, "dev-multi", "browser", multi_gold)))
     rows = [
         "| system | pages | rendering | F1 | P | R | pages/s |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, system in systems:
-        for label, track, pages in sets:
-            pred, rate = run(system, pages)
+        for label, track, texts in sets:
+            pred, rate = run(system, texts)
             if label == "dev":
-                m = score.evaluate({k: v for k, v in gold.items() if k in pred}, pred)
+                m = score.evaluate({k: v for k, v in dev_gold.items() if k in pred}, pred)
             else:
                 m = score_snippets.aggregate(
                     [score_snippets.page_counts(multi_gold[p], pred.get(p)) for p in multi_gold]
                 )
             rows.append(
-                f"| {name} | {label} ({len(pages)}) | {track} | {m['f1']:.3f} | {m['precision']:.3f} "
+                f"| {name} | {label} ({len(texts)}) | {track} | {m['f1']:.3f} | {m['precision']:.3f} "
                 f"| {m['recall']:.3f} | {rate:.0f} |"
             )
     return "\n".join(rows)
 
 
-def write_section(doc: Path, body: str) -> None:
-    section = f"{START}\n{body}\n{END}"
-    if doc.exists():
-        text = doc.read_text(encoding="utf-8")
-        if START in text and END in text and text.index(START) < text.index(END):
-            head, rest = text.split(START, 1)
-            tail = rest.split(END, 1)[1]
-            doc.write_text(head + section + tail, encoding="utf-8")
-            return
-        doc.write_text(text.rstrip("\n") + "\n\n## Body quality\n\n" + section + "\n", encoding="utf-8")
-        return
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text("# Benchmarks\n\n## Body quality\n\n" + section + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"), help="benchmark folder")
+    ap.add_argument("--bench", default=str(DEFAULT_BENCH), help="benchmark folder")
     ap.add_argument("--no-baselines", action="store_true", help="only boilerstrip")
     ap.add_argument("--write", action="store_true", help="update the quality section of docs/benchmarks.md")
     args = ap.parse_args(argv)
@@ -159,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(body)
     if args.write:
-        write_section(ROOT / "docs" / "benchmarks.md", body)
+        write_section(ROOT / "docs" / "benchmarks.md", START, END, body, "## Body quality")
         print(f"\nwrote {ROOT / 'docs' / 'benchmarks.md'}")
     return 0
 

@@ -1,4 +1,4 @@
-"""The metadata benchmark script: its docs section and its behaviour without the benchmark pages."""
+"""The benchmark scripts: the docs sections they own and their behaviour without the benchmark pages."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def test_section_replaced_and_rest_kept(tmp_path: Path) -> None:
     script = _script()
     doc = tmp_path / "benchmarks.md"
     doc.write_text("# Benchmarks\n\n<!-- body:start -->\nbody figures\n<!-- body:end -->\n", encoding="utf-8")
-    script.write_section(doc, "first report")
-    script.write_section(doc, "second report")
+    script.write_section(doc, script.START, script.END, "first report", "")
+    script.write_section(doc, script.START, script.END, "second report", "")
     text = doc.read_text(encoding="utf-8")
     assert "body figures" in text
     assert "second report" in text and "first report" not in text
@@ -34,7 +34,7 @@ def test_section_replaced_and_rest_kept(tmp_path: Path) -> None:
 def test_missing_file_is_created(tmp_path: Path) -> None:
     script = _script()
     doc = tmp_path / "docs" / "benchmarks.md"
-    script.write_section(doc, "a report")
+    script.write_section(doc, script.START, script.END, "a report", "## Metadata")
     assert "a report" in doc.read_text(encoding="utf-8")
 
 

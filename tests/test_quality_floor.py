@@ -26,27 +26,22 @@ def _floors() -> dict[str, float]:
     return data
 
 
-def _scorers(bench: Path) -> tuple[Any, Any]:
-    if str(bench) not in sys.path:
-        sys.path.insert(0, str(bench))
-    import score
-    import score_snippets
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from benchdata import gold, pages, scorer  # noqa: E402
 
-    return score, score_snippets
+
+def _scorers(bench: Path) -> tuple[Any, Any]:
+    return scorer(bench, "score"), scorer(bench, "score_snippets")
 
 
 @pytest.mark.parametrize("track", ["browser", "htmltext", "naive"])
 def test_dev_body_f1_floor(track: str) -> None:
     bench = bench_dir()
     score, _ = _scorers(bench)
-    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
-    pred = {}
-    for pid in gold:
-        path = bench / "dev" / f"{pid}.{track}.txt"
-        if path.exists():
-            pred[pid] = extract(path.read_text(encoding="utf-8")).body
+    dev_gold = gold(bench, "dev")
+    pred = {pid: extract(text).body for pid, text in pages(bench, "dev", track, dev_gold).items()}
     assert pred, f"no {track} pages found"
-    f1 = score.evaluate({k: v for k, v in gold.items() if k in pred}, pred)["f1"]
+    f1 = score.evaluate({k: v for k, v in dev_gold.items() if k in pred}, pred)["f1"]
     floor = _floors()[f"dev_{track}_f1"]
     assert f1 >= floor - TOLERANCE, f"dev {track} body F1 {f1:.3f} fell below the floor {floor:.3f}"
 
@@ -54,15 +49,14 @@ def test_dev_body_f1_floor(track: str) -> None:
 def test_multi_body_f1_floor() -> None:
     bench = bench_dir()
     _, snippets = _scorers(bench)
-    multi = bench / "dev-multi"
-    if not (multi / "gold.json").exists():
-        pytest.skip(f"multilingual pages not found at {multi}")
-    gold = json.loads((multi / "gold.json").read_text(encoding="utf-8"))
-    pages = []
-    for pid, item in gold.items():
-        path = multi / f"{pid}.browser.txt"
-        body = extract(path.read_text(encoding="utf-8")).body if path.exists() else ""
-        pages.append(snippets.page_counts(item, body))
-    f1 = snippets.aggregate(pages)["f1"]
+    if not (bench / "dev-multi" / "gold.json").exists():
+        pytest.skip(f"multilingual pages not found at {bench / 'dev-multi'}")
+    multi_gold = gold(bench, "dev-multi")
+    texts = pages(bench, "dev-multi", "browser", multi_gold)
+    counts = [
+        snippets.page_counts(item, extract(texts[pid]).body if pid in texts else "")
+        for pid, item in multi_gold.items()
+    ]
+    f1 = snippets.aggregate(counts)["f1"]
     floor = _floors()["multi_browser_f1"]
     assert f1 >= floor - TOLERANCE, f"multilingual body F1 {f1:.3f} fell below the floor {floor:.3f}"

@@ -18,37 +18,22 @@ import regex
 from boilerstrip import extract
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from benchdata import gold, pages, scorer  # noqa: E402
+
 _TOK = regex.compile(r"\w+")
 
 
-def _scorers(bench: Path):  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(bench))
-    import score
-    import score_snippets
-
-    return score, score_snippets
-
-
 def dev_scores(bench: Path, track: str) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    score, _ = _scorers(bench)
-    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
-    pred = {}
-    for pid in gold:
-        path = bench / "dev" / f"{pid}.{track}.txt"
-        if path.exists():
-            pred[pid] = extract(path.read_text(encoding="utf-8")).body
-    return score.score({k: v for k, v in gold.items() if k in pred}, pred)  # type: ignore[no-any-return]
+    dev_gold = gold(bench, "dev")
+    pred = {pid: extract(text).body for pid, text in pages(bench, "dev", track, dev_gold).items()}
+    return scorer(bench, "score").score({k: v for k, v in dev_gold.items() if k in pred}, pred)  # type: ignore[no-any-return]
 
 
 def multi_scores(bench: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
-    _, snip = _scorers(bench)
-    gold = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
-    pred = {}
-    for pid in gold:
-        path = bench / "dev-multi" / f"{pid}.browser.txt"
-        if path.exists():
-            pred[pid] = extract(path.read_text(encoding="utf-8")).body
-    return snip.score(gold, pred)  # type: ignore[no-any-return]
+    multi_gold = gold(bench, "dev-multi")
+    pred = {pid: extract(text).body for pid, text in pages(bench, "dev-multi", "browser", multi_gold).items()}
+    return scorer(bench, "score_snippets").score(multi_gold, pred)  # type: ignore[no-any-return]
 
 
 def show(bench: Path, pid: str, track: str) -> None:

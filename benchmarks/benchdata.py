@@ -1,0 +1,53 @@
+"""Shared plumbing for the benchmark scripts, the quality-floor tests and the tools: where the
+benchmark pages are, their scorers, the pages of each rendering, and the sections of
+docs/benchmarks.md that each script owns."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+TRACKS = ("browser", "htmltext", "naive")
+
+
+def scorer(bench: Path, name: str) -> ModuleType:
+    """One of the benchmark's own scorers (score, score_snippets, meta/score_meta)."""
+    folder = str(bench / "meta") if name == "score_meta" else str(bench)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+def gold(bench: Path, pageset: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((bench / pageset / "gold.json").read_text(encoding="utf-8"))
+    return data
+
+
+def pages(bench: Path, pageset: str, track: str, ids: Any) -> dict[str, str]:
+    """{id: text} of one rendering for the ids that have it."""
+    out: dict[str, str] = {}
+    for pid in ids:
+        path = bench / pageset / f"{pid}.{track}.txt"
+        if path.exists():
+            out[pid] = path.read_text(encoding="utf-8")
+    return out
+
+
+def write_section(doc: Path, start: str, end: str, block: str, heading: str) -> None:
+    """Put `block` between the `start` and `end` markers of `doc`, leaving the rest alone;
+    a missing section is added at the end under `heading`."""
+    section = f"{start}\n{block.rstrip()}\n{end}"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    a, b = text.find(start), text.find(end)
+    if a != -1 and b > a:
+        text = text[:a] + section + text[b + len(end) :]
+    else:
+        text = text.rstrip("\n") + (f"\n\n{heading}" if heading else "") + f"\n\n{section}\n"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(text, encoding="utf-8")
