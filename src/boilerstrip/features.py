@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -61,7 +62,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
                 stop = sum(1 for w in words if len(w) <= 3) / n
         else:
             stop = 0.0
-    capitals = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+    capitals = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 0.0
     return UnitFacts(
         norm,
         n_words,

@@ -27,9 +27,13 @@ STOP_WORDS = 300
 def normalize(text: str) -> str:
     """Casefolded, whitespace collapsed, edge punctuation and symbols dropped."""
     folded = text.casefold()
-    lead = _LEAD.match(folded)
-    if lead is not None:
-        folded = folded[lead.end() :]
+    # (letters and digits are never edge punctuation: most lines skip the pattern and the loop)
+    if not folded[:1].isalnum():
+        lead = _LEAD.match(folded)
+        if lead is not None:
+            folded = folded[lead.end() :]
+    if folded[-1:].isalnum():
+        return " ".join(folded.split())
     end = len(folded)
     while end and _is_edge(folded[end - 1]):
         end -= 1
