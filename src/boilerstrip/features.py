@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from .lines import Unit
 
 _TERMINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u2026\u061f\u0964][\"'\u2019\u201d\u00bb)\]*]*\Z")
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
@@ -39,9 +41,12 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     norm = normalize(text)
     words = words_of(text)
     n = len(words)
-    letters = sum(map(str.isalpha, text))
-    visible = len(text) - text.count(" ")
     ascii_text = text.isascii()
+    if ascii_text:  # (the ASCII letters are the 52 deleted here)
+        letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        letters = sum(map(str.isalpha, text))
+    visible = len(text) - text.count(" ")
     cjk = 0
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
         cjk = len(_CJK.findall(text))
