@@ -165,6 +165,8 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     month = "(?P<mon>" + _alternation(_month_table()) + r")\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?"
     year = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[01]?\d:[0-5]\d))"
+    # "(?=\d)" in front of the forms that open with a digit: the same matches, but the other
+    # positions are passed over without trying the rest of the form
     return (
         # 2025-12-13T22:47:00+08:00, 2025-12-13 22:47
         regex.compile(
@@ -181,14 +183,14 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
         ),
         # 13 Dec 2025, 13. Dezember 2025, 13 de diciembre de 2025
         regex.compile(
-            r"(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
+            r"(?=\d)(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
             regex.I,
         ),
         # December 13, 2025 / Dec. 13th 2025
         regex.compile(r"(?<![\p{L}\d])" + month + r"\s+" + day + r",?\s+" + year, regex.I),
         # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25
         regex.compile(
-            r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+            r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
         ),
     )
 
