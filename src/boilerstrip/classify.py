@@ -21,6 +21,7 @@ _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
 _CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW = regex.compile(r"[›»]")
+_CRUMB_MARKS = frozenset("›»>/|·•")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -82,8 +83,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    if not _CRUMB_SEP.search(text):
-        return False
+    if _CRUMB_MARKS.isdisjoint(text) or not _CRUMB_SEP.search(text):
+        return False  # (every separator holds one of the marks: most lines skip the pattern)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
     least = 2 if _CRUMB_ARROW.search(text) else 3
