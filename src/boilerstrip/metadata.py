@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime, timedelta
+from operator import attrgetter, methodcaller
 
 import regex
 
@@ -77,7 +78,7 @@ def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
     """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
     out: set[str] = set()
     for tok in _TOKEN.findall(text.casefold()):
-        if _UNSPACED.search(tok):
+        if not tok.isascii() and _UNSPACED.search(tok):
             out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
         elif (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist:
             out.add(tok)
@@ -307,10 +308,11 @@ def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool
         return False
     limit = len(norm) + 60
     lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
-    return any(
-        j != i and len(facts[j].norm) <= limit and facts[j].norm != norm and facts[j].norm.endswith(norm)
-        for j in range(lo, hi)
-    )
+    # (line i itself is left out by `!= norm`; the few lines that end alike are picked in C)
+    for other in filter(methodcaller("endswith", norm), map(attrgetter("norm"), facts[lo:hi])):
+        if len(other) <= limit and other != norm:
+            return True
+    return False
 
 
 def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) -> str:
