@@ -12,7 +12,9 @@ from .language import UNSPACED
 from .lexicon import normalize, words_of
 from .lines import Unit
 
-_TERMINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u2026\u061f\u0964][\"'\u2019\u201d\u00bb)\]*]*\Z")
+# A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
+_TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
+_CLOSERS = "\"'\u2019\u201d\u00bb)]*"
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
@@ -51,7 +53,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
         cjk = len(_CJK.findall(text))
     tail = text[-12:]
-    ends = bool(_TERMINAL.search(tail))
+    ends = tail.rstrip(_CLOSERS)[-1:] in _TERMINALS
     inner = text.count(",") + text.count(";")
     if not ascii_text:
         inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
