@@ -33,6 +33,7 @@ _DATELINE_AGENCY = regex.compile(
 _SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
 _INITIALS = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
 _COPYRIGHT = regex.compile(r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I)
+_COPYRIGHT_FIRST = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
 
 def first_body(labels: list[Label | None]) -> int | None:
@@ -818,7 +819,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     Returns the value, True for a source line that names no single source, None for other lines."""
     if len(text) > 300:
         return None
-    m = _SOURCE_LINE.match(text)
+    m = _SOURCE_LINE.match(text) if ":" in text else None
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
         if _HAS_LINK.search(value) or value.startswith(("(", "[")):
@@ -826,7 +827,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
         return value or True
     if _reporting().match(text):
         return True
-    m = _COPYRIGHT.match(text)
+    m = _COPYRIGHT.match(text) if text[:1] in _COPYRIGHT_FIRST else None
     holder = str(m.group("holder")).strip() if m else ""
     if holder in lexicon.agencies and holder.casefold() not in marker_words("photo_agency"):
         return holder
