@@ -530,7 +530,10 @@ def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
 
 def is_opener(text: str, lexicon: Lexicon) -> bool:
     """True for a line that is a byline opener alone ("By", "Von", "Texto:")."""
-    folded = text.strip().casefold()
+    stripped = text.strip()
+    if len(stripped) > 16:
+        return False  # (casefolding never makes a text shorter)
+    folded = stripped.casefold()
     return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
 
 
@@ -613,7 +616,7 @@ def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(w in text for w in marker_words("byline_suffix")):
+    if len(text) > 60 or not any(map(text.__contains__, marker_words("byline_suffix"))):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
