@@ -15,12 +15,14 @@ from .lexicon import Lexicon
 from .lines import Unit
 
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
+_SHARE_HEAD = regex.compile(r"[^\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
 _CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW = regex.compile(r"[›»]")
+_CRUMB_MARKS = frozenset("›»>/|·•")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -82,8 +84,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    if not _CRUMB_SEP.search(text):
-        return False
+    if _CRUMB_MARKS.isdisjoint(text) or not _CRUMB_SEP.search(text):
+        return False  # (every separator holds one of the marks: most lines skip the pattern)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
     least = 2 if _CRUMB_ARROW.search(text) else 3
@@ -91,7 +93,8 @@ def _is_breadcrumb(text: str) -> bool:
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
-    head = next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
+    first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
+    head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
     if head and head not in lexicon.share_heads and not _COUNT.match(head):
         return False  # the first token already is no share word nor a count
     tokens = [t for t in _SHARE_SPLIT.split(norm) if t]

@@ -8,10 +8,12 @@ parser on every line would cost a millisecond a call.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -134,12 +136,37 @@ def _month_table() -> dict[str, int]:
     return table
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of `words`, longest first, written as a tree of shared prefixes.
+
+    Hundreds of month names as one flat list are each tried in turn at every word; the tree
+    tries only the names that share the letters read so far. At one position of a text, the
+    names that can match are prefixes of one another (they lie on one path of the tree), and
+    the tree tries the longer one first, as the list sorted by length did."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 @functools.cache
 def _patterns() -> tuple[regex.Pattern[str], ...]:
-    names = sorted(_month_table(), key=len, reverse=True)
-    month = "(?P<mon>" + "|".join(regex.escape(n) for n in names) + r")\.?"
+    month = "(?P<mon>" + _alternation(_month_table()) + r")\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?"
     year = r"(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[01]?\d:[0-5]\d))"
+    # "(?=\d)" in front of the forms that open with a digit: the same matches, but the other
+    # positions are passed over without trying the rest of the form
     return (
         # 2025-12-13T22:47:00+08:00, 2025-12-13 22:47
         regex.compile(
@@ -156,14 +183,14 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
         ),
         # 13 Dec 2025, 13. Dezember 2025, 13 de diciembre de 2025
         regex.compile(
-            r"(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
+            r"(?=\d)(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
             regex.I,
         ),
         # December 13, 2025 / Dec. 13th 2025
         regex.compile(r"(?<![\p{L}\d])" + month + r"\s+" + day + r",?\s+" + year, regex.I),
         # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25
         regex.compile(
-            r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+            r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
         ),
     )
 

@@ -497,23 +497,26 @@ def _segments(
     a, b = decision.region
     out: list[Segment] = []
     run = _short_runs(unit_facts, labels)
+    scores = decision.scores
+    keep = opts.keep_features
     for i, unit in enumerate(units):
         label = labels[i]
         in_region = a <= i <= b
-        if label is None:
-            if run[i]:
-                label = Label(Kind.NAVIGATION, "one of a run of short lines (a menu or link list)")
-            elif in_region:
-                label = Label(Kind.OTHER, f"not prose (score {decision.scores[i]:.2f})")
-            else:
-                label = Label(Kind.OTHER, "outside the article region")
+        if label is not None:
+            kind, reason = label.kind, label.reason
+        elif run[i]:
+            kind, reason = Kind.NAVIGATION, "one of a run of short lines (a menu or link list)"
+        elif in_region:
+            kind, reason = Kind.OTHER, f"not prose (score {scores[i]:.2f})"
+        else:
+            kind, reason = Kind.OTHER, "outside the article region"
         feats = None
-        if opts.keep_features:
+        if keep:
             f = unit_facts[i]
             feats = Features(
-                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, decision.scores[i], in_region
+                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
             )
-        out.append(Segment(label.kind, unit.start, unit.end, label.reason, unit.line, feats))
+        out.append(Segment(kind, unit.start, unit.end, reason, unit.line, feats))
     return tuple(out)
 
 

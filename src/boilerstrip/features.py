@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -10,8 +12,11 @@ from .language import UNSPACED
 from .lexicon import normalize, words_of
 from .lines import Unit
 
-_TERMINAL = regex.compile(r"[.!?\u3002\uff01\uff1f\u2026\u061f\u0964][\"'\u2019\u201d\u00bb)\]*]*\Z")
+# A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
+_TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
+_CLOSERS = "\"'\u2019\u201d\u00bb)]*"
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
@@ -38,14 +43,17 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     norm = normalize(text)
     words = words_of(text)
     n = len(words)
-    letters = sum(map(str.isalpha, text))
-    visible = len(text) - text.count(" ")
     ascii_text = text.isascii()
+    if ascii_text:  # (the ASCII letters are the 52 deleted here)
+        letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    else:
+        letters = sum(map(str.isalpha, text))
+    visible = len(text) - text.count(" ")
     cjk = 0
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
         cjk = len(_CJK.findall(text))
     tail = text[-12:]
-    ends = bool(_TERMINAL.search(tail))
+    ends = tail.rstrip(_CLOSERS)[-1:] in _TERMINALS
     inner = text.count(",") + text.count(";")
     if not ascii_text:
         inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
@@ -61,7 +69,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
                 stop = sum(1 for w in words if len(w) <= 3) / n
         else:
             stop = 0.0
-    capitals = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+    capitals = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 0.0
     return UnitFacts(
         norm,
         n_words,

@@ -24,19 +24,23 @@ UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 def detect(text: str, lexicon: Lexicon) -> str | None:
     """An ISO 639-1 code for the main language of `text`, or None when nothing tells."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(map(str.isalpha, sample))
-    if letters < 20:
+    # twenty letters in the first lines already settle that there are enough; count them all
+    # only when that is unsure or when a writing system is weighed against them
+    if sum(map(str.isalpha, sample[:200])) < 20 and sum(map(str.isalpha, sample)) < 20:
         return None
-    if not sample.isascii() and len(_UNSPACED_OR_HANGUL.findall(sample)) > 0.05 * letters:
+    unspaced = 0 if sample.isascii() else len(_UNSPACED_OR_HANGUL.findall(sample))
+    if unspaced and unspaced > 0.05 * (letters := sum(map(str.isalpha, sample))):
         script = _script(sample, letters)
         if script is not None:
             return script
     votes: dict[str, float] = {}
     index = lexicon.detect_index
-    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
-        langs = index.get(token)
+    counts = Counter(_TOKEN.findall(sample.casefold()))
+    # only the tokens of the index vote; kept in first-seen order, so the sums add up alike
+    for token in filter(index.__contains__, counts):
+        langs = index[token]
         if langs:
-            share = count / len(langs)
+            share = counts[token] / len(langs)
             for lang in langs:
                 votes[lang] = votes.get(lang, 0.0) + share
     if not votes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime, timedelta
+from operator import attrgetter, methodcaller
 
 import regex
 
@@ -32,6 +33,7 @@ _DATELINE_AGENCY = regex.compile(
 _SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
 _INITIALS = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
 _COPYRIGHT = regex.compile(r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I)
+_COPYRIGHT_FIRST = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
 
 def first_body(labels: list[Label | None]) -> int | None:
@@ -77,7 +79,7 @@ def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
     """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
     out: set[str] = set()
     for tok in _TOKEN.findall(text.casefold()):
-        if _UNSPACED.search(tok):
+        if not tok.isascii() and _UNSPACED.search(tok):
             out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
         elif (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist:
             out.add(tok)
@@ -307,10 +309,11 @@ def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool
         return False
     limit = len(norm) + 60
     lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
-    return any(
-        j != i and len(facts[j].norm) <= limit and facts[j].norm != norm and facts[j].norm.endswith(norm)
-        for j in range(lo, hi)
-    )
+    # (line i itself is left out by `!= norm`; the few lines that end alike are picked in C)
+    for other in filter(methodcaller("endswith", norm), map(attrgetter("norm"), facts[lo:hi])):
+        if len(other) <= limit and other != norm:
+            return True
+    return False
 
 
 def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) -> str:
@@ -527,7 +530,10 @@ def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
 
 def is_opener(text: str, lexicon: Lexicon) -> bool:
     """True for a line that is a byline opener alone ("By", "Von", "Texto:")."""
-    folded = text.strip().casefold()
+    stripped = text.strip()
+    if len(stripped) > 16:
+        return False  # (casefolding never makes a text shorter)
+    folded = stripped.casefold()
     return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
 
 
@@ -610,7 +616,7 @@ def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(w in text for w in marker_words("byline_suffix")):
+    if len(text) > 60 or not any(map(text.__contains__, marker_words("byline_suffix"))):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
@@ -816,7 +822,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     Returns the value, True for a source line that names no single source, None for other lines."""
     if len(text) > 300:
         return None
-    m = _SOURCE_LINE.match(text)
+    m = _SOURCE_LINE.match(text) if ":" in text else None
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
         if _HAS_LINK.search(value) or value.startswith(("(", "[")):
@@ -824,7 +830,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
         return value or True
     if _reporting().match(text):
         return True
-    m = _COPYRIGHT.match(text)
+    m = _COPYRIGHT.match(text) if text[:1] in _COPYRIGHT_FIRST else None
     holder = str(m.group("holder")).strip() if m else ""
     if holder in lexicon.agencies and holder.casefold() not in marker_words("photo_agency"):
         return holder
