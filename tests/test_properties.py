@@ -81,3 +81,12 @@ def test_clean_text_is_kept_whole(paragraphs: list[str]) -> None:
 def test_extracting_the_body_again_keeps_it(seed_text: str) -> None:
     body = extract(seed_text).body
     assert extract(body).body == body
+
+
+def test_a_sentence_that_starts_like_a_link_heading_is_prose() -> None:
+    paragraphs = [
+        "The council met on Tuesday to discuss the harbour repairs and the cost of the work.",
+        "More from the meeting is expected when the minutes are published next week.",
+        "Next year the council will ask the regional government to share the cost of the repairs.",
+    ]
+    assert list(extract("\n\n".join(paragraphs)).paragraphs) == paragraphs

@@ -26,6 +26,10 @@ _CRUMB_MARKS = frozenset("›»>/|·•")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
+# Kinds whose phrases name links and headings; a full sentence that starts the same way is prose.
+_LINK_KINDS = frozenset({Kind.RELATED, Kind.NAVIGATION})
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     kind: Kind
@@ -57,6 +61,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
     if kind is not None:
         return Label(kind, f"{kind.value} heading or button", heading=True)
     kind = lexicon.phrase_kind(f.norm, f.words)
+    if kind in _LINK_KINDS and f.ends_sentence and f.words >= 8 and ":" not in f.norm:
+        kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
     if kind is not None:
         # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
         heading = f.words <= 8 and ":" not in f.norm and not f.ends_sentence
