@@ -106,6 +106,12 @@ _DATE_DIGITS = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 _ZONE = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
+# The tail every month-first date ("December 13, 2025") ends with: a day after a space, then
+# the year. Lines without it ("13 Dec 2025", "2025-12-13") skip the month-first form, whose
+# hundreds of month names are otherwise tried at every word.
+_DAY_YEAR = regex.compile(
+    r"\s[0-3]?\d(?:st|nd|rd|th|er|e|º|°)?\.?,?\s+(?:19|20)\d\d(?:(?!\d)|(?=[01]?\d:[0-5]\d))", regex.I
+)
 _TIME_AMPM = regex.compile(r"(?<![\d:])(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>[ap]\.?\s?m\b\.?)", regex.I)
 
 
@@ -203,6 +209,8 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     taken: list[tuple[int, int]] = []
     months = _month_table()
     for index, pattern in enumerate(_patterns()):
+        if index == 3 and not _DAY_YEAR.search(text):
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
