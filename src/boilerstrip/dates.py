@@ -349,17 +349,18 @@ _UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 864
 
 
 @functools.cache
-def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
-    """One pattern for "2 hours ago", "vor 3 Stunden", "il y a 2 jours", "yesterday", "hier"...
+def _relative_forms() -> tuple[tuple[str, ...], dict[str, tuple[str, int]]]:
+    """The numbered relative-date forms ("(?P<n_hour>\\d{1,3}) hours ago") as pattern sources,
+    longest first, and the fixed words ("yesterday") with their (unit, count).
 
     Built from dateparser's locale data (its relative-date expressions), for the same locales
-    as the month names. Returns the pattern and, for fixed words, their (unit, count)."""
+    as the month names."""
     numbered: set[str] = set()
     fixed: dict[str, tuple[str, int]] = {}
     try:
         from dateparser.languages import default_loader
     except ImportError:  # pragma: no cover - dateparser is a dependency
-        return regex.compile(r"(?!)"), {}
+        return (), {}
     for code in (*LOCALES, *UNSPACED_LOCALES):
         try:
             info = default_loader.get_locale(code).info
@@ -378,7 +379,17 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
                 for form in forms:
                     if len(form) >= 3:
                         fixed.setdefault(form.casefold(), ("day", int(parts[0])))
-    alternatives = sorted(numbered, key=len, reverse=True)
+    return tuple(sorted(numbered, key=len, reverse=True)), fixed
+
+
+@functools.cache
+def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for "2 hours ago", "vor 3 Stunden", "il y a 2 jours", "yesterday", "hier"...
+
+    Returns the pattern and, for fixed words, their (unit, count)."""
+    alternatives, fixed = _relative_forms()
+    if not alternatives and not fixed:
+        return regex.compile(r"(?!)"), {}
     words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
     body = "|".join(f"(?:{alt})" for alt in alternatives)
     # Group names repeat across alternatives; the `regex` module allows that.
@@ -394,11 +405,43 @@ def _relative_words() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})(?![\p{{L}}])", regex.I)
 
 
+@functools.cache
+def _relative_numbers() -> regex.Pattern[str]:
+    """A digit with the words of some numbered form next to it: the text before the number
+    ("vor ", "il y a ") or, for forms opening with the number, the text after it (" hours ago").
+
+    Every numbered match holds one, so a text without one skips the full pattern (hundreds of
+    forms tried at every word). Only digits are tried, the words by shared prefixes."""
+    before: list[str] = []
+    after: list[str] = []
+    raw: list[str] = []
+    for alt in _relative_forms()[0]:
+        m = _GROUP_SOURCE.search(alt)
+        if m is None:  # pragma: no cover - every form has its number group
+            raw.append(alt)
+            continue
+        head, tail = alt[: m.start()], alt[m.end() :]
+        piece = head or tail
+        if _METACHARS.search(piece):
+            raw.append(alt)
+        elif head:
+            before.append(head)
+        else:
+            after.append(tail)
+    parts = [f"(?:{alt})" for alt in raw]
+    if before:
+        parts.append(f"(?<={_alternation(before)})\\d")
+    if after:
+        parts.append(f"\\d{_alternation(after)}")
+    return regex.compile("|".join(parts) or r"(?!)", regex.I)
+
+
+_GROUP_SOURCE = regex.compile(r"\(\?P<n_\w+>\\d\{1,3\}\)")
+_METACHARS = regex.compile(r"[\\()\[\]{}?*+.|^$]")
+
+
 def _may_be_relative(text: str) -> bool:
-    return bool(_ANY_DIGIT.search(text)) or _relative_words().search(text) is not None
-
-
-_ANY_DIGIT = regex.compile(r"\d")
+    return _relative_numbers().search(text) is not None or _relative_words().search(text) is not None
 
 
 _NUMBER_GROUP = regex.compile(r"\([^()]*\\d[^()]*\)")
