@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .dates import find_dates
+from .dates import DateMemo, dates_in
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon
@@ -38,12 +38,14 @@ class Label:
     heading: bool = False
 
 
-def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> list[Label | None]:
+def rule_labels(
+    units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon, dates: DateMemo | None = None
+) -> list[Label | None]:
     """A label for every unit a rule is sure about; None for the rest (judged as prose later)."""
     labels: list[Label | None] = []
     seen: dict[str, int] = {}
     for unit, f in zip(units, facts, strict=True):
-        label = _rule(unit, f, lexicon)
+        label = _rule(unit, f, lexicon, dates)
         if label is None and f.norm:
             first = seen.get(f.norm)
             if first is not None:
@@ -54,7 +56,7 @@ def rule_labels(units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon) -> 
     return labels
 
 
-def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
+def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
     if not f.norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
     kind = lexicon.line_phrases.get(f.norm)
@@ -78,7 +80,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon) -> Label | None:
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
     if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):
-        dates = find_dates(unit.text)
+        dates = dates_in(unit.text, memo)
         if dates and _date_dominates(unit.text, dates):
             return Label(Kind.DATE, "a date line")
     if f.words <= 6 and _LOGO.search(f.norm):

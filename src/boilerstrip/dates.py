@@ -226,6 +226,23 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     return out
 
 
+# The dates found in each text an extraction has read, by (text, day_first): several stages
+# read the same short lines, and `find_dates` depends on nothing else.
+DateMemo = dict[tuple[str, bool | None], list[DateMatch]]
+
+
+def dates_in(text: str, memo: DateMemo | None, *, day_first: bool | None = None) -> list[DateMatch]:
+    """`find_dates(text, day_first=day_first)`, read from `memo` when the text was searched before.
+    The list is shared: callers do not change it."""
+    if memo is None:
+        return find_dates(text, day_first=day_first)
+    key = (text, day_first)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = find_dates(text, day_first=day_first)
+    return found
+
+
 def _value(
     m: regex.Match[str], index: int, months: dict[str, int], day_first: bool | None
 ) -> date | datetime | None:

@@ -11,7 +11,7 @@ from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
 from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
 from .classify import Label, rule_labels
-from .dates import find_dates, first_label
+from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
 from .html import html_to_text
 from .kinds import Kind
@@ -64,12 +64,15 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
     unit_facts = [facts(u, language, stoplist) for u in units]
-    labels = rule_labels(units, unit_facts, lexicon)
-    bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon)
+    dates: DateMemo = {}
+    labels = rule_labels(units, unit_facts, lexicon, dates)
+    bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
     credits = _mark_captions(units, unit_facts, labels, lexicon)
     decision = body_stage.decide(unit_facts, labels, opts)
     labels = decision.labels
-    return _assemble(text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts)
+    return _assemble(
+        text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts, dates
+    )
 
 
 def _mark_captions(
@@ -220,7 +223,11 @@ def _gallery_heads(
 
 
 def _mark_bylines_and_sources(
-    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    lexicon: Lexicon,
+    dates: DateMemo | None = None,
 ) -> dict[int, tuple[tuple[str, ...], str | None]]:
     bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
     for i, unit in enumerate(units):
@@ -228,12 +235,12 @@ def _mark_bylines_and_sources(
         if unit_facts[i].words > 40:
             continue
         if (label is None or label.kind is Kind.DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
-            parsed = parse_byline(unit.text, lexicon)
+            parsed = parse_byline(unit.text, lexicon, dates=dates)
             if parsed is not None and not parsed[0] and parsed[1] is None:
                 parsed = None
             if parsed is None and i + 1 < len(units) and is_opener(unit.text, lexicon):
                 # "By" alone, the name on the next line (an inline link cut the byline)
-                joined = parse_byline(f"{unit.text} {units[i + 1].text}", lexicon)
+                joined = parse_byline(f"{unit.text} {units[i + 1].text}", lexicon, dates=dates)
                 if (
                     joined is not None
                     and joined[0]
@@ -267,6 +274,7 @@ def _assemble(
     language: str | None,
     lexicon: Lexicon,
     opts: Options,
+    dates: DateMemo | None = None,
 ) -> Article:
     fields: list[Field] = []
 
@@ -287,6 +295,7 @@ def _assemble(
             lexicon.stoplists.get(language or "", frozenset()),
             lexicon.share_words,
             lexicon.byline_openers,
+            dates,
         )
         if units
         else None
@@ -317,7 +326,7 @@ def _assemble(
 
     anchor = title_i if title_i is not None else body_start
     published, updated = find_dates_meta(
-        units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end
+        units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end, dates
     )
     if published is not None:
         note("published", published[0])
@@ -329,7 +338,7 @@ def _assemble(
     stoplist = lexicon.stoplists.get(language or "", frozenset())
     agency_at: int | None = None
     for i in sorted(bylines, key=lambda i: abs(i - anchor)):
-        names, ag = parse_byline(units[i].text, lexicon, stoplist) or bylines[i]
+        names, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
         if names and not authors:
             authors = names
             note("authors", i)

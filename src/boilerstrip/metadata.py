@@ -9,7 +9,7 @@ from operator import attrgetter, methodcaller
 import regex
 
 from .classify import Label
-from .dates import date_roles, find_dates, find_relative, first_label, has_relative
+from .dates import DateMemo, date_roles, dates_in, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
@@ -107,6 +107,7 @@ def find_title(
     stoplist: frozenset[str] = frozenset(),
     share_words: frozenset[str] = frozenset(),
     openers: tuple[str, ...] = (),
+    dates: DateMemo | None = None,
 ) -> int | None:
     """The headline: a short unpunctuated line above the story that the story's opening echoes.
 
@@ -127,7 +128,7 @@ def find_title(
         if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
             head_end = k
         elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
-            opening = find_dates(units[k].text)  # "October 12, 2018 / 0 Comments / in News / by X"
+            opening = dates_in(units[k].text, dates)  # "October 12, 2018 / 0 Comments / in News / by X"
             if opening and opening[0].start <= 2:
                 head_end = k
     if head_end >= 0 and any(p > head_end for p in prose):
@@ -144,7 +145,7 @@ def find_title(
     def dated_line(j: int) -> bool:
         if j not in dated_memo:
             text = units[j].text
-            dated_memo[j] = bool(find_dates(text)) or (facts[j].words <= 8 and has_relative(text))
+            dated_memo[j] = bool(dates_in(text, dates)) or (facts[j].words <= 8 and has_relative(text))
         return dated_memo[j]
 
     gap = 0
@@ -203,7 +204,7 @@ def find_title(
             score -= 0.3  # under "Video", "Watch": the title of a media item
         if i > 0 and facts[i - 1].norm in marker_words("media"):
             score -= 0.6  # a video or gallery label never sits over the story's own headline
-        if find_dates(text):
+        if dates_in(text, dates):
             score -= 1.5
         if text[:1] in _OPEN_BRACKETS and text.rstrip()[-1:] == _OPEN_BRACKETS[text[:1]]:
             score -= 0.6  # "<Swan Lake>", "[Live]": the name of a work or a label, not a headline
@@ -423,6 +424,7 @@ def find_dates_meta(
     reference: date | datetime | None = None,
     language: str | None = None,
     body_end: int | None = None,
+    dates: DateMemo | None = None,
 ) -> tuple[tuple[int, date | datetime] | None, tuple[int, date | datetime] | None]:
     """Published and updated: dates on short lines around the headline, nearest first.
 
@@ -457,7 +459,7 @@ def find_dates_meta(
     updated: tuple[int, date | datetime] | None = None
     for i in sorted(window, key=distance)[:60]:  # the nearest lines; far ones never decide
         text = units[i].text
-        found = find_dates(text, day_first=day_first)
+        found = dates_in(text, dates, day_first=day_first)
         if reference is not None:
             found = [d for d in found if _not_after(d.value, reference)]
             if not found:
@@ -538,14 +540,14 @@ def is_opener(text: str, lexicon: Lexicon) -> bool:
 
 
 def parse_byline(
-    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset()
+    text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset(), dates: DateMemo | None = None
 ) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, agency) from a byline ("By Jane Doe and John Roe", "Von Max Mustermann",
     "Texto: ...", "Jane Doe, Reuters"), or None when the text is not one."""
     if len(text) > 200:
         return None
     if text[:1].isdigit():  # "5:45 AM PST 11/19/2019 by Jane Doe"
-        lead = find_dates(text)
+        lead = dates_in(text, dates)
         if lead and lead[0].start <= 2:
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
     if text[:2].casefold() not in _opener_heads(lexicon.byline_openers):
@@ -556,7 +558,7 @@ def parse_byline(
     rest = text[m.end() :]
     text = _HANDLE.sub(" ", text).strip()
     rest = _HANDLE.sub(" ", rest).strip(" :")
-    found = find_dates(text)
+    found = dates_in(text, dates)
     cut = len(text) - len(rest)
     for d in found:
         if d.start > cut:
