@@ -14,6 +14,9 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _THAI = regex.compile(r"\p{Thai}")
 _UNSPACED_OR_HANGUL = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# Every character of the scripts above lies past U+0DFF: the runs of such characters hold them
+# all, and most pages have only a few (quotes, dashes) for the script patterns to read.
+_HIGH_RUN = regex.compile(r"[^\x00-\u0DFF]+")
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 
 SAMPLE_CHARS = 15_000
@@ -28,9 +31,10 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
     # only when that is unsure or when a writing system is weighed against them
     if sum(map(str.isalpha, sample[:200])) < 20 and sum(map(str.isalpha, sample)) < 20:
         return None
-    unspaced = 0 if sample.isascii() else len(_UNSPACED_OR_HANGUL.findall(sample))
+    high = "" if sample.isascii() else "".join(_HIGH_RUN.findall(sample))
+    unspaced = len(_UNSPACED_OR_HANGUL.findall(high)) if high else 0
     if unspaced and unspaced > 0.05 * (letters := sum(map(str.isalpha, sample))):
-        script = _script(sample, letters)
+        script = _script(high, letters)
         if script is not None:
             return script
     votes: dict[str, float] = {}
@@ -51,7 +55,8 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _script(sample: str, letters: int) -> str | None:
-    """The language a writing system gives away (Korean, Japanese, Chinese, Thai)."""
+    """The language a writing system gives away (Korean, Japanese, Chinese, Thai); `sample`
+    needs to hold only the characters past U+0DFF, `letters` counts those of the whole text."""
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
