@@ -67,6 +67,15 @@ class Lexicon:
     contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
 
+    @functools.cached_property
+    def _contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
+        """For each length n up to the longest contained phrase, in their order, the phrases
+        no longer than n: only those can sit in a line of n characters."""
+        longest = max((len(phrase) for phrase, _ in self.contained_phrases), default=0)
+        return tuple(
+            tuple(entry for entry in self.contained_phrases if len(entry[0]) <= n) for n in range(longest + 1)
+        )
+
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
         kind = self.line_phrases.get(norm)
@@ -74,7 +83,8 @@ class Lexicon:
             return kind
         if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
-        for phrase, contained in self.contained_phrases:
+        upto = self._contained_upto
+        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else self.contained_phrases:
             if phrase in norm:
                 return contained
         parts = norm.replace(" :", ":").split(" ")
