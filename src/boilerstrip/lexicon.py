@@ -211,10 +211,11 @@ def default_lexicon() -> Lexicon:
 def words_of(text: str) -> list[str]:
     """Word tokens (letters, marks, digits, inner apostrophes and hyphens)."""
     if text.isascii():  # the same tokens, read without a pattern: other characters become spaces
-        return text.translate(_ASCII_NON_WORD).split()
+        return text.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
     found: list[str] = _WORD.findall(text)
     return found
 
 
-# Every ASCII character that `_WORD` does not take, mapped to a space.
-_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "'-")}
+# Every ASCII character that `_WORD` does not take, mapped to a space (a byte table: translating
+# bytes is several times quicker than translating a str).
+_ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
