@@ -103,10 +103,7 @@ def _walk(root: etree._Element, out: list[str]) -> None:
         el, closing = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if closing:
-            if tag in _PARAGRAPH:
-                out.append("\n\n")
-            elif tag in _BLOCK:
-                out.append("\n")
+            _block_break(tag, out)
             if el.tail:
                 out.append(_SPACES.sub(" ", el.tail))
             continue
@@ -123,13 +120,19 @@ def _walk(root: etree._Element, out: list[str]) -> None:
             continue
         if tag == "br":
             out.append("\n")
-        elif tag in _PARAGRAPH:
-            out.append("\n\n")
-        elif tag in _BLOCK:
-            out.append("\n")
         elif tag in _CELL:
             out.append("\t")
+        else:
+            _block_break(tag, out)
         if el.text:
             out.append(_SPACES.sub(" ", el.text))
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
+
+
+def _block_break(tag: str, out: list[str]) -> None:
+    """Paragraphs and headings stand apart by a blank line, other blocks start a new line."""
+    if tag in _PARAGRAPH:
+        out.append("\n\n")
+    elif tag in _BLOCK:
+        out.append("\n")
