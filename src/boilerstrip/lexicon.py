@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -64,6 +64,7 @@ class Lexicon:
     prompt_words: dict[str, tuple[Kind, ...]] | None = None  # furniture written as sentences
     start_heads: frozenset[str] = frozenset()  # first words of the start phrases
     share_heads: frozenset[str] = frozenset()  # first words of the share entries
+    markers: dict[str, frozenset[str]] = field(default_factory=dict)  # data/markers.tsv by kind, casefolded
     contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
 
@@ -203,6 +204,7 @@ def default_lexicon() -> Lexicon:
         source_labels=frozenset(m.casefold() for m in markers.get("source", [])),
         agencies=frozenset(markers.get("agency", [])),
         credit_words=frozenset(m.casefold() for m in markers.get("credit", [])),
+        markers={kind: frozenset(m.casefold() for m in entries) for kind, entries in markers.items()},
         stoplists=stoplists,
         detect_index={w: tuple(c) for w, c in detect.items()},
     )
