@@ -12,10 +12,12 @@
    comments and forum replies follow the story.
 4. The core grows over neighbouring prose with plain word weights until furniture that
    ends an article (related lists, comments, navigation, promos) or a gap stops it; a few
-   text lines in a row (subheadings, list items, table rows, code) and a one-link "Read
-   also: ..." line are no gap. It grows past a "Read also" box set into the story when a
+   text lines in a row (subheadings, list items, table rows, code), the items of a list a
+   line ending in a colon announces, and a one-link "Read also: ..." line are no gap. It grows past a "Read also" box set into the story when a
    long paragraph follows the box, over a list of one shape that closes the story (tour
-   dates, standings), and over one short closing sentence.
+   dates, standings), and over one short closing sentence. Upwards it takes in the
+   standfirst: a line of running text under a shorter headline, above the byline, date,
+   photo and share buttons that open the story.
 5. Inside the region, prose is body, and short lines between body paragraphs (subheadings,
    list items) are body too, as is a paragraph taken for a caption only because a photo
    credit follows it. Lines under a related or comments heading take its kind. A short note
@@ -111,6 +113,8 @@ class BodyParams:
 
 
 DEFAULT_PARAMS = BodyParams.load()
+# The reason given to a standfirst kept as body (the headline stage looks above it).
+STANDFIRST = "the standfirst under the headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +201,10 @@ def decide(
         if not listed and _closing_line(b + 1, facts, labels):
             out[b + 1] = Label(Kind.BODY, "the story's closing line")
             b += 1
+        lead = _standfirst(a, facts, labels, scores)
+        if lead >= 0:
+            out[lead] = Label(Kind.BODY, STANDFIRST)
+            a = lead
         _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
     region = (min(a for a, _ in spans), max(b for _, b in spans))
@@ -554,6 +562,62 @@ def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) ->
     return True
 
 
+# What stands between a standfirst and the story's first paragraph: the byline, the date,
+# the photo, share buttons.
+_META_BETWEEN = frozenset(
+    {
+        Kind.BYLINE,
+        Kind.DATE,
+        Kind.SHARE,
+        Kind.CAPTION,
+        Kind.PLACEHOLDER,
+        Kind.ADVERTISEMENT,
+        Kind.OTHER,
+        Kind.COMMENTS,
+        Kind.PROMO,
+    }
+)
+_STANDFIRST_MAX_GAP = 16
+_STANDFIRST_SCORE = 0.5
+
+
+def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scores: list[float]) -> int:
+    """The summary under the headline, above the byline, date and photo: a unit of running
+    text (not yet taken as prose) between a short headline line and the region's start."""
+    j = a - 1
+    gap = 0
+    while j >= 0 and gap < _STANDFIRST_MAX_GAP:
+        lab = labels[j]
+        f = facts[j]
+        if lab is None and f.words >= 8 and f.letter_share >= 0.7 and scores[j] >= 0.3:
+            if scores[j] < _STANDFIRST_SCORE or f.stop_share < 0.2 or "|" in f.norm:
+                return -1
+            break
+        if lab is not None and lab.kind not in _META_BETWEEN:
+            return -1
+        if lab is None and f.words > 3:
+            return -1
+        j -= 1
+        gap += 1
+    else:
+        return -1
+    if j < 1:
+        return -1
+    above = labels[j - 1]
+    g = facts[j - 1]
+    headline = (
+        (above is None or above.kind is Kind.REPEATED)
+        and 4 <= g.words < facts[j].words
+        and not g.ends_sentence
+        and g.letter_share >= 0.7
+    )
+    return j if headline else -1
+
+
+# A line ending in a colon announces a list: this many short lines under it are its items.
+_LIST_ITEMS = 12
+
+
 def _text_line(f: UnitFacts) -> bool:
     return 3 <= f.words <= 40 and f.letter_share >= 0.5 and not _LINKISH.search(f.norm)
 
@@ -571,15 +635,24 @@ def _extend(
     n = len(facts)
 
     def walk(start: int, step: int, max_gap: int) -> int:
-        best, best_i, total, run, text = 0.0, start - step, 0.0, 0, 0
+        best, best_i, total, run, text, items = 0.0, start - step, 0.0, 0, 0, 0
         i = start
         while 0 <= i < n:
             lab = labels[i]
+            f = facts[i]
             if lab is not None and lab.kind in _HARD and not _one_link(lab):
                 break
             if is_body[i]:
-                total += facts[i].words
+                total += f.words
                 run = text = 0
+                items = _LIST_ITEMS if f.ends_colon and step > 0 else 0
+            elif lab is None and f.ends_colon and f.words >= 2 and step > 0:
+                items = _LIST_ITEMS  # "Requirements:" heads a list
+                run = 0
+                total -= p.grow_gap_cost
+            elif lab is None and items > 0 and f.words >= 1 and f.letter_share >= 0.5:
+                items -= 1  # an item of the list the line above announced
+                total -= p.grow_gap_cost
             elif lab is None and text < p.grow_text_gap and _text_line(facts[i]):
                 text += 1  # a subheading, a list item, a line of code or verse
                 total -= p.grow_gap_cost

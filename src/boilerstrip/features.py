@@ -14,6 +14,7 @@ from .lines import Unit
 
 # A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
 _TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
+_COLONS = frozenset(":\uff1a")
 _CLOSERS = "\"'\u2019\u201d\u00bb)]*"
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
@@ -31,6 +32,7 @@ class UnitFacts(NamedTuple):
     ends_sentence: bool
     capital_share: float  # share of words that start with a capital
     inner_punct: int
+    ends_colon: bool = False  # "Requirements:", "Read the report here:": a list or a link follows
 
     @property
     def prose(self) -> bool:
@@ -53,7 +55,8 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
         cjk = len(_CJK.findall(text))
     tail = text[-12:]
-    ends = tail.rstrip(_CLOSERS)[-1:] in _TERMINALS
+    last = tail.rstrip(_CLOSERS)[-1:]
+    ends = last in _TERMINALS
     inner = text.count(",") + text.count(";")
     if not ascii_text:
         inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
@@ -79,4 +82,5 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
         ends,
         capitals,
         inner,
+        last in _COLONS,
     )

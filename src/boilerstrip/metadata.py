@@ -8,6 +8,7 @@ from operator import attrgetter, methodcaller
 
 import regex
 
+from .body import STANDFIRST
 from .classify import Label
 from .dates import DateMemo, date_roles, dates_in, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
@@ -165,6 +166,8 @@ def find_title(
             and prose[0] - i <= 8
             and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
         )
+        if kind is Kind.BODY and label is not None and label.reason == STANDFIRST:
+            continue  # the headline is above the standfirst the body stage kept
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
                 gap += 1
