@@ -552,6 +552,8 @@ def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) ->
     f = facts[i]
     if not 3 <= f.words <= 40 or f.letter_share < 0.6 or _LINKISH.search(f.norm):
         return False
+    if f.ends_colon:
+        return True  # "The full report is here:": it points to what the story rests on
     if not f.ends_sentence:
         return False
     j = i + 1

@@ -15,9 +15,13 @@ from .lines import Unit
 # A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
 _TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
 _COLONS = frozenset(":\uff1a")
-_CLOSERS = "\"'\u2019\u201d\u00bb)]*"
+_CLOSERS = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*"
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
+# Words, then emoji (pictographs, not arrows or stars used as bullets) at the line's end.
+_EMOJI_END = regex.compile(
+    r"\p{L}[\p{P}\s]*[\p{Extended_Pictographic}\ufe0f\u200d\s]*\p{Extended_Pictographic}\ufe0f?\s*\Z"
+)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
@@ -57,6 +61,8 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     tail = text[-12:]
     last = tail.rstrip(_CLOSERS)[-1:]
     ends = last in _TERMINALS
+    if not ends and last > "\u2000" and _EMOJI_END.search(tail):
+        ends = True  # "... und das gefällt mir 😉": an emoji closes the sentence
     inner = text.count(",") + text.count(";")
     if not ascii_text:
         inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
