@@ -23,6 +23,8 @@ _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 _CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW = regex.compile(r"[›»]")
 _CRUMB_MARKS = frozenset("›»>/|·•")
+# '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
+_DATA_KEYS = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 
 
@@ -59,6 +61,8 @@ def rule_labels(
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
     if not f.norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
+    if unit.text[:1] in "{[" and _DATA_KEYS.search(unit.text):
+        return Label(Kind.OTHER, "script data (JSON), not text")
     kind = lexicon.line_phrases.get(f.norm)
     if kind is not None:
         return Label(kind, f"{kind.value} heading or button", heading=True)
