@@ -9,7 +9,16 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
+from .captions import (
+    caption_label,
+    credit_lead,
+    credit_only,
+    folded_copy,
+    is_bare_credit,
+    signs_story,
+    split_credit,
+    without_toggle,
+)
 from .classify import Label, rule_labels
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
@@ -190,6 +199,15 @@ def _mark_captions(
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
+            continue
+        unfolded = without_toggle(text)
+        split = split_credit(unfolded, lexicon) if unfolded != text else None
+        if split is not None:
+            labels[i] = Label(Kind.CAPTION, "ends with an image credit and the link folding it")
+            out[i] = split
+            if i + 1 < len(units) and free(i + 1) and folded_copy(units[i + 1].text, unfolded):
+                labels[i + 1] = Label(Kind.CAPTION, "the caption above, shortened to unfold")
+                out[i + 1] = ("", None)
     _gallery_heads(units, unit_facts, labels, out)
     return out
 
