@@ -329,3 +329,20 @@ def test_folding_link_after_a_caption() -> None:
     assert without_toggle("A man walks past.") == "A man walks past."
     assert folded_copy("Workers clear the store, Dec. ... more", full)
     assert not folded_copy("Workers clear the store ... more", "Other words entirely here")
+
+
+@pytest.mark.parametrize(
+    ("figure", "captions"),
+    [
+        (
+            "Delegates arrive for the talks on Saturday.\nDATAWRAPPER",
+            ["Delegates arrive for the talks on Saturday."],
+        ),
+        ("Les délégués arrivent samedi au palais.\nMAXPPP", ["Les délégués arrivent samedi au palais."]),
+        ("Delegates arrive for the talks on Saturday.\nGPU", []),  # an acronym: a heading
+        ("Did the delegates arrive on Saturday?\nDATAWRAPPER", []),  # a caption describes, it asks nothing
+        ("Delegates arrive for the talks on Saturday.\nMORE STORIES\nAnother story", []),  # the block goes on
+    ],
+)
+def test_credit_set_in_capitals_under_a_caption(figure: str, captions: list[str]) -> None:
+    assert [c.text for c in extract(STORY.format(figure=figure)).captions] == captions
