@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip import extract
-from boilerstrip.captions import caption_label, credit_lead, credit_only, split_credit
+from boilerstrip.captions import (
+    caption_label,
+    credit_lead,
+    credit_only,
+    folded_copy,
+    is_bare_credit,
+    split_credit,
+    without_toggle,
+)
 from boilerstrip.lexicon import default_lexicon
 
 LEX = default_lexicon()
@@ -268,3 +276,73 @@ def test_long_caption_with_a_spaced_credit_label_but_not_a_glued_one() -> None:
     assert [(c.text, c.credit) for c in article.captions] == [(long, "ESA")]
     article = extract(STORY.format(figure=long.rstrip(".") + ".Foto: example.de"))
     assert article.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("A man walks past. Courtesy of Jane Doe", "A man walks past.", "Jane Doe"),
+        ("A man walks past (Photo courtesy of Jane Doe)", "A man walks past", "Jane Doe"),
+        ("Jane Doe Submitted photo", "Jane Doe", "Submitted photo"),
+        ("Un hombre camina. (Cortesía de Juana Pérez)", "Un hombre camina.", "Juana Pérez"),
+        ("Ana García, directora del museo. Foto cedida", "Ana García, directora del museo.", "Foto cedida"),
+        ("Ein Mann geht vorbei. (Archivfoto)", "Ein Mann geht vorbei.", "Archivfoto"),
+        ("Un uomo passa. (Per gentile concessione di Mario Rossi)", "Un uomo passa.", "Mario Rossi"),
+    ],
+)
+def test_split_credit_in_words(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text, LEX) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Courtesy of Andrew Vaughan", "Andrew Vaughan"),
+        ("Submitted photo", "Submitted photo"),
+        ("Mit freundlicher Genehmigung von Stadtmuseum Köln", "Stadtmuseum Köln"),
+        ("Divulgação", "Divulgação"),
+        ("(Foto cedida)", "Foto cedida"),
+    ],
+)
+def test_credit_only_in_words(text: str, credit: str) -> None:
+    assert credit_only(text, LEX) == credit
+    assert not is_bare_credit(text)  # the words say it is a picture's credit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a submitted photo",
+        "He thanked them. Courtesy of his friends, he said, the trip went well.",
+        "Courtesy Call",
+        "The stock fell sharply on Monday, traders said.",
+    ],
+)
+def test_no_credit_in_words(text: str) -> None:
+    assert split_credit(text, LEX) is None
+    assert credit_only(text, LEX) is None
+
+
+def test_folding_link_after_a_caption() -> None:
+    full = "Workers clear the store, Dec. 12, 2025. (AP Photo/Jane Roe)"
+    assert without_toggle(full + " less") == full
+    assert without_toggle("A man walks past.") == "A man walks past."
+    assert folded_copy("Workers clear the store, Dec. ... more", full)
+    assert not folded_copy("Workers clear the store ... more", "Other words entirely here")
+
+
+@pytest.mark.parametrize(
+    ("figure", "captions"),
+    [
+        (
+            "Delegates arrive for the talks on Saturday.\nDATAWRAPPER",
+            ["Delegates arrive for the talks on Saturday."],
+        ),
+        ("Les délégués arrivent samedi au palais.\nMAXPPP", ["Les délégués arrivent samedi au palais."]),
+        ("Delegates arrive for the talks on Saturday.\nGPU", []),  # an acronym: a heading
+        ("Did the delegates arrive on Saturday?\nDATAWRAPPER", []),  # a caption describes, it asks nothing
+        ("Delegates arrive for the talks on Saturday.\nMORE STORIES\nAnother story", []),  # the block goes on
+    ],
+)
+def test_credit_set_in_capitals_under_a_caption(figure: str, captions: list[str]) -> None:
+    assert [c.text for c in extract(STORY.format(figure=figure)).captions] == captions

@@ -110,7 +110,8 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     tail = text[offset:]
     hinted = _may_hint(tail) and _CREDIT_HINT.search(tail) is not None
     if not hinted and _last_word(tail) not in _agencies_folded(lexicon.agencies):
-        return None  # no bracket, slash, colon, ©, "by" or trailing agency: no credit form applies
+        # no bracket, slash, colon, ©, "by" or trailing agency: only a credit in words can apply
+        return _worded_credit(text, tail, offset)
     end = tail[-170:]
     bracket = tail.rstrip()[-1:] in (")", "]")
     hints = (
@@ -156,7 +157,91 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
             credit = m.group("credit").strip(" .;,")
             if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
+    return _worded_credit(text, tail, offset)
+
+
+def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
+    """(caption, credit) when the caption ends with a credit written in words, without a colon:
+    "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
+    folded = tail[-120:].casefold()
+    if not any(word in folded for word in _worded_keys()):
+        return None  # the cheap test: none of the words these credits are made of
+    for pattern in _worded_tails():
+        m = pattern.search(tail, max(0, len(tail) - 120))
+        if m:
+            caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
+            credit = m.group("credit").strip(" .;,")
+            if credit and caption:
+                return caption, credit
     return None
+
+
+@functools.cache
+def _worded_keys() -> tuple[str, ...]:
+    """The longest word of each courtesy phrase and unsourced credit ("courtesy", "submitted",
+    "genehmigung"; not "of"): one of them is in any line that ends with such a credit."""
+    phrases = marker_words("courtesy") | marker_words("unsourced_credit")
+    return tuple(sorted({max(p.split(), key=len) for p in phrases if p.strip()}))
+
+
+def _alternation(kind: str) -> str:
+    words = sorted(marker_words(kind), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace("\\ ", r"\s+").replace("’", "['’]") for w in words) or "(?!)"
+
+
+# A credit's source: a name of a few words (up to six), no sentence inside it.
+_SOURCE = r"(?P<credit>[\p{L}\d][^\s()\[\].!?]*(?:[ \u00a0]+[^\s()\[\].!?]+){0,5}?)"
+
+
+@functools.cache
+def _worded_tails() -> tuple[regex.Pattern[str], ...]:
+    courtesy = _alternation("courtesy")
+    unsourced = _alternation("unsourced_credit")
+    return (
+        # "... in 2019. (File photo)", "Jane Doe Submitted photo": the credit opens with a capital
+        regex.compile(
+            rf"(?:(?<=[.!?\"”’»)])[\s\u00a0]*|(?<=\p{{L}})[\s\u00a0]+)[(\[]?(?P<credit>(?=\p{{Lu}})(?i:{unsourced}))[)\]]?\s*\Z"
+        ),
+        # "... in 2019. (Courtesy of Jane Doe)", "... Kiev (Cortesía de X)"
+        regex.compile(rf"[\s\u00a0]*[(\[]\s*(?:{courtesy})\s+{_SOURCE}\s*[)\]]\s*\Z", regex.I),
+        # "... in 2019. Courtesy of Jane Doe": after the caption's last sentence
+        regex.compile(rf"(?<=[.!?\"”’»])[\s\u00a0]*(?:{courtesy})\s+{_SOURCE}\s*\.?\s*\Z", regex.I),
+    )
+
+
+@functools.cache
+def _worded_line() -> regex.Pattern[str]:
+    """A whole line that is a credit in words: "Courtesy of Jane Doe", "(Submitted photo)"."""
+    courtesy = _alternation("courtesy")
+    unsourced = _alternation("unsourced_credit")
+    return regex.compile(
+        rf"\A[(\[]?\s*(?:(?P<credit>{unsourced})|(?:{courtesy})\s+{_SOURCE})\s*\.?\s*[)\]]?\Z", regex.I
+    )
+
+
+@functools.cache
+def _toggles() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    words = _alternation("toggle")
+    return (
+        regex.compile(rf"(?<=\S)[\s\u00a0]+(?:{words})\s*\Z", regex.I),
+        regex.compile(rf"\s*(?:\.\.\.|…)[\s\u00a0]*(?:{words})\s*\Z", regex.I),
+    )
+
+
+def without_toggle(text: str) -> str:
+    """The caption without the link that folds it ("... (AP Photo/X) less"); `text` when there is none."""
+    m = _toggles()[0].search(text, max(0, len(text) - 30))
+    return text[: m.start()] if m else text
+
+
+def folded_copy(text: str, caption: str) -> bool:
+    """True for a shortened copy of `caption` that ends with the link unfolding it
+    ("Two men walk past the ... more"): a page prints both and shows one."""
+    m = _toggles()[1].search(text, max(0, len(text) - 30))
+    if m is None:
+        return False
+    head = " ".join(text[: m.start()].split()).casefold()
+    return len(head) >= 20 and " ".join(caption.split()).casefold().startswith(head)
 
 
 _CREDIT_HINT = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
@@ -206,6 +291,9 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
         return None
+    worded = _worded_line().match(text.strip())
+    if worded is not None:
+        return str(worded.group("credit")).strip(" .;,")
     first = _OPENING.match(text)
     if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
         return _agency_credit(text, lexicon)
@@ -256,6 +344,8 @@ def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
 def is_bare_credit(text: str) -> bool:
     """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
     core = text.strip(" ()[]")
+    if _worded_line().match(core) is not None:
+        return False  # "Courtesy of Jane Doe", "Submitted photo": the words say it is a credit
     return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
 
 

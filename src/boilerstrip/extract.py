@@ -9,7 +9,16 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import caption_label, credit_lead, credit_only, is_bare_credit, signs_story, split_credit
+from .captions import (
+    caption_label,
+    credit_lead,
+    credit_only,
+    folded_copy,
+    is_bare_credit,
+    signs_story,
+    split_credit,
+    without_toggle,
+)
 from .classify import Label, rule_labels
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
@@ -156,6 +165,8 @@ def _mark_captions(
             out[i] = split if split is not None else (labelled, above)
             continue
         only = credit_only(text, lexicon)
+        if only is None and labels[i] is None and _credit_in_capitals(units, unit_facts, i):
+            only = text.strip(" ()[]")
         if only is not None:
             bare = is_bare_credit(text)
             if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
@@ -190,8 +201,41 @@ def _mark_captions(
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
+            continue
+        unfolded = without_toggle(text)
+        split = split_credit(unfolded, lexicon) if unfolded != text else None
+        if split is not None:
+            labels[i] = Label(Kind.CAPTION, "ends with an image credit and the link folding it")
+            out[i] = split
+            if i + 1 < len(units) and free(i + 1) and folded_copy(units[i + 1].text, unfolded):
+                labels[i + 1] = Label(Kind.CAPTION, "the caption above, shortened to unfold")
+                out[i + 1] = ("", None)
     _gallery_heads(units, unit_facts, labels, out)
     return out
+
+
+def _credit_in_capitals(units: list[Unit], unit_facts: list[UnitFacts], i: int) -> bool:
+    """A name of a few words set in capitals right under a sentence, in the same block
+    ("... legalized for medical use." / "STATISTA"): a picture's credit, as credits are set;
+    a heading stands apart from the paragraph above it."""
+    unit = units[i]
+    core = unit.text.strip(" ()[]")
+    if unit.blank_before or i == 0 or not 1 <= unit_facts[i].words <= 2 or not core.isupper():
+        return False
+    if _CAPITAL_NAME.fullmatch(core) is None:
+        return False  # "GPU", "WIR.IHR.ALLE", "PRINT & DIGITAL": an acronym, a slogan, a menu label
+    if i + 1 < len(units) and not units[i + 1].blank_before:
+        return False  # the block goes on: a label over what follows, not a credit closing a caption
+    above = units[i - 1].text.rstrip(" \"'”’»")
+    return (
+        above.endswith(".")  # a caption describes: it ends with a full stop, not "?" or "!"
+        and not above.isupper()
+        and 3 <= unit_facts[i - 1].words <= 35
+    )
+
+
+# A credit set in capitals: one or two words of four letters or more ("STATISTA", "NASA JPL").
+_CAPITAL_NAME = regex.compile(r"\p{Lu}{4,}(?:[ '’-]\p{Lu}{2,})?")
 
 
 def _gallery_heads(

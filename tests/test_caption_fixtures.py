@@ -1,0 +1,42 @@
+"""Whole pages with captions whose credit is written in words, in several languages: the
+captions and credits against the expected file beside the text, and none of them in the body."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from boilerstrip import extract
+from boilerstrip.kinds import Kind
+
+from conftest import FIXTURES
+
+PAGES = sorted((FIXTURES / "captions").glob("*.txt"))
+
+
+def _expected(page: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_captions(page: Path) -> None:
+    exp = _expected(page)
+    article = extract(page.read_text(encoding="utf-8"))
+    assert [{"text": c.text, "credit": c.credit} for c in article.captions] == exp["captions"]
+    assert len(article.paragraphs) == exp["paragraphs"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_caption_lines_leave_the_body(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    article = extract(text)
+    for caption in article.captions:
+        assert caption.text not in article.paragraphs
+        kinds = {s.kind for s in article.segments if s.start <= caption.start < s.end}
+        assert kinds == {Kind.CAPTION}
+    for words in _expected(page)["not_in_body"]:  # the credit lines and the folded copies
+        assert all(words not in p for p in article.paragraphs), words
