@@ -33,6 +33,9 @@ CASES = [
     ("13 tháng 12 năm 2025", date(2025, 12, 13)),
     ("Thứ bảy, 13 tháng 12, 2025 22:47", datetime(2025, 12, 13, 22, 47)),
     ("13 ٣ 2025", None),  # a lone number is no month
+    # the time first, then its zone and the weekday
+    ("Updated 10:01 pm EST, Tuesday, November 19, 2019", datetime(2019, 11, 19, 22, 1, tzinfo=EST)),
+    ("22:47, 13. Dezember 2025", datetime(2025, 12, 13, 22, 47)),
     (
         "Monday, November 18, 2019, 04:05 pm PT",
         datetime(2019, 11, 18, 16, 5, tzinfo=timezone(timedelta(hours=-8))),

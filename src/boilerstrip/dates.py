@@ -289,13 +289,16 @@ def _with_time(text: str, day: date, start: int, end: int) -> tuple[date | datet
         stop = end + m.end() - glued
         value, stop = _zoned(text, _combine(day, m), stop)
         return value, start, stop
-    before = text[max(0, start - 25) : start]
+    before = text[max(0, start - 40) : start]
     last = None
     for last in _TIME.finditer(before):  # noqa: B007 - the last time before the date
         continue
-    if last is not None and len(before[last.end() :].strip(" ,|-–—·\u00a0")) <= 3:
-        value, _ = _zoned(before, _combine(day, last), last.end())
-        return value, start - len(before) + last.start(), end
+    if last is not None:
+        value, after = _zoned(before, _combine(day, last), last.end())
+        between = before[after:].strip(" ,|-–—·\u00a0")
+        # "10:01 pm PST, Tuesday, November 19, 2019": a zone and a weekday may stand between
+        if len(between) <= 3 or (len(between) <= 12 and between.isalpha() and after > last.end()):
+            return value, start - len(before) + last.start(), end
     return day, start, end
 
 
