@@ -44,6 +44,11 @@ LEX = default_lexicon()
         ("A town in Austria.Jane Doe / Reuters file", "A town in Austria.", "Jane Doe / Reuters file"),
         ("A map of Titan. (NASA/JPL-Caltech/ASU)", "A map of Titan.", "NASA/JPL-Caltech/ASU"),
         (
+            "Ein Hermelin im Winterfell. (jdoe / iStock.com)",
+            "Ein Hermelin im Winterfell.",
+            "jdoe / iStock.com",
+        ),
+        (
             "The stock fell. Photograph by Jane Doe/AFP/Getty Images",
             "The stock fell.",
             "Jane Doe/AFP/Getty Images",
@@ -76,6 +81,7 @@ def test_split_credit(text: str, caption: str, credit: str) -> None:
         "Prices rose 3% (and/or more) last year",
         "He said the plan was sound (see p.12).",
         "Read more at the agency's site (Example.org)",
+        "Prices rose again. (in euros/year)",
     ],
 )
 def test_no_credit(text: str) -> None:

@@ -21,6 +21,10 @@ def _facts(text: str):  # type: ignore[no-untyped-def]
         ("Home →", False),
         ("Er sagte: „Wir kommen wieder.“", True),
         ("Die Termine im Überblick", False),
+        ("He said the talks would go on. (Reuters)", True),  # a sentence, then its attribution
+        ("正是有了英勇的你们，才有这座英雄的城！（评论员 罗博）", True),
+        ("Bitte entschuldigt den Fehler (falls ihr ihn gefunden habt 😉 )", True),
+        ("Read more (here)", False),
     ],
 )
 def test_sentence_end_under_closers_and_emoji(text: str, ends: bool) -> None:

@@ -48,9 +48,11 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
         regex.compile(
             rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:file|{words}))?)\s*\Z",
         ),
-        # "... rabbits. (JANE DOE/SCIENCE PHOTO LIBRARY)", "... Titan. (NASA/JPL-Caltech/ASU)"
+        # "... rabbits. (JANE DOE/SCIENCE PHOTO LIBRARY)", "... Titan. (NASA/JPL-Caltech/ASU)",
+        # "... getarnt. (jdoe / iStock.com)": a photographer's handle and the stock site
         regex.compile(
-            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>\p{Lu}[^()\[\]/]{1,60}(?:/[^()\[\]/]{2,60}){1,3}?)\s*[)\]]\s*\Z"
+            r"(?<=[.!?\"”])[\s\u00a0]*[(\[]\s*(?P<credit>\p{Lu}[^()\[\]/]{1,60}(?:/[^()\[\]/]{2,60}){1,3}?"
+            r"|[\p{L}\d][^()\[\]/\s]{1,40}\s*/\s*[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,6})\s*[)\]]\s*\Z"
         ),
         # "... earnings. Photograph by Jane Doe/AFP", "... New York.Reuters"
         regex.compile(

@@ -15,9 +15,14 @@ from .lines import Unit
 # A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
 _TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
 _COLONS = frozenset(":\uff1a")
-_CLOSERS = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*"
+_CLOSERS = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*\uff09\u300d\u300f\u3011 "
 _INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_BRACKET_CLOSE = frozenset(")\uff09")
+# A sentence, then a short attribution in brackets: "... city! (Reporter Jane Doe)", "...（评论员 X）".
+_ATTRIBUTION_END = regex.compile(
+    r"[.!?\u3002\uff01\uff1f][\"'\u2019\u201d\u00bb]*\s*[(\uff08][^()\uff08\uff09]{1,40}[)\uff09]\s*\Z"
+)
 # Words, then emoji (pictographs, not arrows or stars used as bullets) at the line's end.
 _EMOJI_END = regex.compile(
     r"\p{L}[\p{P}\s]*[\p{Extended_Pictographic}\ufe0f\u200d\s]*\p{Extended_Pictographic}\ufe0f?\s*\Z"
@@ -61,7 +66,9 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     tail = text[-12:]
     last = tail.rstrip(_CLOSERS)[-1:]
     ends = last in _TERMINALS
-    if not ends and last > "\u2000" and _EMOJI_END.search(tail):
+    if not ends and tail.rstrip()[-1:] in _BRACKET_CLOSE:
+        ends = _ATTRIBUTION_END.search(text[-60:]) is not None  # "... city! (Reporter Jane Doe)"
+    if not ends and last > "\u2000" and _EMOJI_END.search(tail.rstrip(_CLOSERS)):
         ends = True  # "... und das gefällt mir 😉": an emoji closes the sentence
     inner = text.count(",") + text.count(";")
     if not ascii_text:
