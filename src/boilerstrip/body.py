@@ -603,10 +603,13 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
         gap += 1
     else:
         return -1
-    if j < 1:
+    h = j - 1
+    while h >= 0 and h >= j - 3 and labels[h] is not None and labels[h].kind in _HEAD_META:  # type: ignore[union-attr]
+        h -= 1  # the date or byline printed between the headline and its standfirst
+    if h < 0:
         return -1
-    above = labels[j - 1]
-    g = facts[j - 1]
+    above = labels[h]
+    g = facts[h]
     headline = (
         (above is None or above.kind is Kind.REPEATED)
         and 4 <= g.words < facts[j].words
@@ -614,6 +617,9 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
         and g.letter_share >= 0.7
     )
     return j if headline else -1
+
+
+_HEAD_META = frozenset({Kind.DATE, Kind.BYLINE})
 
 
 # A line ending in a colon announces a list: this many short lines under it are its items.
