@@ -46,9 +46,22 @@ def rule_labels(
     """A label for every unit a rule is sure about; None for the rest (judged as prose later)."""
     labels: list[Label | None] = []
     seen: dict[str, int] = {}
+    toc_heads = lexicon.markers.get("toc", frozenset())
+    contents: set[str] = set()  # entries of a table of contents: their later copies head sections
+    toc_left = 0
     for unit, f in zip(units, facts, strict=True):
         label = _rule(unit, f, lexicon, dates)
-        if label is None and f.norm:
+        # (a story carries its table of contents: cheap to cross, like a caption, not a menu)
+        if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and f.norm not in contents:
+            label = Label(Kind.OTHER, "an entry of the table of contents")
+            contents.add(f.norm)
+            toc_left -= 1
+        elif f.norm in toc_heads:
+            label = Label(Kind.OTHER, "the heading of a table of contents")
+            toc_left = _TOC_MAX_ENTRIES
+        else:
+            toc_left = 0
+        if label is None and f.norm and f.norm not in contents:
             first = seen.get(f.norm)
             if first is not None:
                 label = Label(Kind.REPEATED, f"repeats line {first}")
@@ -56,6 +69,11 @@ def rule_labels(
             seen[f.norm] = unit.line
         labels.append(label)
     return labels
+
+
+# A table of contents: up to this many entries of up to this many words under its heading.
+_TOC_MAX_ENTRIES = 40
+_TOC_ENTRY_WORDS = 20
 
 
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
