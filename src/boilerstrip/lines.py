@@ -113,17 +113,71 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
     if not lines:
         return units
     fragmented = join and is_fragmented(text, lines)
+    wrapped = _wrapped(text, lines) if join else frozenset()
     group = [lines[0]]
-    for prev, ln in zip(lines, lines[1:], strict=False):
+    spaced: set[int] = set()  # lines of the group that a line break (a space) separates from the one before
+    for k, (prev, ln) in enumerate(zip(lines, lines[1:], strict=False)):
+        if join and k in wrapped:
+            spaced.add(len(group))
+            group.append(ln)
+            continue
         if join and (
             (not ln.blank_before and fragmented and _joins(text, prev, ln)) or _clear_cut(text, prev, ln)
         ):
             group.append(ln)
             continue
-        units.append(_unit(text, group, len(units)))
+        units.append(_unit(text, group, len(units), spaced))
         group = [ln]
-    units.append(_unit(text, group, len(units)))
+        spaced = set()
+    units.append(_unit(text, group, len(units), spaced))
     return units
+
+
+# Hard-wrapped text (mail, pre-formatted blocks): lines of one paragraph filled up to a width.
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_WIDTH = 120
+
+
+def _wrapped(text: str, lines: list[Line]) -> frozenset[int]:
+    """Indices k where line k and line k + 1 are one paragraph wrapped at a fixed width: in a
+    block of lines without blank lines between them, line k is as full as the block's widest
+    line allows (the next line's first word would not have fitted), and over the page most
+    such breaks fall mid-sentence (the next line goes on in lower case; a list of headlines of
+    about one length does not). Paragraphs end at a short line."""
+    breaks: list[int] = []
+    lower = 0
+    start = 0
+    n = len(lines)
+    while start < n:
+        end = start + 1
+        while end < n and not lines[end].blank_before:
+            end += 1
+        if end - start >= 2:
+            found, low = _wrapped_block(text, lines, start, end)
+            if low >= 0.5 * len(found):
+                breaks.extend(found)
+                lower += low
+        start = end
+    if len(breaks) < 3 or lower < 0.6 * len(breaks):
+        return frozenset()
+    return frozenset(breaks)
+
+
+def _wrapped_block(text: str, lines: list[Line], start: int, end: int) -> tuple[list[int], int]:
+    """The breaks of one block that look like a fixed-width wrap, and how many go on in lower case."""
+    width = max(ln.end - ln.start for ln in lines[start:end])
+    if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
+        return [], 0
+    breaks: list[int] = []
+    lower = 0
+    for k in range(start, end - 1):
+        nxt = lines[k + 1]
+        head = text[nxt.start : nxt.end].split(" ", 1)[0]
+        size = lines[k].end - lines[k].start
+        if size >= 0.6 * width and size + 1 + len(head) > width:
+            breaks.append(k)
+            lower += head[:1].islower()
+    return breaks, lower
 
 
 def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
@@ -148,12 +202,13 @@ def _joins(text: str, prev: Line, ln: Line) -> bool:
     return trailing_space or leading_space or bool(_CONTINUES.match(text, ln.raw_start, ln.raw_end))
 
 
-def _unit(text: str, group: list[Line], index: int) -> Unit:
+def _unit(text: str, group: list[Line], index: int, spaced: set[int] | frozenset[int] = frozenset()) -> Unit:
     first, last = group[0], group[-1]
     if len(group) == 1:
         body = text[first.start : first.end]
         if "  " in body or "\t" in body or "\u00a0" in body:
             body = _INNER_SPACE.sub(" ", body)
     else:
-        body = _INNER_SPACE.sub(" ", "".join(text[g.raw_start : g.raw_end] for g in group)).strip()
+        pieces = ((" " if k in spaced else "") + text[g.raw_start : g.raw_end] for k, g in enumerate(group))
+        body = _INNER_SPACE.sub(" ", "".join(pieces)).strip()
     return Unit(index, first.number, first.start, last.end, body, first.blank_before, len(group))
