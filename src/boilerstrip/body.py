@@ -185,6 +185,9 @@ def decide(
     spans = []
     for block in blocks:
         a, b = _extend(block, facts, labels, is_body, p)
+        resume = _past_header(a, b, facts, labels, is_body)
+        if resume >= 0:  # the standfirst was the core: the story goes on under its byline and date
+            b = max(resume, _extend((resume, resume), facts, labels, is_body, p)[1])
         for _ in range(3):  # (bounded: a story carries a few such boxes)
             resume = _past_box(b, facts, labels, is_body)
             if resume < 0:
@@ -540,6 +543,34 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
             if facts[j].words > _RESUME_WORDS:
                 return -1
         elif lab.kind not in _INLINE and lab.kind is not Kind.RELATED:
+            return -1
+    return -1
+
+
+# What a story's header holds between its standfirst and its first paragraph.
+_HEADER = frozenset({Kind.BYLINE, Kind.DATE, Kind.SHARE, Kind.CAPTION, Kind.PLACEHOLDER, Kind.ADVERTISEMENT})
+_HEADER_REACH = 12
+
+
+def _past_header(
+    a: int, b: int, facts: list[UnitFacts], labels: list[Label | None], is_body: list[bool]
+) -> int:
+    """A region of one paragraph followed by the story's byline, date, share buttons and photo
+    (and short button lines) and then prose: the paragraph was the standfirst, and the story
+    starts after the header. Returns that prose unit, or -1."""
+    if sum(is_body[a : b + 1]) > 1:
+        return -1
+    header = False
+    for j in range(b + 1, min(len(facts), b + 1 + _HEADER_REACH)):
+        lab = labels[j]
+        if is_body[j]:
+            return j if header else -1
+        if lab is None:
+            if facts[j].words > 3:
+                return -1
+        elif lab.kind in _HEADER:
+            header = header or lab.kind in (Kind.BYLINE, Kind.DATE)
+        elif lab.kind is not Kind.OTHER:
             return -1
     return -1
 
