@@ -643,7 +643,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
     g = facts[h]
     headline = (
         (above is None or above.kind is Kind.REPEATED)
-        and 4 <= g.words < facts[j].words
+        and 4 <= g.words <= facts[j].words
         and not g.ends_sentence
         and g.letter_share >= 0.7
     )
