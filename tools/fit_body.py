@@ -45,6 +45,7 @@ GRID: dict[str, list[Any]] = {
     "grow_back_max_gap": [1, 2, 3],
     "isolated_min_words": [3, 4],
     "grow_text_gap": [5, 8],
+    "other_block_share": [0.7, 1.0],
 }
 SETS = ("dev browser", "dev htmltext", "dev naive", "multi browser")
 
