@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from datetime import date, datetime, timedelta
 from operator import attrgetter, methodcaller
 
@@ -134,10 +135,8 @@ def find_title(
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
-    copies: dict[str, int] = {}
-    for f in facts:
-        if f.norm:
-            copies[f.norm] = copies.get(f.norm, 0) + 1
+    copies = Counter(map(attrgetter("norm"), facts))
+    del copies[""]  # (lines without words are no copies of one another)
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
     dated_memo: dict[int, bool] = {}
