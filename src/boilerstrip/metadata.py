@@ -835,7 +835,8 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
         if _HAS_LINK.search(value) or value.startswith(("(", "[")):
             return True  # a link or a list of references: a source line, but no name to report
         return value or True
-    if _reporting().match(text):
+    # (a credits line opens with a bracket or names someone "by": other lines skip the pattern)
+    if (text[:1] in "([" or "by" in text.lower()) and _reporting().match(text):
         return True
     m = _COPYRIGHT.match(text) if text[:1] in _COPYRIGHT_FIRST else None
     holder = str(m.group("holder")).strip() if m else ""
