@@ -551,4 +551,6 @@ def _short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list
 
 
 def _clean(text: str) -> str:
+    if text.isprintable():  # (no control character: most lines skip the pattern)
+        return text.strip()
     return str(_CONTROL.sub("", text)).strip()
