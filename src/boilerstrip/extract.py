@@ -63,7 +63,7 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
     units = make_units(text, split_lines(text), opts.join_fragments)
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
-    unit_facts = [facts(u, language, stoplist) for u in units]
+    unit_facts = _all_facts(units, language, stoplist)
     dates: DateMemo = {}
     labels = rule_labels(units, unit_facts, lexicon, dates)
     bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
@@ -73,6 +73,18 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
     return _assemble(
         text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts, dates
     )
+
+
+def _all_facts(units: list[Unit], language: str | None, stoplist: frozenset[str]) -> list[UnitFacts]:
+    """The facts of every unit; a line the page repeats (menus, teasers) is read once."""
+    known: dict[str, UnitFacts] = {}
+    out: list[UnitFacts] = []
+    for unit in units:
+        f = known.get(unit.text)
+        if f is None:
+            f = known[unit.text] = facts(unit, language, stoplist)
+        out.append(f)
+    return out
 
 
 def _mark_captions(
