@@ -44,8 +44,12 @@ def rule_labels(
     """A label for every unit a rule is sure about; None for the rest (judged as prose later)."""
     labels: list[Label | None] = []
     seen: dict[str, int] = {}
+    ruled: dict[str, Label | None] = {}  # (the rules read a line's text only: a repeated line is judged once)
     for unit, f in zip(units, facts, strict=True):
-        label = _rule(unit, f, lexicon, dates)
+        if unit.text in ruled:
+            label = ruled[unit.text]
+        else:
+            label = ruled[unit.text] = _rule(unit, f, lexicon, dates)
         if label is None and f.norm:
             first = seen.get(f.norm)
             if first is not None:
