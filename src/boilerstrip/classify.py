@@ -24,6 +24,7 @@ _CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW = regex.compile(r"[›»]")
 _CRUMB_MARKS = frozenset("›»>/|·•")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
+_LOGO_LAST = frozenset("oOпП")  # every character the pattern's last letter matches
 
 
 # Kinds whose phrases name links and headings; a full sentence that starts the same way is prose.
@@ -87,7 +88,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         dates = dates_in(unit.text, memo)
         if dates and _date_dominates(unit.text, dates):
             return Label(Kind.DATE, "a date line")
-    if f.words <= 6 and _LOGO.search(f.norm):
+    if f.words <= 6 and f.norm[-1:] in _LOGO_LAST and _LOGO.search(f.norm):
         return Label(Kind.LOGO, "logo text")
     if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
         return Label(Kind.NAVIGATION, "a breadcrumb trail")
