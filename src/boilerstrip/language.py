@@ -41,9 +41,9 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
             return script
     votes: dict[str, float] = {}
     index = lexicon.detect_index
-    counts = _token_counts(sample.casefold())
+    counts = _index_counts(sample.casefold(), index)
     # only the tokens of the index vote; kept in first-seen order, so the sums add up alike
-    for token in filter(index.__contains__, counts):
+    for token in counts:
         langs = index[token]
         if langs:
             share = counts[token] / len(langs)
@@ -56,9 +56,9 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
     return lang if score >= 3 else None
 
 
-def _token_counts(folded: str) -> dict[str, int]:
-    """How often each `_TOKEN` occurs in `folded`, in first-seen order. Tokens never cross
-    whitespace, so each distinct space-separated piece is read once: a piece of letters only
+def _index_counts(folded: str, index: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often each `_TOKEN` of the index occurs in `folded`, in first-seen order. Tokens never
+    cross whitespace, so each distinct space-separated piece is read once: a piece of letters only
     (after trimming marks no token holds) is one token, and only the others go to the pattern."""
     counts: dict[str, int] = {}
     get = counts.get
@@ -67,10 +67,12 @@ def _token_counts(folded: str) -> dict[str, int]:
             core = piece.strip(_NOT_IN_TOKENS)
             if not core.isalpha():
                 for token in _TOKEN.findall(piece):
-                    counts[token] = get(token, 0) + n
+                    if token in index:
+                        counts[token] = get(token, 0) + n
                 continue
             piece = core
-        counts[piece] = get(piece, 0) + n
+        if piece in index:
+            counts[piece] = get(piece, 0) + n
     return counts
 
 
