@@ -143,16 +143,15 @@ def _mark_captions(
             labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
             out[i + 1] = (units[i + 1].text, credit)
 
+    plain: set[str] = set()  # lines no credit or caption form reads (pages repeat many lines)
     for i, unit in enumerate(units):
         if not free(i) or i in out:
             continue
         text = unit.text
-        if (
-            credit_lead(text, lexicon)
-            and i + 1 < len(units)
-            and free(i + 1)
-            and unit_facts[i + 1].words <= 12
-        ):
+        if text in plain and labels[i] is not None:
+            continue  # a copy of such a line: the same tests as on the first copy, then this check
+        lead = credit_lead(text, lexicon)
+        if lead and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
             lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")
@@ -178,6 +177,8 @@ def _mark_captions(
             out[i] = ("", None)
             caption_above(i, only, bare)
             continue
+        if not lead:
+            plain.add(text)
         if labels[i] is not None:
             continue
         if not 3 <= unit_facts[i].words <= 160:
