@@ -79,6 +79,11 @@ class Lexicon:
         """`_contained_upto` for ASCII lines, which can hold only the ASCII phrases."""
         return _by_length(tuple(entry for entry in self.contained_phrases if entry[0].isascii()))
 
+    @functools.cached_property
+    def _ascii_cookie_stems(self) -> tuple[str, ...]:
+        """The cookie stems an ASCII line can hold."""
+        return tuple(stem for stem in self.cookie_stem_words if stem.isascii())
+
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
         kind = self.line_phrases.get(norm)
@@ -117,7 +122,8 @@ class Lexicon:
         """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
         if self.cookie_stems is None:
             return False
-        if self.cookie_stem_words and not any(map(norm.__contains__, self.cookie_stem_words)):
+        stems = self._ascii_cookie_stems if norm.isascii() else self.cookie_stem_words
+        if self.cookie_stem_words and not any(map(norm.__contains__, stems)):
             return False  # (substring tests: the same answer as the pattern, much cheaper)
         if self.cookie_stems.search(norm) is None:
             return False
