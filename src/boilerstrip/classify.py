@@ -17,6 +17,8 @@ from .lines import Unit
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
 _SHARE_HEAD = regex.compile(r"[^\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
+# A count opens with a digit: a token opening with any other ASCII character skips the pattern.
+_NOT_COUNT_START = frozenset(map(chr, range(128))) - frozenset("0123456789")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
@@ -108,7 +110,7 @@ def _is_breadcrumb(text: str) -> bool:
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
     first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
     head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
-    if head and head not in lexicon.share_heads and not _COUNT.match(head):
+    if head and head not in lexicon.share_heads and (head[0] in _NOT_COUNT_START or not _COUNT.match(head)):
         return False  # the first token already is no share word nor a count
     tokens = [t for t in _SHARE_SPLIT.split(norm) if t]
     if not tokens:
