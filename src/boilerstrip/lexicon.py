@@ -92,7 +92,7 @@ class Lexicon:
         if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
         upto = self._ascii_contained_upto if norm.isascii() else self._contained_upto
-        for phrase, contained in upto[min(len(norm), len(upto) - 1)]:
+        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else upto[-1]:
             if phrase in norm:
                 return contained
         parts = norm.replace(" :", ":").split(" ")
