@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -78,6 +79,11 @@ class Lexicon:
     def _ascii_contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
         """`_contained_upto` for ASCII lines, which can hold only the ASCII phrases."""
         return _by_length(tuple(entry for entry in self.contained_phrases if entry[0].isascii()))
+
+    @functools.cached_property
+    def agency_names(self) -> Mapping[str, str]:
+        """Agency names by their casefolded form, the one in capitals when a name is listed both ways."""
+        return {a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))}
 
     @functools.cached_property
     def _ascii_cookie_stems(self) -> tuple[str, ...]:

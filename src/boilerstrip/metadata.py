@@ -714,7 +714,7 @@ def _names(
     roles set aside. With `strict`, any part that is neither makes the whole line not a byline."""
     rest = _GLUED_ORG.sub(", ", rest)
     rest = _BYLINE_SEP.split(rest)[0] if not strict else rest
-    canonical = _canonical_agencies(lexicon.agencies)
+    canonical = lexicon.agency_names
     agencies = canonical.keys()
     roles = marker_words("role")
     orgs = marker_words("org")
@@ -778,12 +778,6 @@ def _names(
     return tuple(dict.fromkeys(names)), agency
 
 
-@functools.cache
-def _canonical_agencies(agencies: frozenset[str]) -> dict[str, str]:
-    """Agency names by their casefolded form, the one in capitals when a name is listed in both."""
-    return {a.casefold(): a for a in sorted(agencies, key=lambda a: (not a.isupper(), a))}
-
-
 # ---------------------------------------------------------------- dateline and source
 def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     """(place, agency) from the opening of the first paragraph ("VILNIUS:", "LONDON (Reuters) -")."""
@@ -813,7 +807,7 @@ def lead_agency(paragraph: str, lexicon: Lexicon) -> str | None:
     if m is None:
         return None
     agency = str(m.group("agency")).strip()
-    known = _canonical_agencies(lexicon.agencies)
+    known = lexicon.agency_names
     letters = [ch for ch in agency if ch.isalpha()]
     marked = m.group("gap").strip() != "" or m.group("gap") == ""  # "(CNN)The", "(XYZ) - The"
     if agency.casefold() in known or (
