@@ -128,13 +128,19 @@ def prose_score(f: UnitFacts) -> float:
     """How much a unit reads like article prose, from its own facts only (0..1)."""
     if f.words == 0:
         return 0.0
-    length = min(1.0, f.words / 25.0)
-    stop = min(1.0, f.stop_share / 0.3)
+    # (each "x if x < 1.0 else 1.0" is min(1.0, x), written out: this runs on every unit)
+    length = f.words / 25.0
+    length = length if length < 1.0 else 1.0
+    stop = f.stop_share / 0.3
+    stop = stop if stop < 1.0 else 1.0
     punct = 1.0 if f.ends_sentence else (0.5 if f.inner_punct else 0.0)
-    caps = max(0.0, f.capital_share - 0.5) * 2.0 if f.words >= 3 else 0.0
-    letters = min(1.0, f.letter_share / 0.75)
+    caps = f.capital_share - 0.5
+    caps = (caps if caps > 0.0 else 0.0) * 2.0 if f.words >= 3 else 0.0
+    letters = f.letter_share / 0.75
+    letters = letters if letters < 1.0 else 1.0
     score = (0.4 * length + 0.3 * stop + 0.3 * punct - 0.35 * caps) * letters
-    return max(0.0, min(1.0, score))
+    score = score if score < 1.0 else 1.0
+    return score if score > 0.0 else 0.0
 
 
 def decide(

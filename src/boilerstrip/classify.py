@@ -17,6 +17,8 @@ from .lines import Unit
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
 _SHARE_HEAD = regex.compile(r"[^\s|/·•,;:()\[\]]+")
 _COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
+# A count opens with a digit: a token opening with any other ASCII character skips the pattern.
+_NOT_COUNT_START = frozenset(map(chr, range(128))) - frozenset("0123456789")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
@@ -26,6 +28,7 @@ _CRUMB_MARKS = frozenset("›»>/|·•")
 # '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
 _DATA_KEYS = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
+_LOGO_LAST = frozenset("oOпП")  # every character the pattern's last letter matches
 
 
 # Kinds whose phrases name links and headings; a full sentence that starts the same way is prose.
@@ -49,8 +52,12 @@ def rule_labels(
     toc_heads = lexicon.markers.get("toc", frozenset())
     contents: set[str] = set()  # entries of a table of contents: their later copies head sections
     toc_left = 0
+    ruled: dict[str, Label | None] = {}  # (the rules read a line's text only: a repeated line is judged once)
     for unit, f in zip(units, facts, strict=True):
-        label = _rule(unit, f, lexicon, dates)
+        if unit.text in ruled:
+            label = ruled[unit.text]
+        else:
+            label = ruled[unit.text] = _rule(unit, f, lexicon, dates)
         # (a story carries its table of contents: cheap to cross, like a caption, not a menu)
         if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and f.norm not in contents:
             label = Label(Kind.OTHER, "an entry of the table of contents")
@@ -105,7 +112,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         dates = dates_in(unit.text, memo)
         if dates and _date_dominates(unit.text, dates):
             return Label(Kind.DATE, "a date line")
-    if f.words <= 6 and _LOGO.search(f.norm):
+    if f.words <= 6 and f.norm[-1:] in _LOGO_LAST and _LOGO.search(f.norm):
         return Label(Kind.LOGO, "logo text")
     if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
         return Label(Kind.NAVIGATION, "a breadcrumb trail")
@@ -125,7 +132,7 @@ def _is_breadcrumb(text: str) -> bool:
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
     first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
     head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
-    if head and head not in lexicon.share_heads and not _COUNT.match(head):
+    if head and head not in lexicon.share_heads and (head[0] in _NOT_COUNT_START or not _COUNT.match(head)):
         return False  # the first token already is no share word nor a count
     tokens = [t for t in _SHARE_SPLIT.split(norm) if t]
     if not tokens:

@@ -72,7 +72,7 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
     units = make_units(text, split_lines(text), opts.join_fragments)
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
-    unit_facts = [facts(u, language, stoplist) for u in units]
+    unit_facts = _all_facts(units, language, stoplist)
     dates: DateMemo = {}
     labels = rule_labels(units, unit_facts, lexicon, dates)
     bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
@@ -82,6 +82,18 @@ def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
     return _assemble(
         text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts, dates
     )
+
+
+def _all_facts(units: list[Unit], language: str | None, stoplist: frozenset[str]) -> list[UnitFacts]:
+    """The facts of every unit; a line the page repeats (menus, teasers) is read once."""
+    known: dict[str, UnitFacts] = {}
+    out: list[UnitFacts] = []
+    for unit in units:
+        f = known.get(unit.text)
+        if f is None:
+            f = known[unit.text] = facts(unit, language, stoplist)
+        out.append(f)
+    return out
 
 
 def _mark_captions(
@@ -140,16 +152,15 @@ def _mark_captions(
             labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
             out[i + 1] = (units[i + 1].text, credit)
 
+    plain: set[str] = set()  # lines no credit or caption form reads (pages repeat many lines)
     for i, unit in enumerate(units):
         if not free(i) or i in out:
             continue
         text = unit.text
-        if (
-            credit_lead(text, lexicon)
-            and i + 1 < len(units)
-            and free(i + 1)
-            and unit_facts[i + 1].words <= 12
-        ):
+        if text in plain and labels[i] is not None:
+            continue  # a copy of such a line: the same tests as on the first copy, then this check
+        lead = credit_lead(text, lexicon)
+        if lead and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
             lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")
@@ -177,6 +188,8 @@ def _mark_captions(
             out[i] = ("", None)
             caption_above(i, only, bare)
             continue
+        if not lead:
+            plain.add(text)
         if labels[i] is not None:
             continue
         if not 3 <= unit_facts[i].words <= 160:
@@ -595,4 +608,6 @@ def _short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list
 
 
 def _clean(text: str) -> str:
+    if text.isprintable():  # (no control character: most lines skip the pattern)
+        return text.strip()
     return str(_CONTROL.sub("", text)).strip()

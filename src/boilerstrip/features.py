@@ -73,7 +73,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     inner = text.count(",") + text.count(";")
     if not ascii_text:
         inner += sum(text.count(ch) for ch in _INNER_MARKS_WIDE)
-    if cjk > 0.3 * max(letters, 1):
+    if cjk and cjk > 0.3 * max(letters, 1):
         n_words = max(n, cjk // 2)
         stop = 0.3 if ends or inner else 0.1
     else:

@@ -18,6 +18,8 @@ _UNSPACED_OR_HANGUL = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}
 # all, and most pages have only a few (quotes, dashes) for the script patterns to read.
 _HIGH_RUN = regex.compile(r"[^\x00-\u0DFF]+")
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+# Common marks around words that `_TOKEN` never takes (no letter, no apostrophe among them).
+_NOT_IN_TOKENS = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789'
 
 SAMPLE_CHARS = 15_000
 # Languages written without spaces between words: features count characters, not words.
@@ -39,9 +41,9 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
             return script
     votes: dict[str, float] = {}
     index = lexicon.detect_index
-    counts = Counter(_TOKEN.findall(sample.casefold()))
+    counts = _index_counts(sample.casefold(), index)
     # only the tokens of the index vote; kept in first-seen order, so the sums add up alike
-    for token in filter(index.__contains__, counts):
+    for token in counts:
         langs = index[token]
         if langs:
             share = counts[token] / len(langs)
@@ -52,6 +54,26 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
     lang = max(votes, key=lambda k: (votes[k], k))
     score = votes[lang]
     return lang if score >= 3 else None
+
+
+def _index_counts(folded: str, index: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """How often each `_TOKEN` of the index occurs in `folded`, in first-seen order. Tokens never
+    cross whitespace, so each distinct space-separated piece is read once: a piece of letters only
+    (after trimming marks no token holds) is one token, and only the others go to the pattern."""
+    counts: dict[str, int] = {}
+    get = counts.get
+    for piece, n in Counter(folded.split()).items():
+        if not piece.isalpha():
+            core = piece.strip(_NOT_IN_TOKENS)
+            if not core.isalpha():
+                for token in _TOKEN.findall(piece):
+                    if token in index:
+                        counts[token] = get(token, 0) + n
+                continue
+            piece = core
+        if piece in index:
+            counts[piece] = get(piece, 0) + n
+    return counts
 
 
 def _script(sample: str, letters: int) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -72,10 +73,22 @@ class Lexicon:
     def _contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
         """For each length n up to the longest contained phrase, in their order, the phrases
         no longer than n: only those can sit in a line of n characters."""
-        longest = max((len(phrase) for phrase, _ in self.contained_phrases), default=0)
-        return tuple(
-            tuple(entry for entry in self.contained_phrases if len(entry[0]) <= n) for n in range(longest + 1)
-        )
+        return _by_length(self.contained_phrases)
+
+    @functools.cached_property
+    def _ascii_contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
+        """`_contained_upto` for ASCII lines, which can hold only the ASCII phrases."""
+        return _by_length(tuple(entry for entry in self.contained_phrases if entry[0].isascii()))
+
+    @functools.cached_property
+    def agency_names(self) -> Mapping[str, str]:
+        """Agency names by their casefolded form, the one in capitals when a name is listed both ways."""
+        return {a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))}
+
+    @functools.cached_property
+    def _ascii_cookie_stems(self) -> tuple[str, ...]:
+        """The cookie stems an ASCII line can hold."""
+        return tuple(stem for stem in self.cookie_stem_words if stem.isascii())
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
@@ -84,8 +97,8 @@ class Lexicon:
             return kind
         if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
             return None
-        upto = self._contained_upto
-        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else self.contained_phrases:
+        upto = self._ascii_contained_upto if norm.isascii() else self._contained_upto
+        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else upto[-1]:
             if phrase in norm:
                 return contained
         parts = norm.replace(" :", ":").split(" ")
@@ -115,12 +128,19 @@ class Lexicon:
         """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
         if self.cookie_stems is None:
             return False
-        if self.cookie_stem_words and not any(map(norm.__contains__, self.cookie_stem_words)):
+        stems = self._ascii_cookie_stems if norm.isascii() else self.cookie_stem_words
+        if self.cookie_stem_words and not any(map(norm.__contains__, stems)):
             return False  # (substring tests: the same answer as the pattern, much cheaper)
         if self.cookie_stems.search(norm) is None:
             return False
         tokens = set(words_of(norm))
         return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
+
+
+def _by_length(phrases: tuple[tuple[str, Kind], ...]) -> tuple[tuple[tuple[str, Kind], ...], ...]:
+    """For each length n up to the longest phrase, in their order, the phrases no longer than n."""
+    longest = max((len(phrase) for phrase, _ in phrases), default=0)
+    return tuple(tuple(entry for entry in phrases if len(entry[0]) <= n) for n in range(longest + 1))
 
 
 def _data_dir() -> Path:

@@ -13,6 +13,7 @@ _INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
 _CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
 _CONTINUE_MARKS = frozenset(",.;:!?)]}%\u2019\u201d")
+_CONTINUE_OPENERS = _CONTINUE_MARKS | frozenset(" \t\u00a0")
 _TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
@@ -102,7 +103,8 @@ def is_fragmented(text: str, lines: list[Line]) -> bool:
         return False
     hits = 0
     for ln in lines:
-        if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
+        # (every match opens with a space or one of the marks: most lines skip the pattern)
+        if text[ln.raw_start] in _CONTINUE_OPENERS and _CONTINUES.match(text, ln.raw_start, ln.raw_end):
             hits += 1
     return hits >= 3 and hits >= 0.02 * len(lines)
 

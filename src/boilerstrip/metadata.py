@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from datetime import date, datetime, timedelta
 from operator import attrgetter, methodcaller
 
@@ -135,10 +136,8 @@ def find_title(
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
-    copies: dict[str, int] = {}
-    for f in facts:
-        if f.norm:
-            copies[f.norm] = copies.get(f.norm, 0) + 1
+    copies = Counter(map(attrgetter("norm"), facts))
+    del copies[""]  # (lines without words are no copies of one another)
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
     dated_memo: dict[int, bool] = {}
@@ -718,8 +717,8 @@ def _names(
     roles set aside. With `strict`, any part that is neither makes the whole line not a byline."""
     rest = _GLUED_ORG.sub(", ", rest)
     rest = _BYLINE_SEP.split(rest)[0] if not strict else rest
-    canonical = {a.casefold(): a for a in sorted(lexicon.agencies, key=lambda a: (not a.isupper(), a))}
-    agencies = set(canonical)
+    canonical = lexicon.agency_names
+    agencies = canonical.keys()
     roles = marker_words("role")
     orgs = marker_words("org")
     names: list[str] = []
@@ -811,7 +810,7 @@ def lead_agency(paragraph: str, lexicon: Lexicon) -> str | None:
     if m is None:
         return None
     agency = str(m.group("agency")).strip()
-    known = {a.casefold() for a in lexicon.agencies}
+    known = lexicon.agency_names
     letters = [ch for ch in agency if ch.isalpha()]
     marked = m.group("gap").strip() != "" or m.group("gap") == ""  # "(CNN)The", "(XYZ) - The"
     if agency.casefold() in known or (
@@ -833,7 +832,8 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
         if _HAS_LINK.search(value) or value.startswith(("(", "[")):
             return True  # a link or a list of references: a source line, but no name to report
         return value or True
-    if _reporting().match(text):
+    # (a credits line opens with a bracket or names someone "by": other lines skip the pattern)
+    if (text[:1] in "([" or "by" in text.lower()) and _reporting().match(text):
         return True
     m = _COPYRIGHT.match(text) if text[:1] in _COPYRIGHT_FIRST else None
     holder = str(m.group("holder")).strip() if m else ""
