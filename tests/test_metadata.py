@@ -155,6 +155,33 @@ def test_title_in_capitals_takes_the_ordinary_copy() -> None:
     assert extract(text).title == "Ceasefire talks resume in Geneva"
 
 
+def test_title_in_ordinary_case_keeps_its_own_case() -> None:
+    from boilerstrip import extract
+
+    text = (
+        "Ceasefire talks resume in Geneva\n\nBy Jane Doe\nDecember 13, 2025\n\n"
+        + PARAGRAPHS
+        + "\nMore on: Ceasefire Talks Resume In Geneva\n"
+    )
+    assert extract(text).title == "Ceasefire talks resume in Geneva"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("|Ceasefire talks resume in Geneva", "Ceasefire talks resume in Geneva"),
+        ("› Ceasefire talks resume in Geneva", "Ceasefire talks resume in Geneva"),
+        ("Ceasefire talks resume in Geneva,", "Ceasefire talks resume in Geneva"),
+        ("»Ceasefire talks resume in Geneva«", "»Ceasefire talks resume in Geneva«"),
+    ],
+)
+def test_title_without_separator_marks_at_its_edges(line: str, title: str) -> None:
+    from boilerstrip import extract
+
+    text = line + "\n\nBy Jane Doe\nDecember 13, 2025\n\n" + PARAGRAPHS
+    assert extract(text).title == title
+
+
 def test_title_site_suffix_dropped_when_the_bare_headline_is_shown() -> None:
     from boilerstrip import extract
 

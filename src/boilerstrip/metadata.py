@@ -323,7 +323,7 @@ def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) ->
     """The headline's text, from a copy in ordinary case when the page also shows one in capitals."""
     text = units[title].text
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters if ch.lower() != ch):
+    if letters and not any(ch.islower() for ch in letters):
         norm = facts[title].norm
         folded = text.casefold()
         for u, f in zip(units, facts, strict=True):
@@ -344,8 +344,31 @@ def _title_keys(norm: str) -> list[str]:
     return keys
 
 
+# Separator marks a headline line can carry at its edges from the menu or breadcrumb it sits
+# in ("|Nachhaltigkeit im Onlineshop", "›EU-Taxonomie: ...", "Mezcal Bar & Kitchen,").
+_TITLE_EDGE = " |/·•,;:"
+# Marks that quote a headline when their partner is in it too (»Quote«, «Quote», ‹Quote›),
+# and point at it like an arrow when alone.
+_PAIRED = {"›": "‹", "‹": "›", "»": "«", "«": "»", "<": ">"}
+
+
+def _edge_marks(text: str) -> str:
+    """The headline without separator marks and lone arrows at its edges."""
+    while True:
+        stripped = text.strip(_TITLE_EDGE)
+        if stripped[:1] in _PAIRED and _PAIRED[stripped[:1]] not in stripped:
+            stripped = stripped[1:]
+        if stripped[-1:] in _PAIRED and _PAIRED[stripped[-1:]] not in stripped[:-1] and stripped[-1:] != ">":
+            stripped = stripped[:-1]
+        if stripped == text or not stripped:
+            return text if not stripped else stripped
+        text = stripped
+
+
 def title_text(text: str, units: list[Unit], title: int) -> str:
-    """The headline without a site suffix when the bare headline is also on the page."""
+    """The headline without a site suffix when the bare headline is also on the page, and
+    without separator marks at its edges."""
+    text = _edge_marks(text)
     m = _SITE_SUFFIX.search(text)
     suffix_words = len(text[m.start() :].split()) - 1 if m else 0
     if m and suffix_words <= 4 and suffix_words < len(text[: m.start()].split()):  # a site name is short
