@@ -19,6 +19,11 @@ from .kinds import Kind
 _LEAD = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
 
+# A notice runs several sentences (a licence, a reprint rule, a disclaimer): its phrases are
+# looked for in longer lines than the short-line "contains" phrases.
+NOTICE_MAX_WORDS = 60
+CONTAINED_MAX_WORDS = 24
+
 # Words per stoplist used to tell languages apart, and to measure a line's function-word share.
 DETECT_WORDS = 60
 STOP_WORDS = 300
@@ -67,6 +72,7 @@ class Lexicon:
     markers: dict[str, frozenset[str]] = field(default_factory=dict)  # data/markers.tsv by kind, casefolded
     contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
+    notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
 
     @functools.cached_property
     def _contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
@@ -82,7 +88,11 @@ class Lexicon:
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
-        if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
+        if words <= NOTICE_MAX_WORDS:
+            for phrase, notice in self.notice_phrases:
+                if phrase in norm:
+                    return notice
+        if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
             return None
         upto = self._contained_upto
         for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else self.contained_phrases:
@@ -153,9 +163,10 @@ def default_lexicon() -> Lexicon:
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
     contained: list[tuple[str, Kind]] = []
+    notices: list[tuple[str, Kind]] = []
     for kind, mode, phrase in _rows("phrases.tsv"):
-        if mode == "contains":
-            contained.append((normalize(phrase), Kind(kind)))
+        if mode in ("contains", "notice"):
+            (contained if mode == "contains" else notices).append((normalize(phrase), Kind(kind)))
             continue
         target = line_phrases if mode == "line" else start_phrases
         key = normalize(phrase)
@@ -189,6 +200,7 @@ def default_lexicon() -> Lexicon:
         prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
         start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
         contained_phrases=tuple(contained),
+        notice_phrases=tuple(notices),
         share_heads=frozenset(w.split(" ")[0] for w in share),
         cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
         cookie_stem_words=tuple(stems),

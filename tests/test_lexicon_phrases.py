@@ -1,0 +1,55 @@
+"""Furniture phrases and prompt words: notices of a few sentences are found, story sentences
+that use the same words are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerstrip.kinds import Kind
+from boilerstrip.lexicon import NOTICE_MAX_WORDS, default_lexicon, normalize
+
+
+def _kind(line: str) -> Kind | None:
+    norm = normalize(line)
+    return default_lexicon().phrase_kind(norm, len(norm.split()))
+
+
+FILLER = " and the photographs in this story belong to the agencies named under each of them"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("This material may not be reproduced or redistributed in any form" + FILLER + ".", Kind.LEGAL),
+        ("Nachdruck nur mit schriftlicher Genehmigung des Verlags" + FILLER + ".", Kind.LEGAL),
+        ("Queda prohibida la reproducción total o parcial de esta publicación" + FILLER + ".", Kind.LEGAL),
+        ("Riproduzione riservata, tutti i contenuti sono protetti" + FILLER + ".", Kind.LEGAL),
+        ("Перепечатка запрещена без письменного согласия редакции" + FILLER + ".", Kind.LEGAL),
+        (
+            "Dieser Text steht unter einer Creative Commons Namensnennung 4.0 Lizenz" + FILLER + ".",
+            Kind.LEGAL,
+        ),
+        ("If you buy through these links we may earn a commission" + FILLER + ".", Kind.ADVERTISEMENT),
+        ("Bei den Links handelt es sich um Affiliate-Links" + FILLER + ".", Kind.ADVERTISEMENT),
+        ("Este artículo incluye enlaces de afiliados" + FILLER + ".", Kind.ADVERTISEMENT),
+    ],
+)
+def test_furniture_sentences_are_found(line: str, kind: Kind) -> None:
+    assert _kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (a longer sentence about the organisation: only its licence notices are furniture)
+        "With staff and volunteers in many countries, Creative Commons, a nonprofit, provides free licences "
+        "that let artists, teachers and scientists share their work with the public on simple terms.",
+    ],
+)
+def test_story_sentences_with_the_same_words_are_not_furniture(line: str) -> None:
+    assert _kind(line) is None
+
+
+def test_a_long_paragraph_is_never_a_notice() -> None:
+    words = ["word"] * NOTICE_MAX_WORDS
+    assert _kind("This material may not be reproduced " + " ".join(words) + ".") is None
