@@ -32,6 +32,11 @@ FILLER = " and the photographs in this story belong to the agencies named under 
         ("If you buy through these links we may earn a commission" + FILLER + ".", Kind.ADVERTISEMENT),
         ("Bei den Links handelt es sich um Affiliate-Links" + FILLER + ".", Kind.ADVERTISEMENT),
         ("Este artículo incluye enlaces de afiliados" + FILLER + ".", Kind.ADVERTISEMENT),
+        ("Join our Telegram channel for the day's top stories.", Kind.PROMO),
+        ("Síguenos en Instagram para no perderte nada.", Kind.PROMO),
+        ("Abonnez-vous à notre chaîne YouTube.", Kind.PROMO),
+        ("Unterstützen Sie unabhängigen Journalismus mit einem Abo.", Kind.PROMO),
+        ("Scarica la nostra app per ricevere le notizie.", Kind.PROMO),
     ],
 )
 def test_furniture_sentences_are_found(line: str, kind: Kind) -> None:
@@ -44,6 +49,10 @@ def test_furniture_sentences_are_found(line: str, kind: Kind) -> None:
         # (a longer sentence about the organisation: only its licence notices are furniture)
         "With staff and volunteers in many countries, Creative Commons, a nonprofit, provides free licences "
         "that let artists, teachers and scientists share their work with the public on simple terms.",
+        "The tutorial shows how to grow your YouTube channel with short videos.",
+        "We must support our workers through this winter, the minister told parliament.",
+        "Join us on Saturday at the town hall, the organisers wrote in a letter to residents.",
+        "Zelensky said on his Telegram channel that the talks would resume on Monday.",
     ],
 )
 def test_story_sentences_with_the_same_words_are_not_furniture(line: str) -> None:
