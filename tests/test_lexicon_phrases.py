@@ -62,3 +62,29 @@ def test_story_sentences_with_the_same_words_are_not_furniture(line: str) -> Non
 def test_a_long_paragraph_is_never_a_notice() -> None:
     words = ["word"] * NOTICE_MAX_WORDS
     assert _kind("This material may not be reproduced " + " ".join(words) + ".") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zapisz się do newslettera i zasubskrybuj nasze wydanie cyfrowe.",
+        "Подписывайтесь на нашу рассылку, чтобы не пропустить главное.",
+        "Vous pouvez vous désabonner de la newsletter à tout moment.",
+        "Puedes suscribirte gratis a nuestro boletín semanal.",
+        "Melde dich zur Newsletter-Anmeldung an und abonniere unsere Themen.",
+    ],
+)
+def test_sign_up_prompts_in_other_inflections(line: str) -> None:
+    assert default_lexicon().prompt_kind(normalize(line)) is Kind.PROMO
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "O deputado iniciou uma coleta de assinaturas para assinar o requerimento.",
+        "The bank set aside a provision for bad loans, its disclosure showed.",
+        "Los boletines oficiales publicaron el boletín de la convocatoria.",
+    ],
+)
+def test_story_sentences_are_no_sign_up_prompts(line: str) -> None:
+    assert default_lexicon().prompt_kind(normalize(line)) is None
