@@ -32,6 +32,18 @@ FILLER = " and the photographs in this story belong to the agencies named under 
         ("If you buy through these links we may earn a commission" + FILLER + ".", Kind.ADVERTISEMENT),
         ("Bei den Links handelt es sich um Affiliate-Links" + FILLER + ".", Kind.ADVERTISEMENT),
         ("Este artículo incluye enlaces de afiliados" + FILLER + ".", Kind.ADVERTISEMENT),
+        (
+            "Enter your email and get the week's best stories straight to your inbox" + FILLER + ".",
+            Kind.PROMO,
+        ),
+        ("Die wichtigsten Nachrichten des Tages direkt in Ihr Postfach" + FILLER + ".", Kind.PROMO),
+        ("Recibe cada mañana las noticias directamente en tu bandeja de entrada" + FILLER + ".", Kind.PROMO),
+        ("Comments are moderated and may take a while to appear" + FILLER + ".", Kind.COMMENTS),
+        (
+            "Ihre E-Mail-Adresse wird nicht veröffentlicht, Pflichtfelder sind markiert" + FILLER + ".",
+            Kind.COMMENTS,
+        ),
+        ("Les commentaires sont modérés avant leur publication" + FILLER + ".", Kind.COMMENTS),
         ("Join our Telegram channel for the day's top stories.", Kind.PROMO),
         ("Síguenos en Instagram para no perderte nada.", Kind.PROMO),
         ("Abonnez-vous à notre chaîne YouTube.", Kind.PROMO),
