@@ -109,3 +109,14 @@ def test_sign_up_prompts_in_other_inflections(line: str) -> None:
 )
 def test_story_sentences_are_no_sign_up_prompts(line: str) -> None:
     assert default_lexicon().prompt_kind(normalize(line)) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Abonnieren Sie jetzt den kostenlosen Wirtschafts-Newsletter.",
+        "Sie sind bereits Digital-Abonnent? Hier anmelden.",
+    ],
+)
+def test_a_compound_counts_as_its_last_word(line: str) -> None:
+    assert default_lexicon().prompt_kind(normalize(line)) is Kind.PROMO

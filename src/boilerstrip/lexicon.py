@@ -114,6 +114,8 @@ class Lexicon:
             return None  # (a quick test on bare tokens: one of the words has no punctuation)
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
+            if "-" in token and token not in self.prompt_words:
+                token = token.rsplit("-", 1)[1]  # a compound counts as its last part: "Zeitungs-Abo"
             for kind in self.prompt_words.get(token, ()):
                 found = seen.setdefault(kind, set())
                 found.add(token)
