@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from boilerstrip.kinds import Kind
-from boilerstrip.lexicon import NOTICE_MAX_WORDS, default_lexicon, normalize
+from boilerstrip.lexicon import NOTICE_MAX_WORDS, PhraseSet, default_lexicon, normalize
 
 
 def _kind(line: str) -> Kind | None:
@@ -155,3 +155,21 @@ def test_story_sentences_are_no_sign_up_prompts(line: str) -> None:
 )
 def test_a_compound_counts_as_its_last_word(line: str) -> None:
     assert default_lexicon().prompt_kind(normalize(line)) is Kind.PROMO
+
+
+def test_a_phrase_set_finds_phrases_inside_words_and_keeps_their_order() -> None:
+    phrases = PhraseSet.of(
+        (
+            ("newsletter abonnieren", Kind.PROMO, 24),
+            ("sign up", Kind.PROMO, 24),
+            ("may not be reproduced", Kind.LEGAL, 60),
+            ("not be", Kind.OTHER, 60),
+            ("版权所有", Kind.LEGAL, 24),
+        )
+    )
+    assert phrases.first_in("spektrum.de-newsletter abonnieren!", 2) is Kind.PROMO
+    assert phrases.first_in("sign update", 2) is Kind.PROMO  # (what a substring test says)
+    assert phrases.first_in("this text may not be reproduced.", 6) is Kind.LEGAL
+    assert phrases.first_in("it will not be long", 5) is Kind.OTHER
+    assert phrases.first_in("本站版权所有", 1) is Kind.LEGAL
+    assert phrases.first_in("newsletter abonnieren " + "x " * 30, 32) is None  # past its length

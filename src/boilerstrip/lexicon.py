@@ -50,6 +50,60 @@ def _is_edge(ch: str) -> bool:
 
 
 @dataclass(frozen=True)
+class PhraseSet:
+    """Phrases looked for anywhere in a line, in their order, each in lines of up to its own
+    number of words, without trying each one on every line. Wherever a phrase of three or more
+    words occurs, its inner words are whole tokens of the line, so it is filed under one of
+    them; the second word of a two-word phrase begins a token, so such a phrase is filed under
+    that word's first letters. A line is tried only against the phrases filed under its tokens
+    (and the few one-word phrases)."""
+
+    entries: tuple[tuple[str, Kind, int], ...]  # phrase, kind, most words of a line it is sought in
+    inner: dict[str, tuple[int, ...]]  # an inner word -> the phrases filed under it
+    heads: dict[str, tuple[int, ...]]  # the first letters of a second word -> two-word phrases
+    single: tuple[int, ...]  # one-word phrases (and "sign up"): tried on every line
+
+    @staticmethod
+    def of(entries: tuple[tuple[str, Kind, int], ...]) -> PhraseSet:
+        inner: dict[str, list[int]] = {}
+        heads: dict[str, list[int]] = {}
+        single: list[int] = []
+        for i, (phrase, _, _) in enumerate(entries):
+            words = phrase.split(" ")
+            if len(words) > 2:
+                inner.setdefault(max(words[1:-1], key=len), []).append(i)  # (the longest: the rarest)
+            elif len(words) == 2 and len(words[1]) >= _HEAD:
+                heads.setdefault(words[1][:_HEAD], []).append(i)
+            else:
+                single.append(i)
+        return PhraseSet(
+            entries,
+            {w: tuple(ix) for w, ix in inner.items()},
+            {h: tuple(ix) for h, ix in heads.items()},
+            tuple(single),
+        )
+
+    def first_in(self, norm: str, words: int) -> Kind | None:
+        """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
+        holds."""
+        tokens = set(norm.split(" "))
+        hits = [i for w in self.inner.keys() & tokens for i in self.inner[w]]
+        hits.extend(i for h in self.heads.keys() & {t[:_HEAD] for t in tokens} for i in self.heads[h])
+        hits.extend(self.single)
+        entries = self.entries
+        for i in sorted(hits):
+            phrase, kind, most = entries[i]
+            if words <= most and phrase in norm:
+                return kind
+        return None
+
+
+# Letters of its second word that file a two-word phrase (with a shorter word it is tried on
+# every line).
+_HEAD = 3
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All word lists, read-only. `default_lexicon()` gives the shipped one."""
 
@@ -75,12 +129,11 @@ class Lexicon:
     notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
 
     @functools.cached_property
-    def _contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
-        """For each length n up to the longest contained phrase, in their order, the phrases
-        no longer than n: only those can sit in a line of n characters."""
-        longest = max((len(phrase) for phrase, _ in self.contained_phrases), default=0)
-        return tuple(
-            tuple(entry for entry in self.contained_phrases if len(entry[0]) <= n) for n in range(longest + 1)
+    def _anywhere(self) -> PhraseSet:
+        """The notice phrases, then the contained ones (a notice is looked for first)."""
+        return PhraseSet.of(
+            tuple((phrase, kind, NOTICE_MAX_WORDS) for phrase, kind in self.notice_phrases)
+            + tuple((phrase, kind, CONTAINED_MAX_WORDS) for phrase, kind in self.contained_phrases)
         )
 
     def phrase_kind(self, norm: str, words: int) -> Kind | None:
@@ -88,16 +141,13 @@ class Lexicon:
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
-        if words <= NOTICE_MAX_WORDS:
-            for phrase, notice in self.notice_phrases:
-                if phrase in norm:
-                    return notice
+        if words > NOTICE_MAX_WORDS:
+            return None
+        kind = self._anywhere.first_in(norm, words)
+        if kind is not None:
+            return kind
         if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
             return None
-        upto = self._contained_upto
-        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else self.contained_phrases:
-            if phrase in norm:
-                return contained
         parts = norm.replace(" :", ":").split(" ")
         if parts[0] not in self.start_heads:
             return None
