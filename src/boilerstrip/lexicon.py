@@ -20,6 +20,11 @@ from .kinds import Kind
 _LEAD = regex.compile(r"[\p{P}\p{S}\s]+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
 
+# A notice runs several sentences (a licence, a reprint rule, a disclaimer): its phrases are
+# looked for in longer lines than the short-line "contains" phrases.
+NOTICE_MAX_WORDS = 60
+CONTAINED_MAX_WORDS = 24
+
 # Words per stoplist used to tell languages apart, and to measure a line's function-word share.
 DETECT_WORDS = 60
 STOP_WORDS = 300
@@ -46,6 +51,60 @@ def _is_edge(ch: str) -> bool:
 
 
 @dataclass(frozen=True)
+class PhraseSet:
+    """Phrases looked for anywhere in a line, in their order, each in lines of up to its own
+    number of words, without trying each one on every line. Wherever a phrase of three or more
+    words occurs, its inner words are whole tokens of the line, so it is filed under one of
+    them; the second word of a two-word phrase begins a token, so such a phrase is filed under
+    that word's first letters. A line is tried only against the phrases filed under its tokens
+    (and the few one-word phrases)."""
+
+    entries: tuple[tuple[str, Kind, int], ...]  # phrase, kind, most words of a line it is sought in
+    inner: dict[str, tuple[int, ...]]  # an inner word -> the phrases filed under it
+    heads: dict[str, tuple[int, ...]]  # the first letters of a second word -> two-word phrases
+    single: tuple[int, ...]  # one-word phrases (and "sign up"): tried on every line
+
+    @staticmethod
+    def of(entries: tuple[tuple[str, Kind, int], ...]) -> PhraseSet:
+        inner: dict[str, list[int]] = {}
+        heads: dict[str, list[int]] = {}
+        single: list[int] = []
+        for i, (phrase, _, _) in enumerate(entries):
+            words = phrase.split(" ")
+            if len(words) > 2:
+                inner.setdefault(max(words[1:-1], key=len), []).append(i)  # (the longest: the rarest)
+            elif len(words) == 2 and len(words[1]) >= _HEAD:
+                heads.setdefault(words[1][:_HEAD], []).append(i)
+            else:
+                single.append(i)
+        return PhraseSet(
+            entries,
+            {w: tuple(ix) for w, ix in inner.items()},
+            {h: tuple(ix) for h, ix in heads.items()},
+            tuple(single),
+        )
+
+    def first_in(self, norm: str, words: int) -> Kind | None:
+        """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
+        holds."""
+        tokens = set(norm.split(" "))
+        hits = [i for w in self.inner.keys() & tokens for i in self.inner[w]]
+        hits.extend(i for h in self.heads.keys() & {t[:_HEAD] for t in tokens} for i in self.heads[h])
+        hits.extend(self.single)
+        entries = self.entries
+        for i in sorted(hits):
+            phrase, kind, most = entries[i]
+            if words <= most and phrase in norm:
+                return kind
+        return None
+
+
+# Letters of its second word that file a two-word phrase (with a shorter word it is tried on
+# every line).
+_HEAD = 3
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All word lists, read-only. `default_lexicon()` gives the shipped one."""
 
@@ -68,17 +127,15 @@ class Lexicon:
     markers: dict[str, frozenset[str]] = field(default_factory=dict)  # data/markers.tsv by kind, casefolded
     contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
+    notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
 
     @functools.cached_property
-    def _contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
-        """For each length n up to the longest contained phrase, in their order, the phrases
-        no longer than n: only those can sit in a line of n characters."""
-        return _by_length(self.contained_phrases)
-
-    @functools.cached_property
-    def _ascii_contained_upto(self) -> tuple[tuple[tuple[str, Kind], ...], ...]:
-        """`_contained_upto` for ASCII lines, which can hold only the ASCII phrases."""
-        return _by_length(tuple(entry for entry in self.contained_phrases if entry[0].isascii()))
+    def _anywhere(self) -> PhraseSet:
+        """The notice phrases, then the contained ones (a notice is looked for first)."""
+        return PhraseSet.of(
+            tuple((phrase, kind, NOTICE_MAX_WORDS) for phrase, kind in self.notice_phrases)
+            + tuple((phrase, kind, CONTAINED_MAX_WORDS) for phrase, kind in self.contained_phrases)
+        )
 
     @functools.cached_property
     def agency_names(self) -> Mapping[str, str]:
@@ -95,12 +152,13 @@ class Lexicon:
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
-        if words > 24:  # a label with a little text, or a cookie notice; not a paragraph
+        if words > NOTICE_MAX_WORDS:
             return None
-        upto = self._ascii_contained_upto if norm.isascii() else self._contained_upto
-        for phrase, contained in upto[len(norm)] if len(norm) < len(upto) else upto[-1]:
-            if phrase in norm:
-                return contained
+        kind = self._anywhere.first_in(norm, words)
+        if kind is not None:
+            return kind
+        if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
+            return None
         parts = norm.replace(" :", ":").split(" ")
         if parts[0] not in self.start_heads:
             return None
@@ -117,6 +175,8 @@ class Lexicon:
             return None  # (a quick test on bare tokens: one of the words has no punctuation)
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
+            if "-" in token and token not in self.prompt_words:
+                token = token.rsplit("-", 1)[1]  # a compound counts as its last part: "Zeitungs-Abo"
             for kind in self.prompt_words.get(token, ()):
                 found = seen.setdefault(kind, set())
                 found.add(token)
@@ -135,12 +195,6 @@ class Lexicon:
             return False
         tokens = set(words_of(norm))
         return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
-
-
-def _by_length(phrases: tuple[tuple[str, Kind], ...]) -> tuple[tuple[tuple[str, Kind], ...], ...]:
-    """For each length n up to the longest phrase, in their order, the phrases no longer than n."""
-    longest = max((len(phrase) for phrase, _ in phrases), default=0)
-    return tuple(tuple(entry for entry in phrases if len(entry[0]) <= n) for n in range(longest + 1))
 
 
 def _data_dir() -> Path:
@@ -173,9 +227,10 @@ def default_lexicon() -> Lexicon:
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
     contained: list[tuple[str, Kind]] = []
+    notices: list[tuple[str, Kind]] = []
     for kind, mode, phrase in _rows("phrases.tsv"):
-        if mode == "contains":
-            contained.append((normalize(phrase), Kind(kind)))
+        if mode in ("contains", "notice"):
+            (contained if mode == "contains" else notices).append((normalize(phrase), Kind(kind)))
             continue
         target = line_phrases if mode == "line" else start_phrases
         key = normalize(phrase)
@@ -209,6 +264,7 @@ def default_lexicon() -> Lexicon:
         prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
         start_heads=frozenset(p.split(" ")[0] for p in start_phrases),
         contained_phrases=tuple(contained),
+        notice_phrases=tuple(notices),
         share_heads=frozenset(w.split(" ")[0] for w in share),
         cookie_stems=regex.compile("|".join(regex.escape(w) for w in stems)) if stems else None,
         cookie_stem_words=tuple(stems),
