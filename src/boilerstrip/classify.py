@@ -27,6 +27,10 @@ _CRUMB_ARROW = regex.compile(r"[›»]")
 _CRUMB_MARKS = frozenset("›»>/|·•")
 # '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
 _DATA_KEYS = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
+# "Аdvеrtіѕе wіth us": Latin words written partly in look-alike Cyrillic letters, as ads and
+# spam are spelt to slip past filters.
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*\p{Cyrillic})\w+")
 _LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
 _LOGO_LAST = frozenset("oOпП")  # every character the pattern's last letter matches
 
@@ -88,9 +92,15 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return Label(Kind.OTHER, "no words")
     if unit.text[:1] in "{[" and _DATA_KEYS.search(unit.text):
         return Label(Kind.OTHER, "script data (JSON), not text")
+    if not unit.text.isascii() and _CYRILLIC.search(unit.text) and len(_MIXED_WORD.findall(unit.text)) >= 2:
+        return Label(
+            Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
+        )
     kind = lexicon.line_phrases.get(f.norm)
     if kind is not None:
         return Label(kind, f"{kind.value} heading or button", heading=True)
+    if f.norm[:1].isdigit() and f.words <= 30 and _comment_count(f.norm, lexicon):
+        return Label(Kind.COMMENTS, "comment section heading", heading=True)
     kind = lexicon.phrase_kind(f.norm, f.words)
     if kind in _LINK_KINDS and f.ends_sentence and f.words >= 8 and ":" not in f.norm:
         kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
@@ -117,6 +127,18 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
     if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
         return Label(Kind.NAVIGATION, "a breadcrumb trail")
     return None
+
+
+def _comment_count(norm: str, lexicon: Lexicon) -> bool:
+    """'5 thoughts on "<headline>"', '11 Antworten zu „<headline>“': the heading of the comments."""
+    m = _COUNT_HEAD.match(norm)
+    if m is None:
+        return False
+    rest = norm[m.end() :]
+    return any(rest.startswith(words) for words in lexicon.markers.get("comment_count", frozenset()))
+
+
+_COUNT_HEAD = regex.compile(r"\d{1,5}\s+")
 
 
 def _is_breadcrumb(text: str) -> bool:
