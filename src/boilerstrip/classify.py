@@ -90,7 +90,7 @@ _TOC_ENTRY_WORDS = 20
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
     if not f.norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
-    if unit.text[:1] in "{[" and _DATA_KEYS.search(unit.text):
+    if unit.text[:1] in "{[" and _DATA_KEYS.search(unit.text[:2000]):  # (bounded: the keys open the line)
         return Label(Kind.OTHER, "script data (JSON), not text")
     if not unit.text.isascii() and _CYRILLIC.search(unit.text) and len(_MIXED_WORD.findall(unit.text)) >= 2:
         return Label(
