@@ -230,8 +230,21 @@ def _toggles() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
+@functools.cache
+def _toggle_ends() -> tuple[tuple[str, ...], int]:
+    """The last word of every toggle ("more" of "read more"; casefolded, as the toggles are, and
+    with either apostrophe), and the longest one's length: a line that ends with none of them,
+    under spaces, ends with no toggle."""
+    ends = {w.split()[-1] for w in marker_words("toggle") if w.strip()}
+    ends |= {w.replace("’", "'") for w in ends}
+    return tuple(sorted(ends)), max(map(len, ends), default=0)
+
+
 def without_toggle(text: str) -> str:
     """The caption without the link that folds it ("... (AP Photo/X) less"); `text` when there is none."""
+    ends, longest = _toggle_ends()
+    if not text.rstrip()[-longest:].casefold().endswith(ends):
+        return text  # (a string test: most lines skip the pattern)
     m = _toggles()[0].search(text, max(0, len(text) - 30))
     return text[: m.start()] if m else text
 
