@@ -116,10 +116,12 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return _worded_credit(text, tail, offset)
     end = tail[-170:]
     bracket = tail.rstrip()[-1:] in (")", "]")
+    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
     hints = (
         bracket,
         bracket,
-        ":" in end or "：" in end or "=" in end,
+        colon >= max(0, len(tail) - 170)  # a colon (or "：", "=") in `end`, after a credit word
+        and _holds_credit_word(tail[max(0, colon - 45) :], lexicon.credit_words),
         "/" in end,
         "/" in end,
         bracket and "/" in end,
@@ -130,7 +132,6 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     )
     folded = tail.casefold()
     opening = max(tail.rfind("("), tail.rfind("["))
-    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
     slash = tail.find("/", max(0, len(tail) - 170))
     starts = (  # where each form can begin, so the patterns are not tried at every position
         opening - 3,
@@ -160,6 +161,20 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
             if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
     return _worded_credit(text, tail, offset)
+
+
+def _holds_credit_word(text: str, credit_words: frozenset[str]) -> bool:
+    """False when no credit word ("Photo", "Bildquelle") can be in `text`: the "Photo: X" form
+    needs one before its colon (string tests, much cheaper than that pattern)."""
+    return any(map(text.casefold().__contains__, _credit_keys(credit_words)))
+
+
+@functools.cache
+def _credit_keys(credit_words: frozenset[str]) -> tuple[str, ...]:
+    """A piece of text that each credit word holds however it is spaced or cased (its longest
+    word; the credit words are casefolded), none of them holding another ("foto", not "fotos")."""
+    pieces = {max(w.split(), key=len) for w in credit_words if w.strip()}
+    return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
 
 
 def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
