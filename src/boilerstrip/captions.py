@@ -180,10 +180,19 @@ def _credit_keys(credit_words: frozenset[str]) -> tuple[str, ...]:
 def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
     """(caption, credit) when the caption ends with a credit written in words, without a colon:
     "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
-    folded = tail[-120:].casefold()
-    if not any(word in folded for word in _worded_keys()):
-        return None  # the cheap test: none of the words these credits are made of
-    for pattern in _worded_tails():
+    window = tail[-120:]
+    end = window.rstrip()
+    bracket = end[-1:] in (")", "]")
+    ends, longest = _unsourced_ends()
+    unsourced = end[-longest:].casefold().endswith(ends) or (
+        bracket and end[-longest - 1 : -1].casefold().endswith(ends)
+    )
+    courtesy = any(map(window.casefold().__contains__, _courtesy_keys()))
+    # (string tests for what each form needs, cheaper than the patterns: an unsourced credit
+    # ends the line, under a bracket; a courtesy phrase is in it, the first form in brackets)
+    for pattern, hint in zip(_worded_tails(), (unsourced, bracket and courtesy, courtesy), strict=True):
+        if not hint:
+            continue
         m = pattern.search(tail, max(0, len(tail) - 120))
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
@@ -194,11 +203,20 @@ def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
 
 
 @functools.cache
-def _worded_keys() -> tuple[str, ...]:
-    """The longest word of each courtesy phrase and unsourced credit ("courtesy", "submitted",
-    "genehmigung"; not "of"): one of them is in any line that ends with such a credit."""
-    phrases = marker_words("courtesy") | marker_words("unsourced_credit")
-    return tuple(sorted({max(p.split(), key=len) for p in phrases if p.strip()}))
+def _courtesy_keys() -> tuple[str, ...]:
+    """The longest word of each courtesy phrase ("courtesy", "genehmigung"; not "of"), with
+    either apostrophe: one of them is in any line that holds such a phrase."""
+    keys = {max(p.split(), key=len) for p in marker_words("courtesy") if p.strip()}
+    return tuple(sorted(keys | {k.replace("’", "'") for k in keys}))
+
+
+@functools.cache
+def _unsourced_ends() -> tuple[tuple[str, ...], int]:
+    """The last word of each unsourced credit ("photo" of "File photo"), with either apostrophe,
+    and the longest one's length: a line that ends with such a credit ends with one of them."""
+    ends = {p.split()[-1] for p in marker_words("unsourced_credit") if p.strip()}
+    ends |= {w.replace("’", "'") for w in ends}
+    return tuple(sorted(ends)), max(map(len, ends), default=0)
 
 
 def _alternation(kind: str) -> str:
