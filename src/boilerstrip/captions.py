@@ -116,10 +116,12 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return _worded_credit(text, tail, offset)
     end = tail[-170:]
     bracket = tail.rstrip()[-1:] in (")", "]")
+    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
     hints = (
         bracket,
         bracket,
-        ":" in end or "：" in end or "=" in end,
+        colon >= max(0, len(tail) - 170)  # a colon (or "：", "=") in `end`, after a credit word
+        and _holds_credit_word(tail[max(0, colon - 45) :], lexicon.credit_words),
         "/" in end,
         "/" in end,
         bracket and "/" in end,
@@ -130,7 +132,6 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     )
     folded = tail.casefold()
     opening = max(tail.rfind("("), tail.rfind("["))
-    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
     slash = tail.find("/", max(0, len(tail) - 170))
     starts = (  # where each form can begin, so the patterns are not tried at every position
         opening - 3,
@@ -162,13 +163,36 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return _worded_credit(text, tail, offset)
 
 
+def _holds_credit_word(text: str, credit_words: frozenset[str]) -> bool:
+    """False when no credit word ("Photo", "Bildquelle") can be in `text`: the "Photo: X" form
+    needs one before its colon (string tests, much cheaper than that pattern)."""
+    return any(map(text.casefold().__contains__, _credit_keys(credit_words)))
+
+
+@functools.cache
+def _credit_keys(credit_words: frozenset[str]) -> tuple[str, ...]:
+    """A piece of text that each credit word holds however it is spaced or cased (its longest
+    word; the credit words are casefolded), none of them holding another ("foto", not "fotos")."""
+    pieces = {max(w.split(), key=len) for w in credit_words if w.strip()}
+    return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
+
+
 def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
     """(caption, credit) when the caption ends with a credit written in words, without a colon:
     "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
-    folded = tail[-120:].casefold()
-    if not any(word in folded for word in _worded_keys()):
-        return None  # the cheap test: none of the words these credits are made of
-    for pattern in _worded_tails():
+    window = tail[-120:]
+    end = window.rstrip()
+    bracket = end[-1:] in (")", "]")
+    ends, longest = _unsourced_ends()
+    unsourced = end[-longest:].casefold().endswith(ends) or (
+        bracket and end[-longest - 1 : -1].casefold().endswith(ends)
+    )
+    courtesy = any(map(window.casefold().__contains__, _courtesy_keys()))
+    # (string tests for what each form needs, cheaper than the patterns: an unsourced credit
+    # ends the line, under a bracket; a courtesy phrase is in it, the first form in brackets)
+    for pattern, hint in zip(_worded_tails(), (unsourced, bracket and courtesy, courtesy), strict=True):
+        if not hint:
+            continue
         m = pattern.search(tail, max(0, len(tail) - 120))
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
@@ -179,11 +203,20 @@ def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
 
 
 @functools.cache
-def _worded_keys() -> tuple[str, ...]:
-    """The longest word of each courtesy phrase and unsourced credit ("courtesy", "submitted",
-    "genehmigung"; not "of"): one of them is in any line that ends with such a credit."""
-    phrases = marker_words("courtesy") | marker_words("unsourced_credit")
-    return tuple(sorted({max(p.split(), key=len) for p in phrases if p.strip()}))
+def _courtesy_keys() -> tuple[str, ...]:
+    """The longest word of each courtesy phrase ("courtesy", "genehmigung"; not "of"), with
+    either apostrophe: one of them is in any line that holds such a phrase."""
+    keys = {max(p.split(), key=len) for p in marker_words("courtesy") if p.strip()}
+    return tuple(sorted(keys | {k.replace("’", "'") for k in keys}))
+
+
+@functools.cache
+def _unsourced_ends() -> tuple[tuple[str, ...], int]:
+    """The last word of each unsourced credit ("photo" of "File photo"), with either apostrophe,
+    and the longest one's length: a line that ends with such a credit ends with one of them."""
+    ends = {p.split()[-1] for p in marker_words("unsourced_credit") if p.strip()}
+    ends |= {w.replace("’", "'") for w in ends}
+    return tuple(sorted(ends)), max(map(len, ends), default=0)
 
 
 def _alternation(kind: str) -> str:
@@ -230,8 +263,21 @@ def _toggles() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
+@functools.cache
+def _toggle_ends() -> tuple[tuple[str, ...], int]:
+    """The last word of every toggle ("more" of "read more"; casefolded, as the toggles are, and
+    with either apostrophe), and the longest one's length: a line that ends with none of them,
+    under spaces, ends with no toggle."""
+    ends = {w.split()[-1] for w in marker_words("toggle") if w.strip()}
+    ends |= {w.replace("’", "'") for w in ends}
+    return tuple(sorted(ends)), max(map(len, ends), default=0)
+
+
 def without_toggle(text: str) -> str:
     """The caption without the link that folds it ("... (AP Photo/X) less"); `text` when there is none."""
+    ends, longest = _toggle_ends()
+    if not text.rstrip()[-longest:].casefold().endswith(ends):
+        return text  # (a string test: most lines skip the pattern)
     m = _toggles()[0].search(text, max(0, len(text) - 30))
     return text[: m.start()] if m else text
 

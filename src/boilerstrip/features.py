@@ -30,6 +30,9 @@ _EMOJI_END = regex.compile(
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
+_new = tuple.__new__
+
+
 class UnitFacts(NamedTuple):
     """Everything later stages read about one unit, computed once (a tuple: cheap to build)."""
 
@@ -86,14 +89,17 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
         else:
             stop = 0.0
     capitals = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 0.0
-    return UnitFacts(
-        norm,
-        n_words,
-        len(text),
-        stop,
-        letters / visible if visible else 0.0,
-        ends,
-        capitals,
-        inner,
-        last in _COLONS,
+    return _new(  # (the tuple built directly: UnitFacts's generated __new__ only wraps this call)
+        UnitFacts,
+        (
+            norm,
+            n_words,
+            len(text),
+            stop,
+            letters / visible if visible else 0.0,
+            ends,
+            capitals,
+            inner,
+            last in _COLONS,
+        ),
     )

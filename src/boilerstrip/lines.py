@@ -41,6 +41,11 @@ class Unit(NamedTuple):
     lines: int = 1
 
 
+# `_new(Unit, (...))` builds the named tuple directly: its generated `__new__` is a Python
+# function around this same call, and a page builds thousands of lines and units.
+_new = tuple.__new__
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with their offsets (linear in the input size)."""
     if "\r" not in text:
@@ -71,7 +76,7 @@ def _split_plain(text: str) -> list[Line]:
             s2 = stripped.strip()
             if len(s2) != len(stripped):
                 start += stripped.index(s2[0])
-            out.append(Line(number, start, start + len(s2), pos, end, blank))
+            out.append(_new(Line, (number, start, start + len(s2), pos, end, blank)))
             blank = False
         else:
             blank = True
@@ -213,4 +218,4 @@ def _unit(text: str, group: list[Line], index: int, spaced: set[int] | frozenset
     else:
         pieces = ((" " if k in spaced else "") + text[g.raw_start : g.raw_end] for k, g in enumerate(group))
         body = _INNER_SPACE.sub(" ", "".join(pieces)).strip()
-    return Unit(index, first.number, first.start, last.end, body, first.blank_before, len(group))
+    return _new(Unit, (index, first.number, first.start, last.end, body, first.blank_before, len(group)))
