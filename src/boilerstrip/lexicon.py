@@ -63,6 +63,7 @@ class PhraseSet:
     inner: dict[str, tuple[int, ...]]  # an inner word -> the phrases filed under it
     heads: dict[str, tuple[int, ...]]  # the first letters of a second word -> two-word phrases
     single: tuple[int, ...]  # one-word phrases (and "sign up"): tried on every line
+    ascii_single: tuple[int, ...]  # those of them an ASCII line can hold
 
     @staticmethod
     def of(entries: tuple[tuple[str, Kind, int], ...]) -> PhraseSet:
@@ -82,15 +83,25 @@ class PhraseSet:
             {w: tuple(ix) for w, ix in inner.items()},
             {h: tuple(ix) for h, ix in heads.items()},
             tuple(single),
+            tuple(i for i in single if entries[i][0].isascii()),
         )
 
     def first_in(self, norm: str, words: int) -> Kind | None:
         """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
         holds."""
-        tokens = set(norm.split(" "))
-        hits = [i for w in self.inner.keys() & tokens for i in self.inner[w]]
-        hits.extend(i for h in self.heads.keys() & {t[:_HEAD] for t in tokens} for i in self.heads[h])
-        hits.extend(self.single)
+        singles = self.single if not norm.isascii() else self.ascii_single
+        inner, heads = self.inner, self.heads
+        hits: list[int] = []
+        for token in set(norm.split(" ")):  # (most lines hold none of the filing words)
+            filed = inner.get(token)
+            if filed is not None:
+                hits.extend(filed)
+            filed = heads.get(token[:_HEAD])
+            if filed is not None:
+                hits.extend(filed)
+        hits.extend(singles)
+        if not hits:
+            return None
         entries = self.entries
         for i in sorted(hits):
             phrase, kind, most = entries[i]
