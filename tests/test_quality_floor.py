@@ -1,7 +1,7 @@
 """Body quality must not fall below the recorded floors on the shared benchmark pages.
 
 The floors live in benchmarks/floors.json (the figures of the current body decision); a
-change that costs more than 0.01 F1 on any rendering fails here. Skips when the benchmark
+change that costs more than 0.01 of F1, precision or recall on any rendering fails here. Skips when the benchmark
 folder is not beside the repo.
 """
 
@@ -41,9 +41,8 @@ def test_dev_body_f1_floor(track: str) -> None:
     dev_gold = gold(bench, "dev")
     pred = {pid: extract(text).body for pid, text in pages(bench, "dev", track, dev_gold).items()}
     assert pred, f"no {track} pages found"
-    f1 = score.evaluate({k: v for k, v in dev_gold.items() if k in pred}, pred)["f1"]
-    floor = _floors()[f"dev_{track}_f1"]
-    assert f1 >= floor - TOLERANCE, f"dev {track} body F1 {f1:.3f} fell below the floor {floor:.3f}"
+    got = score.evaluate({k: v for k, v in dev_gold.items() if k in pred}, pred)
+    _check(got, f"dev_{track}", f"dev {track}")
 
 
 def test_multi_body_f1_floor() -> None:
@@ -57,6 +56,15 @@ def test_multi_body_f1_floor() -> None:
         snippets.page_counts(item, extract(texts[pid]).body if pid in texts else "")
         for pid, item in multi_gold.items()
     ]
-    f1 = snippets.aggregate(counts)["f1"]
-    floor = _floors()["multi_browser_f1"]
-    assert f1 >= floor - TOLERANCE, f"multilingual body F1 {f1:.3f} fell below the floor {floor:.3f}"
+    _check(snippets.aggregate(counts), "multi_browser", "multilingual")
+
+
+def _check(got: dict[str, float], key: str, name: str) -> None:
+    """F1, precision and recall each within TOLERANCE of the recorded figure."""
+    floors = _floors()
+    low = [
+        f"{measure} {got[measure]:.3f} < floor {floors[f'{key}_{short}']:.3f}"
+        for measure, short in (("f1", "f1"), ("precision", "p"), ("recall", "r"))
+        if f"{key}_{short}" in floors and got[measure] < floors[f"{key}_{short}"] - TOLERANCE
+    ]
+    assert low == [], f"{name} body fell below its floors: {', '.join(low)}"

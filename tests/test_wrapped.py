@@ -1,5 +1,6 @@
 """Hard-wrapped text (mail, pre-formatted blocks): the lines of a paragraph filled up to a fixed
-width are one paragraph again, and a list of short lines is not."""
+width are one paragraph again, and a list of short lines is not. Also a sentence whose first
+words sit on a line of their own, and the line ending in a colon that opens a story."""
 
 from __future__ import annotations
 
@@ -26,3 +27,16 @@ def test_a_menu_of_similar_lines_is_not_joined() -> None:
     article = extract(text)
     kinds = {article.text[s.start : s.end]: s.kind.value for s in article.segments}
     assert kinds["Share"] == "share" and kinds["Twitter"] == "share"
+
+
+def test_a_sentence_whose_first_words_sit_on_their_own_line_is_one_paragraph() -> None:
+    text = (WRAPPED / "lead-in-de.txt").read_text(encoding="utf-8")
+    first = extract(text).paragraphs[0]
+    assert first.startswith("Der Plakatwettbewerb für Kinder findet in diesem Jahr")
+
+
+def test_a_line_ending_in_a_colon_above_the_first_paragraph_opens_the_story() -> None:
+    text = (WRAPPED / "opening-colon-de.txt").read_text(encoding="utf-8")
+    article = extract(text)
+    assert article.paragraphs[0] == "Leitsätze des Gerichts:"
+    assert len(article.paragraphs) == 3

@@ -210,6 +210,9 @@ def decide(
         if not listed and _closing_line(b + 1, facts, labels):
             out[b + 1] = Label(Kind.BODY, "the story's closing line")
             b += 1
+        if a > 0 and labels[a - 1] is None and _opening_pointer(facts[a - 1]):
+            a -= 1
+            out[a] = Label(Kind.BODY, "the line that opens the story, ending in a colon")
         lead = _standfirst(a, facts, labels, scores)
         if lead >= 0:
             out[lead] = Label(Kind.BODY, STANDFIRST)
@@ -581,6 +584,12 @@ def _past_header(
     return -1
 
 
+def _opening_pointer(f: UnitFacts) -> bool:
+    """A short line ending in a colon right above the story's first paragraph ("Guiding
+    principles of the court:"): it introduces what follows."""
+    return f.ends_colon and 2 <= f.words <= 15 and f.letter_share >= 0.6
+
+
 def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) -> bool:
     """The line right under the story's last paragraph that finishes it: a short sentence,
     unless more sentences like it follow (a list of blurbs or links)."""
@@ -649,7 +658,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
     g = facts[h]
     headline = (
         (above is None or above.kind is Kind.REPEATED)
-        and 4 <= g.words <= facts[j].words
+        and 3 <= g.words <= facts[j].words
         and not g.ends_sentence
         and g.letter_share >= 0.7
     )

@@ -125,12 +125,16 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
     spaced: set[int] = set()  # lines of the group that a line break (a space) separates from the one before
     for k, (prev, ln) in enumerate(zip(lines, lines[1:], strict=False)):
         if join and k in wrapped:
-            spaced.add(len(group))
+            spaced.add(len(group))  # (a line break between words: a space)
             group.append(ln)
             continue
         if join and (
             (not ln.blank_before and fragmented and _joins(text, prev, ln)) or _clear_cut(text, prev, ln)
         ):
+            group.append(ln)
+            continue
+        if join and not ln.blank_before and _lead_in(text, prev, ln):
+            spaced.add(len(group))
             group.append(ln)
             continue
         units.append(_unit(text, group, len(units), spaced))
@@ -199,6 +203,23 @@ def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
     if _CONTINUES.match(text, ln.raw_start, ln.raw_end):
         return True
     return trailing_space and text[ln.start].islower()
+
+
+# A sentence whose opening words sit on a line of their own, set in bold or as a link
+# ("Der Plakatwettbewerb für Kinder" / "findet in 2020 bereits zum 6. Mal statt. ..."): the
+# first part is a few words without a closing mark, the rest a long line that goes on in
+# lower case and ends a sentence.
+_LEAD_IN_WORDS = (2, 12)
+_LEAD_IN_REST = 80
+
+
+def _lead_in(text: str, prev: Line, ln: Line) -> bool:
+    if not text[ln.start].islower() or ln.end - ln.start < _LEAD_IN_REST:
+        return False
+    head = text[prev.start : prev.end]
+    if not head[-1:].isalpha() or not _LEAD_IN_WORDS[0] <= head.count(" ") + 1 <= _LEAD_IN_WORDS[1]:
+        return False
+    return _TERMINAL.search(text, ln.start, ln.end) is not None
 
 
 def _joins(text: str, prev: Line, ln: Line) -> bool:
