@@ -415,6 +415,7 @@ def _one_link(label: Label | None) -> bool:
 
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
 _BLURB_WORDS = 40
+_DATED_BLURB_WORDS = 90
 
 
 def _teaser_runs(
@@ -438,9 +439,13 @@ def _teaser_runs(
             and not f.norm[:1].isdigit()  # "4. Water them": a numbered list is one article
         )
         j = i + 1
-        while headline and j < n and labels[j] is None and not is_body[j] and facts[j].words < 4:
+        dated = False
+        while headline and j < n and not is_body[j] and _teaser_meta(labels[j], facts[j]):
+            dated = dated or labels[j] is not None
             j += 1  # a time, a category or an author between headline and blurb
-        if headline and j < n and is_body[j] and isolated[j] and facts[j].words <= _BLURB_WORDS:
+        # (a blurb under its own date or byline may be the story's whole first paragraph)
+        longest = _DATED_BLURB_WORDS if dated else _BLURB_WORDS
+        if headline and j < n and is_body[j] and isolated[j] and facts[j].words <= longest:
             run.append(j)
             i = j + 1
             continue
@@ -451,6 +456,13 @@ def _teaser_runs(
     if len(run) >= pairs:
         out.update(run)
     return out
+
+
+def _teaser_meta(label: Label | None, f: UnitFacts) -> bool:
+    """What a teaser prints between its headline and blurb: a time, a category, an author."""
+    if label is None:
+        return f.words < 4
+    return label.kind in (Kind.DATE, Kind.BYLINE) and f.words <= 8
 
 
 def _isolated(
