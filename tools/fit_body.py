@@ -123,14 +123,17 @@ def figures(
     return out
 
 
-def objective(fig: dict[str, tuple[float, float, float]], mode: str) -> float:
+def objective(fig: dict[str, tuple[float, float, float]], mode: str) -> tuple[float, float]:
     """`f1`: the mean F1 of the sets. `targets`: the smallest margin to the targets (F1,
-    precision and recall of every set), so the choice meets all of them if any point does."""
+    precision and recall of every set), so the choice meets all of them if any point does;
+    margins within 0.001 of each other count as a tie, broken by the mean F1."""
+    mean_f1 = sum(f[0] for f in fig.values()) / max(len(fig), 1)
     if mode == "f1":
-        return sum(f[0] for f in fig.values()) / max(len(fig), 1)
-    return min(
+        return mean_f1, 0.0
+    margin = min(
         value - target for name, f in fig.items() for value, target in zip(f, TARGETS[name], strict=True)
     )
+    return round(margin, 3), mean_f1
 
 
 def main(argv: list[str] | None = None) -> int:
