@@ -154,6 +154,16 @@ class Lexicon:
         return {a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))}
 
     @functools.cached_property
+    def opener_set(self) -> frozenset[str]:
+        """The byline openers as a set, for membership tests."""
+        return frozenset(self.byline_openers)
+
+    @functools.cached_property
+    def opener_heads(self) -> frozenset[str]:
+        """The first two letters of every byline opener, for a cheap test before the opener pattern."""
+        return frozenset(o[:2] for o in self.byline_openers if len(o) >= 2)
+
+    @functools.cached_property
     def _ascii_cookie_stems(self) -> tuple[str, ...]:
         """The cookie stems an ASCII line can hold."""
         return tuple(stem for stem in self.cookie_stem_words if stem.isascii())

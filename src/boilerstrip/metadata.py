@@ -561,7 +561,7 @@ def is_opener(text: str, lexicon: Lexicon) -> bool:
     if len(stripped) > 16:
         return False  # (casefolding never makes a text shorter)
     folded = stripped.casefold()
-    return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
+    return len(folded) <= 16 and (folded in lexicon.opener_set or folded + ":" in lexicon.opener_set)
 
 
 def parse_byline(
@@ -575,7 +575,7 @@ def parse_byline(
         lead = dates_in(text, dates)
         if lead and lead[0].start <= 2:
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
-    if text[:2].casefold() not in _opener_heads(lexicon.byline_openers):
+    if text[:2].casefold() not in lexicon.opener_heads:
         return _suffix_byline(text)
     m = _openers(lexicon.byline_openers).match(text)
     if m is None:
@@ -633,12 +633,6 @@ def _reporting() -> regex.Pattern[str]:
     return regex.compile(
         rf"\A(?:[(\[]\s*(?:{alts})\b.{{2,300}}[)\]]|(?:{alts})(?<=\bby)\b.{{2,300}})\Z", regex.I
     )
-
-
-@functools.cache
-def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
-    """The first two letters of every opener, for a cheap test before the opener pattern."""
-    return frozenset(o[:2] for o in openers if len(o) >= 2)
 
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
