@@ -318,3 +318,9 @@ def words_of(text: str) -> list[str]:
 # Every ASCII character that `_WORD` does not take, mapped to a space (a byte table: translating
 # bytes is several times quicker than translating a str).
 _ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+# The same table, lowering the letters as well (on ASCII, casefolding is lowering): the
+# casefolded words of an ASCII text in one pass.
+ASCII_FOLDED_WORDS = _ASCII_NON_WORD.lower()
+# Each ASCII character as the shape of a word it is in: "A" a capital, "a" any other word
+# character, " " outside words (a word starts with a capital where " A" is).
+ASCII_WORD_SHAPES = bytes(32 if v == 32 else 65 if 65 <= v <= 90 else 97 for v in _ASCII_NON_WORD)
