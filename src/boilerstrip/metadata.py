@@ -635,9 +635,16 @@ def _reporting() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _suffix_words(ascii_text: bool) -> tuple[str, ...]:
+    """The byline suffixes a text can hold: for an ASCII text only the ASCII ones (the suffixes
+    are Chinese, Japanese and Korean words, so most lines test none)."""
+    return tuple(sorted(w for w in marker_words("byline_suffix") if w.isascii() or not ascii_text))
+
+
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(map(text.__contains__, marker_words("byline_suffix"))):
+    if len(text) > 60 or not any(map(text.__contains__, _suffix_words(text.isascii()))):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
