@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -86,13 +87,13 @@ class PhraseSet:
             tuple(i for i in single if entries[i][0].isascii()),
         )
 
-    def first_in(self, norm: str, words: int) -> Kind | None:
+    def first_in(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
         """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
-        holds."""
+        holds; `tokens`, when given, is the set of its space-separated tokens."""
         singles = self.single if not norm.isascii() else self.ascii_single
         inner, heads = self.inner, self.heads
         hits: list[int] = []
-        for token in set(norm.split(" ")):  # (most lines hold none of the filing words)
+        for token in tokens if tokens is not None else set(norm.split(" ")):  # (most: no filing word)
             filed = inner.get(token)
             if filed is not None:
                 hits.extend(filed)
@@ -168,14 +169,15 @@ class Lexicon:
         """The cookie stems an ASCII line can hold."""
         return tuple(stem for stem in self.cookie_stem_words if stem.isascii())
 
-    def phrase_kind(self, norm: str, words: int) -> Kind | None:
-        """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
+    def phrase_kind(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
+        """The furniture kind of a line whose normalised text is `norm`, if a phrase says so
+        (`tokens`, when given: the set of its space-separated tokens)."""
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
         if words > NOTICE_MAX_WORDS:
             return None
-        kind = self._anywhere.first_in(norm, words)
+        kind = self._anywhere.first_in(norm, words, tokens)
         if kind is not None:
             return kind
         if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
@@ -189,10 +191,13 @@ class Lexicon:
                 return kind
         return None
 
-    def prompt_kind(self, norm: str, needed: int = 2) -> Kind | None:
+    def prompt_kind(self, norm: str, needed: int = 2, tokens: AbstractSet[str] | None = None) -> Kind | None:
         """The furniture kind of a sentence that holds `needed` different words of one kind
-        ("Sign up for our newsletter to get ... in your inbox"), if any."""
-        if not self.prompt_words or self.prompt_words.keys().isdisjoint(norm.split()):
+        ("Sign up for our newsletter to get ... in your inbox"), if any (`tokens`, when given:
+        the set of the tokens of `norm`, which has single spaces only)."""
+        if not self.prompt_words or self.prompt_words.keys().isdisjoint(
+            tokens if tokens is not None else norm.split()
+        ):
             return None  # (a quick test on bare tokens: one of the words has no punctuation)
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
