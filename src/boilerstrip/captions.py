@@ -114,53 +114,50 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     if not hinted and _last_word(tail) not in _agencies_folded(lexicon.agencies):
         # no bracket, slash, colon, ©, "by" or trailing agency: only a credit in words can apply
         return _worded_credit(text, tail, offset)
-    end = tail[-170:]
-    bracket = tail.rstrip()[-1:] in (")", "]")
-    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
-    hints = (
-        bracket,
-        bracket,
-        colon >= max(0, len(tail) - 170)  # a colon (or "：", "=") in `end`, after a credit word
-        and _holds_credit_word(tail[max(0, colon - 45) :], lexicon.credit_words),
-        "/" in end,
-        "/" in end,
-        bracket and "/" in end,
-        " by " in end.casefold(),
-        not bracket,
-        bracket and "." in end[-40:],
-        "©" in end or "(c)" in end.casefold() or "copyright" in end.casefold(),
-    )
-    folded = tail.casefold()
-    opening = max(tail.rfind("("), tail.rfind("["))
-    slash = tail.find("/", max(0, len(tail) - 170))
-    starts = (  # where each form can begin, so the patterns are not tried at every position
-        opening - 3,
-        opening - 3,
-        colon - 45,
-        slash - 90,
-        slash - 90,
-        opening - 3,
-        folded.rfind(" by ") - 45,
-        len(tail) - 60,
-        opening - 3,
-        min(
-            (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
-            default=0,
-        )
-        - 5,
-    )
-    for pattern, hint, pos in zip(
-        _patterns(lexicon.credit_words, lexicon.agencies), hints, starts, strict=True
-    ):
-        if not hint:
-            continue  # the form this pattern reads cannot be in this line
-        m = pattern.search(tail, max(0, pos))
+    patterns = _patterns(lexicon.credit_words, lexicon.agencies)
+    for k, pos in _credit_forms(tail, lexicon.credit_words):
+        m = patterns[k].search(tail, max(0, pos))
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
             credit = m.group("credit").strip(" .;,")
             if credit and len(caption) >= 1 and not _NOTICE.match(credit):
                 return caption, credit
     return _worded_credit(text, tail, offset)
+
+
+def _credit_forms(tail: str, credit_words: frozenset[str]) -> list[tuple[int, int]]:
+    """The credit patterns (by their place in `_patterns`, in order) whose form can be in `tail`,
+    each with where in `tail` its form can begin, so it is not tried at every position (string
+    tests for what each form needs, much cheaper than the patterns)."""
+    end = tail[-170:]
+    end_folded = end.casefold()
+    bracket = tail.rstrip()[-1:] in (")", "]")
+    opening = max(tail.rfind("("), tail.rfind("[")) - 3
+    forms: list[tuple[int, int]] = []
+    if bracket:  # "(Photo: X)", "(AP Photo/X)"
+        forms += ((0, opening), (1, opening))
+    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
+    if colon >= max(0, len(tail) - 170) and _holds_credit_word(tail[max(0, colon - 45) :], credit_words):
+        forms.append((2, colon - 45))  # a colon (or "：", "=") in `end`, after a credit word
+    if "/" in end:
+        slash = tail.find("/", max(0, len(tail) - 170)) - 90
+        forms += ((3, slash), (4, slash))
+        if bracket:
+            forms.append((5, opening))
+    if " by " in end_folded:
+        forms.append((6, tail.casefold().rfind(" by ") - 45))
+    if not bracket:
+        forms.append((7, len(tail) - 60))
+    elif "." in end[-40:]:
+        forms.append((8, opening))
+    if "©" in end or "(c)" in end_folded or "copyright" in end_folded:
+        folded = tail.casefold()
+        first = min(
+            (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
+            default=0,
+        )
+        forms.append((9, first - 5))
+    return forms
 
 
 def _holds_credit_word(text: str, credit_words: frozenset[str]) -> bool:
@@ -188,6 +185,8 @@ def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
         bracket and end[-longest - 1 : -1].casefold().endswith(ends)
     )
     courtesy = any(map(window.casefold().__contains__, _courtesy_keys()))
+    if not (unsourced or courtesy):
+        return None  # (most lines: no pattern to try)
     # (string tests for what each form needs, cheaper than the patterns: an unsourced credit
     # ends the line, under a bracket; a courtesy phrase is in it, the first form in brackets)
     for pattern, hint in zip(_worded_tails(), (unsourced, bracket and courtesy, courtesy), strict=True):

@@ -11,7 +11,7 @@ import regex
 from .dates import DateMemo, dates_in
 from .features import UnitFacts
 from .kinds import Kind
-from .lexicon import Lexicon
+from .lexicon import NOTICE_MAX_WORDS, Lexicon
 from .lines import Unit
 
 _SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
@@ -101,7 +101,9 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return Label(kind, f"{kind.value} heading or button", heading=True)
     if f.norm[:1].isdigit() and f.words <= 30 and _comment_count(f.norm, lexicon):
         return Label(Kind.COMMENTS, "comment section heading", heading=True)
-    kind = lexicon.phrase_kind(f.norm, f.words)
+    # (the set of the line's tokens, read once for the phrases and the prompts)
+    tokens = set(f.norm.split(" ")) if f.words <= NOTICE_MAX_WORDS else None
+    kind = lexicon.phrase_kind(f.norm, f.words, tokens)
     if kind in _LINK_KINDS and f.ends_sentence and f.words >= 8 and ":" not in f.norm:
         kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
     if kind is not None:
@@ -111,10 +113,10 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
     if lexicon.is_consent_notice(f.norm):
         return Label(Kind.LEGAL, "a cookie or consent notice")
     if f.words <= 60 and f.ends_sentence:
-        prompt = lexicon.prompt_kind(f.norm)
+        prompt = lexicon.prompt_kind(f.norm, tokens=tokens)
         if prompt is not None:
             return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
-    elif f.words <= 5 and lexicon.prompt_kind(f.norm, needed=1) is Kind.PROMO:
+    elif f.words <= 5 and lexicon.prompt_kind(f.norm, needed=1, tokens=tokens) is Kind.PROMO:
         return Label(Kind.PROMO, "a short sign-up prompt")
     if f.words <= 12 and _is_share_row(f.norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")

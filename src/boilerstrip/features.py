@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
 from .language import UNSPACED
-from .lexicon import normalize, words_of
+from .lexicon import ASCII_FOLDED_WORDS, ASCII_WORD_SHAPES, normalize, words_of
 from .lines import Unit
 
 # A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
@@ -55,13 +56,17 @@ class UnitFacts(NamedTuple):
 def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFacts:
     text = unit.text
     norm = normalize(text)
-    words = words_of(text)
-    n = len(words)
     ascii_text = text.isascii()
-    if ascii_text:  # (the ASCII letters are the 52 deleted here)
-        letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    folded: Iterable[str]
+    if ascii_text:
+        letters, words, capitals = _ascii_words(text)
+        folded = words
     else:
+        words = words_of(text)
         letters = sum(map(str.isalpha, text))
+        capitals = sum(map(str.isupper, map(itemgetter(0), words)))
+        folded = map(str.casefold, words)
+    n = len(words)
     visible = len(text) - text.count(" ")
     cjk = 0
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
@@ -83,12 +88,11 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
         n_words = n
         if n:
             if stoplist:
-                stop = sum(map(stoplist.__contains__, map(str.casefold, words))) / n
+                stop = sum(map(stoplist.__contains__, folded)) / n
             else:  # no stoplist for this language: short words stand in for function words
                 stop = sum(1 for w in words if len(w) <= 3) / n
         else:
             stop = 0.0
-    capitals = sum(map(str.isupper, map(itemgetter(0), words))) / n if n else 0.0
     return _new(  # (the tuple built directly: UnitFacts's generated __new__ only wraps this call)
         UnitFacts,
         (
@@ -98,8 +102,18 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
             stop,
             letters / visible if visible else 0.0,
             ends,
-            capitals,
+            capitals / n if n else 0.0,
             inner,
             last in _COLONS,
         ),
     )
+
+
+def _ascii_words(text: str) -> tuple[int, list[str], int]:
+    """An ASCII line's letters, its words casefolded (`words_of`'s, in lower case) and how many
+    of them start with a capital, read with byte tables rather than word by word."""
+    raw = text.encode("ascii")
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))  # (the 52 ASCII letters deleted)
+    words = raw.translate(ASCII_FOLDED_WORDS).decode("ascii").split()
+    capitals = (b" " + raw).translate(ASCII_WORD_SHAPES).count(b" A")
+    return letters, words, capitals

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -86,13 +87,13 @@ class PhraseSet:
             tuple(i for i in single if entries[i][0].isascii()),
         )
 
-    def first_in(self, norm: str, words: int) -> Kind | None:
+    def first_in(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
         """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
-        holds."""
+        holds; `tokens`, when given, is the set of its space-separated tokens."""
         singles = self.single if not norm.isascii() else self.ascii_single
         inner, heads = self.inner, self.heads
         hits: list[int] = []
-        for token in set(norm.split(" ")):  # (most lines hold none of the filing words)
+        for token in tokens if tokens is not None else set(norm.split(" ")):  # (most: no filing word)
             filed = inner.get(token)
             if filed is not None:
                 hits.extend(filed)
@@ -154,18 +155,29 @@ class Lexicon:
         return {a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))}
 
     @functools.cached_property
+    def opener_set(self) -> frozenset[str]:
+        """The byline openers as a set, for membership tests."""
+        return frozenset(self.byline_openers)
+
+    @functools.cached_property
+    def opener_heads(self) -> frozenset[str]:
+        """The first two letters of every byline opener, for a cheap test before the opener pattern."""
+        return frozenset(o[:2] for o in self.byline_openers if len(o) >= 2)
+
+    @functools.cached_property
     def _ascii_cookie_stems(self) -> tuple[str, ...]:
         """The cookie stems an ASCII line can hold."""
         return tuple(stem for stem in self.cookie_stem_words if stem.isascii())
 
-    def phrase_kind(self, norm: str, words: int) -> Kind | None:
-        """The furniture kind of a line whose normalised text is `norm`, if a phrase says so."""
+    def phrase_kind(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
+        """The furniture kind of a line whose normalised text is `norm`, if a phrase says so
+        (`tokens`, when given: the set of its space-separated tokens)."""
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
         if words > NOTICE_MAX_WORDS:
             return None
-        kind = self._anywhere.first_in(norm, words)
+        kind = self._anywhere.first_in(norm, words, tokens)
         if kind is not None:
             return kind
         if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
@@ -179,10 +191,13 @@ class Lexicon:
                 return kind
         return None
 
-    def prompt_kind(self, norm: str, needed: int = 2) -> Kind | None:
+    def prompt_kind(self, norm: str, needed: int = 2, tokens: AbstractSet[str] | None = None) -> Kind | None:
         """The furniture kind of a sentence that holds `needed` different words of one kind
-        ("Sign up for our newsletter to get ... in your inbox"), if any."""
-        if not self.prompt_words or self.prompt_words.keys().isdisjoint(norm.split()):
+        ("Sign up for our newsletter to get ... in your inbox"), if any (`tokens`, when given:
+        the set of the tokens of `norm`, which has single spaces only)."""
+        if not self.prompt_words or self.prompt_words.keys().isdisjoint(
+            tokens if tokens is not None else norm.split()
+        ):
             return None  # (a quick test on bare tokens: one of the words has no punctuation)
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
@@ -308,3 +323,9 @@ def words_of(text: str) -> list[str]:
 # Every ASCII character that `_WORD` does not take, mapped to a space (a byte table: translating
 # bytes is several times quicker than translating a str).
 _ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+# The same table, lowering the letters as well (on ASCII, casefolding is lowering): the
+# casefolded words of an ASCII text in one pass.
+ASCII_FOLDED_WORDS = _ASCII_NON_WORD.lower()
+# Each ASCII character as the shape of a word it is in: "A" a capital, "a" any other word
+# character, " " outside words (a word starts with a capital where " A" is).
+ASCII_WORD_SHAPES = bytes(32 if v == 32 else 65 if 65 <= v <= 90 else 97 for v in _ASCII_NON_WORD)

@@ -561,7 +561,7 @@ def is_opener(text: str, lexicon: Lexicon) -> bool:
     if len(stripped) > 16:
         return False  # (casefolding never makes a text shorter)
     folded = stripped.casefold()
-    return len(folded) <= 16 and (folded in lexicon.byline_openers or folded + ":" in lexicon.byline_openers)
+    return len(folded) <= 16 and (folded in lexicon.opener_set or folded + ":" in lexicon.opener_set)
 
 
 def parse_byline(
@@ -575,7 +575,7 @@ def parse_byline(
         lead = dates_in(text, dates)
         if lead and lead[0].start <= 2:
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
-    if text[:2].casefold() not in _opener_heads(lexicon.byline_openers):
+    if text[:2].casefold() not in lexicon.opener_heads:
         return _suffix_byline(text)
     m = _openers(lexicon.byline_openers).match(text)
     if m is None:
@@ -636,14 +636,15 @@ def _reporting() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _opener_heads(openers: tuple[str, ...]) -> frozenset[str]:
-    """The first two letters of every opener, for a cheap test before the opener pattern."""
-    return frozenset(o[:2] for o in openers if len(o) >= 2)
+def _suffix_words(ascii_text: bool) -> tuple[str, ...]:
+    """The byline suffixes a text can hold: for an ASCII text only the ASCII ones (the suffixes
+    are Chinese, Japanese and Korean words, so most lines test none)."""
+    return tuple(sorted(w for w in marker_words("byline_suffix") if w.isascii() or not ascii_text))
 
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(map(text.__contains__, marker_words("byline_suffix"))):
+    if len(text) > 60 or not any(map(text.__contains__, _suffix_words(text.isascii()))):
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
