@@ -7,7 +7,6 @@ cookie notices, related lists, comment furniture); <lang>.expected.json gives ea
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 
 from boilerstrip import extract
 
-from conftest import FIXTURES
+from conftest import FIXTURES, load_expected
 
 FURNITURE = FIXTURES / "furniture"
 CASES = sorted(p.name.removesuffix(".txt") for p in FURNITURE.glob("*.txt"))
@@ -32,8 +31,7 @@ FAMILIES = (
 
 
 def _expected(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((FURNITURE / f"{name}.expected.json").read_text(encoding="utf-8"))
-    return data
+    return load_expected(f"furniture/{name}.expected.json")
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -3,7 +3,6 @@ captions and credits against the expected file beside the text, and none of them
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +11,13 @@ import pytest
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
 
-from conftest import FIXTURES
+from conftest import FIXTURES, load_expected
 
 PAGES = sorted((FIXTURES / "captions").glob("*.txt"))
 
 
 def _expected(page: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    return data
+    return load_expected(f"captions/{page.stem}.expected.json")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,14 +13,13 @@ from hypothesis import strategies as st
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
 
-from conftest import FIXTURES
+from conftest import FIXTURES, load_expected
 
 PAGES = sorted((FIXTURES / "meta").glob("*.txt"))
 
 
 def _expected(page: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    return data
+    return load_expected(f"meta/{page.stem}.expected.json")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
