@@ -13,7 +13,8 @@
 4. The core grows over neighbouring prose with plain word weights until furniture that
    ends an article (related lists, comments, navigation, promos) or a gap stops it; a few
    text lines in a row (subheadings, list items, table rows, code), the items of a list a
-   line ending in a colon announces, and a one-link "Read also: ..." line are no gap. It grows past a "Read also" box set into the story when a
+   line ending in a colon announces, and a one-link "Read also: ..." line are no gap. It
+   grows past a "Read also" box set into the story when a
    long paragraph follows the box, over a list of one shape that closes the story (tour
    dates, standings), and over one short closing sentence. Upwards it takes in the
    standfirst: a line of running text under a shorter headline, above the byline, date,
@@ -462,7 +463,7 @@ def _teaser_meta(label: Label | None, f: UnitFacts) -> bool:
     """What a teaser prints between its headline and blurb: a time, a category, an author."""
     if label is None:
         return f.words < 4
-    return label.kind in (Kind.DATE, Kind.BYLINE) and f.words <= 8
+    return label.kind in _SIGNING and f.words <= 8
 
 
 def _isolated(
@@ -568,8 +569,10 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
     return -1
 
 
-# What a story's header holds between its standfirst and its first paragraph.
-_HEADER = frozenset({Kind.BYLINE, Kind.DATE, Kind.SHARE, Kind.CAPTION, Kind.PLACEHOLDER, Kind.ADVERTISEMENT})
+# A story's header, between its headline or standfirst and its first paragraph: byline and
+# date (the lines that sign a story), share buttons, the photo, an ad slot.
+_SIGNING = frozenset({Kind.BYLINE, Kind.DATE})
+_HEADER = _SIGNING | {Kind.SHARE, Kind.CAPTION, Kind.PLACEHOLDER, Kind.ADVERTISEMENT}
 _HEADER_REACH = 12
 
 
@@ -590,7 +593,7 @@ def _past_header(
             if facts[j].words > 3:
                 return -1
         elif lab.kind in _HEADER:
-            header = header or lab.kind in (Kind.BYLINE, Kind.DATE)
+            header = header or lab.kind in _SIGNING
         elif lab.kind is not Kind.OTHER:
             return -1
     return -1
@@ -622,21 +625,9 @@ def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) ->
     return True
 
 
-# What stands between a standfirst and the story's first paragraph: the byline, the date,
-# the photo, share buttons.
-_META_BETWEEN = frozenset(
-    {
-        Kind.BYLINE,
-        Kind.DATE,
-        Kind.SHARE,
-        Kind.CAPTION,
-        Kind.PLACEHOLDER,
-        Kind.ADVERTISEMENT,
-        Kind.OTHER,
-        Kind.COMMENTS,
-        Kind.PROMO,
-    }
-)
+# What stands between a standfirst and the story's first paragraph: the header, short button
+# lines, a comment count, a subscription badge.
+_META_BETWEEN = _HEADER | {Kind.OTHER, Kind.COMMENTS, Kind.PROMO}
 _STANDFIRST_MAX_GAP = 16
 _STANDFIRST_SCORE = 0.5
 
@@ -662,7 +653,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
     else:
         return -1
     h = j - 1
-    while h >= 0 and h >= j - 3 and labels[h] is not None and labels[h].kind in _HEAD_META:  # type: ignore[union-attr]
+    while h >= 0 and h >= j - 3 and labels[h] is not None and labels[h].kind in _SIGNING:  # type: ignore[union-attr]
         h -= 1  # the date or byline printed between the headline and its standfirst
     if h < 0:
         return -1
@@ -675,9 +666,6 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
         and g.letter_share >= 0.7
     )
     return j if headline else -1
-
-
-_HEAD_META = frozenset({Kind.DATE, Kind.BYLINE})
 
 
 # A line ending in a colon announces a list: this many short lines under it are its items.
