@@ -253,6 +253,36 @@ def _worded_line() -> regex.Pattern[str]:
     )
 
 
+def _worded_line_match(line: str) -> regex.Match[str] | None:
+    """`_worded_line()` matched on `line`, tried only when its first two letters can begin one
+    of the credit words (a string test, much cheaper than the pattern)."""
+    heads = _worded_heads()
+    if heads is not None:
+        start = (line[1:] if line[:1] in ("(", "[") else line).lstrip()[:2]
+        if len(start) == 2 and start.isascii() and start.lower() not in heads:
+            return None
+    return _worded_line().match(line)
+
+
+@functools.cache
+def _worded_heads() -> frozenset[str] | None:
+    """The first two letters (lowercased) of the credit words a whole credit line can begin
+    with, those an ASCII line can begin with (the others hold a letter that no ASCII letter
+    matches when case is ignored); None when that is unsure, and the pattern is always tried."""
+    heads = set()
+    for word in marker_words("courtesy") | marker_words("unsourced_credit"):
+        pair = word[:2]
+        if len(pair) == 2 and pair.isascii() and pair.isalpha():
+            heads.add(pair.lower())
+        elif pair.isascii() or any(_folds_to_ascii(ch) for ch in pair if not ch.isascii()):
+            return None  # (a space or a mark, or a letter such as "ſ" that an ASCII letter matches)
+    return frozenset(heads)
+
+
+def _folds_to_ascii(ch: str) -> bool:
+    return ch.casefold().isascii() or ch.lower().isascii() or ch.upper().isascii()
+
+
 @functools.cache
 def _toggles() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     words = _alternation("toggle")
@@ -338,7 +368,7 @@ def credit_only(text: str, lexicon: Lexicon) -> str | None:
     """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
     if len(text) > 160:
         return None
-    worded = _worded_line().match(text.strip())
+    worded = _worded_line_match(text.strip())
     if worded is not None:
         return str(worded.group("credit")).strip(" .;,")
     first = _OPENING.match(text)
@@ -391,7 +421,7 @@ def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
 def is_bare_credit(text: str) -> bool:
     """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
     core = text.strip(" ()[]")
-    if _worded_line().match(core) is not None:
+    if _worded_line_match(core) is not None:
         return False  # "Courtesy of Jane Doe", "Submitted photo": the words say it is a credit
     return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
 
