@@ -110,12 +110,12 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
     offset = max(0, len(text) - 260)
     tail = text[offset:]
-    hinted = _may_hint(tail) and _CREDIT_HINT.search(tail) is not None
+    hinted = _credit_hinted(tail)
     if not hinted and _last_word(tail) not in _agencies_folded(lexicon.agencies):
         # no bracket, slash, colon, ©, "by" or trailing agency: only a credit in words can apply
         return _worded_credit(text, tail, offset)
     patterns = _patterns(lexicon.credit_words, lexicon.agencies)
-    for k, pos in _credit_forms(tail, lexicon.credit_words):
+    for k, pos in _credit_forms(tail, lexicon.credit_words, lexicon.agencies):
         m = patterns[k].search(tail, max(0, pos))
         if m:
             caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
@@ -125,7 +125,7 @@ def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return _worded_credit(text, tail, offset)
 
 
-def _credit_forms(tail: str, credit_words: frozenset[str]) -> list[tuple[int, int]]:
+def _credit_forms(tail: str, credit_words: frozenset[str], agencies: frozenset[str]) -> list[tuple[int, int]]:
     """The credit patterns (by their place in `_patterns`, in order) whose form can be in `tail`,
     each with where in `tail` its form can begin, so it is not tried at every position (string
     tests for what each form needs, much cheaper than the patterns)."""
@@ -147,7 +147,8 @@ def _credit_forms(tail: str, credit_words: frozenset[str]) -> list[tuple[int, in
     if " by " in end_folded:
         forms.append((6, tail.casefold().rfind(" by ") - 45))
     if not bracket:
-        forms.append((7, len(tail) - 60))
+        if _may_end_glued(tail, agencies):
+            forms.append((7, len(tail) - 60))
     elif "." in end[-40:]:
         forms.append((8, opening))
     if "©" in end or "(c)" in end_folded or "copyright" in end_folded:
@@ -158,6 +159,26 @@ def _credit_forms(tail: str, credit_words: frozenset[str]) -> list[tuple[int, in
         )
         forms.append((9, first - 5))
     return forms
+
+
+def _may_end_glued(tail: str, agencies: frozenset[str]) -> bool:
+    """False when `tail` surely does not end with an agency glued to its last sentence
+    ("... New York.Reuters"): the name would be all that follows the last ".", "!" or "?"
+    (a set look-up, much cheaper than that pattern)."""
+    wires = _glued_wires(agencies)
+    if wires is None:
+        return True
+    end = tail.rstrip()
+    stop = max(end.rfind("."), end.rfind("!"), end.rfind("?"))
+    return stop > 0 and end[stop + 1 :] in wires
+
+
+@functools.cache
+def _glued_wires(agencies: frozenset[str]) -> frozenset[str] | None:
+    """The agency names the glued form reads; None when one holds ".", "!" or "?" itself (then
+    the name is not what follows the last of them, and the form is always tried)."""
+    wires = frozenset(a for a in agencies if len(a) >= 2)
+    return None if any(mark in name for name in wires for mark in ".!?") else wires
 
 
 def _holds_credit_word(text: str, credit_words: frozenset[str]) -> bool:
@@ -324,19 +345,12 @@ def folded_copy(text: str, caption: str) -> bool:
 _CREDIT_HINT = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
 
 
-def _may_hint(tail: str) -> bool:
-    """False when `_CREDIT_HINT` surely finds nothing: none of its marks, no "by" in any case
-    (string tests, cheaper than the pattern on the many lines without them)."""
-    return (
-        "(" in tail
-        or "/" in tail
-        or ":" in tail
-        or "[" in tail
-        or "=" in tail
-        or "©" in tail
-        or "：" in tail
-        or "by" in tail.lower()
-    )
+def _credit_hinted(tail: str) -> bool:
+    """`_CREDIT_HINT` finds something in `tail`: one of its marks is there (string tests, much
+    cheaper than the pattern), or "by" as a word (the pattern, only when "by" is there in any case)."""
+    if "(" in tail or "/" in tail or ":" in tail or "[" in tail or "=" in tail or "©" in tail or "：" in tail:
+        return True
+    return "by" in tail.lower() and _CREDIT_HINT.search(tail) is not None
 
 
 def _last_word(text: str) -> str:
