@@ -58,26 +58,27 @@ def rule_labels(
     toc_left = 0
     ruled: dict[str, Label | None] = {}  # (the rules read a line's text only: a repeated line is judged once)
     for unit, f in zip(units, facts, strict=True):
-        if unit.text in ruled:
-            label = ruled[unit.text]
+        text, norm = unit.text, f.norm
+        if text in ruled:
+            label = ruled[text]
         else:
-            label = ruled[unit.text] = _rule(unit, f, lexicon, dates)
+            label = ruled[text] = _rule(unit, f, lexicon, dates)
         # (a story carries its table of contents: cheap to cross, like a caption, not a menu)
-        if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and f.norm not in contents:
+        if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and norm not in contents:
             label = Label(Kind.OTHER, "an entry of the table of contents")
-            contents.add(f.norm)
+            contents.add(norm)
             toc_left -= 1
-        elif f.norm in toc_heads:
+        elif norm in toc_heads:
             label = Label(Kind.OTHER, "the heading of a table of contents")
             toc_left = _TOC_MAX_ENTRIES
         else:
             toc_left = 0
-        if label is None and f.norm and f.norm not in contents:
-            first = seen.get(f.norm)
+        if label is None and norm and norm not in contents:
+            first = seen.get(norm)
             if first is not None:
                 label = Label(Kind.REPEATED, f"repeats line {first}")
-        if f.norm and f.norm not in seen:
-            seen[f.norm] = unit.line
+        if norm and norm not in seen:
+            seen[norm] = unit.line
         labels.append(label)
     return labels
 
@@ -88,45 +89,47 @@ _TOC_ENTRY_WORDS = 20
 
 
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
-    if not f.norm or f.letter_share == 0.0:
+    norm, words, ends = f.norm, f.words, f.ends_sentence  # (read often: kept in locals)
+    text = unit.text
+    if not norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
-    if unit.text[:1] in "{[" and _DATA_KEYS.search(unit.text[:2000]):  # (bounded: the keys open the line)
+    if text[:1] in "{[" and _DATA_KEYS.search(text[:2000]):  # (bounded: the keys open the line)
         return Label(Kind.OTHER, "script data (JSON), not text")
-    if not unit.text.isascii() and _CYRILLIC.search(unit.text) and len(_MIXED_WORD.findall(unit.text)) >= 2:
+    if not text.isascii() and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
         return Label(
             Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
         )
-    kind = lexicon.line_phrases.get(f.norm)
+    kind = lexicon.line_phrases.get(norm)
     if kind is not None:
         return Label(kind, f"{kind.value} heading or button", heading=True)
-    if f.norm[:1].isdigit() and f.words <= 30 and _comment_count(f.norm, lexicon):
+    if norm[:1].isdigit() and words <= 30 and _comment_count(norm, lexicon):
         return Label(Kind.COMMENTS, "comment section heading", heading=True)
     # (the set of the line's tokens, read once for the phrases and the prompts)
-    tokens = set(f.norm.split(" ")) if f.words <= NOTICE_MAX_WORDS else None
-    kind = lexicon.phrase_kind(f.norm, f.words, tokens)
-    if kind in _LINK_KINDS and f.ends_sentence and f.words >= 8 and ":" not in f.norm:
+    tokens = set(norm.split(" ")) if words <= NOTICE_MAX_WORDS else None
+    kind = lexicon.phrase_kind(norm, words, tokens)
+    if kind in _LINK_KINDS and ends and words >= 8 and ":" not in norm:
         kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
     if kind is not None:
         # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
-        heading = f.words <= 8 and ":" not in f.norm and not f.ends_sentence
+        heading = words <= 8 and ":" not in norm and not ends
         return Label(kind, f"{kind.value} phrase", heading=heading)
-    if lexicon.is_consent_notice(f.norm):
+    if lexicon.is_consent_notice(norm):
         return Label(Kind.LEGAL, "a cookie or consent notice")
-    if f.words <= 60 and f.ends_sentence:
-        prompt = lexicon.prompt_kind(f.norm, tokens=tokens)
+    if words <= 60 and ends:
+        prompt = lexicon.prompt_kind(norm, tokens=tokens)
         if prompt is not None:
             return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
-    elif f.words <= 5 and lexicon.prompt_kind(f.norm, needed=1, tokens=tokens) is Kind.PROMO:
+    elif words <= 5 and lexicon.prompt_kind(norm, needed=1, tokens=tokens) is Kind.PROMO:
         return Label(Kind.PROMO, "a short sign-up prompt")
-    if f.words <= 12 and _is_share_row(f.norm, lexicon):
+    if words <= 12 and _is_share_row(norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
-    if f.words <= 14 and not f.prose and _DATE_HINT.search(unit.text):
-        dates = dates_in(unit.text, memo)
-        if dates and _date_dominates(unit.text, dates):
+    if words <= 14 and not f.prose and _DATE_HINT.search(text):
+        dates = dates_in(text, memo)
+        if dates and _date_dominates(text, dates):
             return Label(Kind.DATE, "a date line")
-    if f.words <= 6 and f.norm[-1:] in _LOGO_LAST and _LOGO.search(f.norm):
+    if words <= 6 and norm[-1:] in _LOGO_LAST and _LOGO.search(norm):
         return Label(Kind.LOGO, "logo text")
-    if f.words <= 16 and not f.ends_sentence and _is_breadcrumb(unit.text):
+    if words <= 16 and not ends and _is_breadcrumb(text):
         return Label(Kind.NAVIGATION, "a breadcrumb trail")
     return None
 
