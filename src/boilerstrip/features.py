@@ -61,6 +61,9 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     if ascii_text:
         letters, words, capitals = _ascii_words(text)
         folded = words
+    elif (near := _near_ascii_words(text)) is not None:
+        letters, words, capitals = near
+        folded = words
     else:
         words = words_of(text)
         letters = sum(map(str.isalpha, text))
@@ -117,3 +120,25 @@ def _ascii_words(text: str) -> tuple[int, list[str], int]:
     words = raw.translate(ASCII_FOLDED_WORDS).decode("ascii").split()
     capitals = (b" " + raw).translate(ASCII_WORD_SHAPES).count(b" A")
     return letters, words, capitals
+
+
+def _near_ascii_words(text: str) -> tuple[int, list[str], int] | None:
+    """`_ascii_words` of a line in ASCII but for quotes, dashes and the like (`_NEAR_ASCII_MARKS`,
+    which are neither letters nor word characters: as spaces they leave its words, letters and
+    capitals as they were) and the apostrophe "’" (a word character: read as "'" and given
+    back); None for any other line."""
+    if _NOT_NEAR_ASCII.search(text) is not None or ("’" in text and "'" in text):
+        return None
+    plain = text
+    for mark in _NEAR_ASCII_MARKS:
+        plain = plain.replace(mark, " ")
+    if "’" not in plain:
+        return _ascii_words(plain)
+    letters, words, capitals = _ascii_words(plain.replace("’", "'"))
+    return letters, [w.replace("'", "’") if "'" in w else w for w in words], capitals
+
+
+# Quotes, dashes, an ellipsis, the copyright sign and no-break space: the marks most lines
+# otherwise in ASCII hold (with the apostrophe "’"), none a letter or a word character.
+_NEAR_ASCII_MARKS = "\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ab\u00bb\u00a0"
+_NOT_NEAR_ASCII = regex.compile(f"[^\\x00-\\x7f\u2019{_NEAR_ASCII_MARKS}]")
