@@ -588,23 +588,18 @@ def _segments(
 
 
 def _short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list[bool]:
-    short = [
-        lab is None and f.words <= 4 and not f.ends_sentence
-        for f, lab in zip(unit_facts, labels, strict=True)
-    ]
-    out = [False] * len(short)
-    i = 0
-    while i < len(short):
-        if not short[i]:
-            i += 1
+    """Which units are in a run of three or more short unlabelled lines (a menu or link list)."""
+    out = [False] * len(labels)
+    run = 0  # the short lines just before unit i
+    for i, (f, lab) in enumerate(zip(unit_facts, labels, strict=True)):
+        if lab is None and f.words <= 4 and not f.ends_sentence:
+            run += 1
             continue
-        j = i
-        while j < len(short) and short[j]:
-            j += 1
-        if j - i >= 3:
-            for k in range(i, j):
-                out[k] = True
-        i = j
+        if run >= 3:
+            out[i - run : i] = [True] * run
+        run = 0
+    if run >= 3:
+        out[len(out) - run :] = [True] * run
     return out
 
 
