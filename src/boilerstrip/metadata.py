@@ -79,8 +79,13 @@ _HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
 
 def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
     """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
+    folded = text.casefold()
+    if folded.isascii():  # (most lines: no unspaced script, so one set of the long words)
+        return {
+            tok for tok in _TOKEN.findall(folded) if (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist
+        }
     out: set[str] = set()
-    for tok in _TOKEN.findall(text.casefold()):
+    for tok in _TOKEN.findall(folded):
         if not tok.isascii() and _UNSPACED.search(tok):
             out.update(tok[k : k + 2] for k in range(max(1, len(tok) - 1)))
         elif (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist:
