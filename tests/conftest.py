@@ -18,6 +18,11 @@ def load_expected(name: str) -> dict[str, Any]:
     return data
 
 
+def expected_beside(page: Path) -> dict[str, Any]:
+    """The expected result of a fixture page: `<name>.expected.json` beside `<name>.txt`."""
+    return load_expected(str(page.with_suffix(".expected.json").relative_to(FIXTURES)))
+
+
 @pytest.fixture
 def seed_text() -> str:
     return (FIXTURES / "cna-belarus.txt").read_text(encoding="utf-8")

@@ -4,25 +4,20 @@ captions and credits against the expected file beside the text, and none of them
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
 
-from conftest import FIXTURES, load_expected
+from conftest import FIXTURES, expected_beside
 
 PAGES = sorted((FIXTURES / "captions").glob("*.txt"))
 
 
-def _expected(page: Path) -> dict[str, Any]:
-    return load_expected(f"captions/{page.stem}.expected.json")
-
-
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
 def test_captions(page: Path) -> None:
-    exp = _expected(page)
+    exp = expected_beside(page)
     article = extract(page.read_text(encoding="utf-8"))
     assert [{"text": c.text, "credit": c.credit} for c in article.captions] == exp["captions"]
     assert len(article.paragraphs) == exp["paragraphs"]
@@ -36,5 +31,5 @@ def test_caption_lines_leave_the_body(page: Path) -> None:
         assert caption.text not in article.paragraphs
         kinds = {s.kind for s in article.segments if s.start <= caption.start < s.end}
         assert kinds == {Kind.CAPTION}
-    for words in _expected(page)["not_in_body"]:  # the credit lines and the folded copies
+    for words in expected_beside(page)["not_in_body"]:  # the credit lines and the folded copies
         assert all(words not in p for p in article.paragraphs), words

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,18 +12,14 @@ from hypothesis import strategies as st
 from boilerstrip import extract
 from boilerstrip.kinds import Kind
 
-from conftest import FIXTURES, load_expected
+from conftest import FIXTURES, expected_beside
 
 PAGES = sorted((FIXTURES / "meta").glob("*.txt"))
 
 
-def _expected(page: Path) -> dict[str, Any]:
-    return load_expected(f"meta/{page.stem}.expected.json")
-
-
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
 def test_fields(page: Path) -> None:
-    exp = _expected(page)
+    exp = expected_beside(page)
     opts = exp["options"]
     ref = datetime.fromisoformat(opts["reference_date"]) if "reference_date" in opts else None
     article = extract(page.read_text(encoding="utf-8"), reference_date=ref)
