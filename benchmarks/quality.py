@@ -19,7 +19,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "src")]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+try:
+    import boilerstrip  # noqa: F401  (the installed package: compiled where the machine could build it)
+except ImportError:  # not installed: the source tree, as pure Python
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from benchdata import DEFAULT_BENCH, ROOT, TRACKS, gold, pages, scorer, write_section  # noqa: E402
 

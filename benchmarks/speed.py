@@ -5,7 +5,9 @@
 Reports the median of N runs (default 5) over all pages: pages/s and MB/s of input text,
 then the peak memory of one pass measured with tracemalloc (a separate pass, since tracing
 slows everything down; word lists loaded during warm-up are not counted) and the process's
-maximum resident size. Everything `extract` does is timed; reading the files is not.
+maximum resident size. Everything `extract` does is timed; reading the files is not. It measures the installed package
+(compiled when the machine could build it, see setup.py; the output says which), or the source
+tree as pure Python when boilerstrip is not installed.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+try:
+    import boilerstrip  # the installed package: compiled where the machine could build it
+except ImportError:  # not installed: the source tree, as pure Python
+    sys.path.insert(0, str(ROOT / "src"))
+    import boilerstrip
 
 from boilerstrip import extract  # noqa: E402
 
@@ -57,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         rss = f", process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     except ImportError:  # not on every platform
         pass
+    build = "compiled" if boilerstrip.COMPILED else "pure Python"
     print(
-        f"{len(texts)} pages ({size_mb:.2f} MB, {args.track}), median of {len(times)} runs: "
+        f"{len(texts)} pages ({size_mb:.2f} MB, {args.track}, {build}), median of {len(times)} runs: "
         f"{len(texts) / elapsed:.0f} pages/s, {size_mb / elapsed:.2f} MB/s, "
         f"{1000 * elapsed / len(texts):.2f} ms/page; peak traced memory of a pass {peak / 1e6:.1f} MB{rss}"
     )

@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import sys
+
 from .article import Article, Caption, Features, Field, Segment
 from .errors import InputError
 from .extract import extract
@@ -15,7 +18,13 @@ from .options import Options
 
 __version__ = "0.1.0"
 
+COMPILED: bool = (getattr(sys.modules[f"{__name__}.body"], "__file__", None) or "").endswith(
+    tuple(importlib.machinery.EXTENSION_SUFFIXES)
+)
+"""Whether the pipeline stages run compiled (see setup.py); both give the same results."""
+
 __all__ = [
+    "COMPILED",
     "Article",
     "Caption",
     "Features",

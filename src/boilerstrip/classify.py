@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .dates import DateMemo, dates_in
+from .dates import DateMatch, DateMemo, dates_in
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import NOTICE_MAX_WORDS, Lexicon
@@ -185,7 +185,7 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
     return strong >= 1 or named >= 2 or len(tokens) >= 3
 
 
-def _date_dominates(text: str, dates: list) -> bool:  # type: ignore[type-arg]
+def _date_dominates(text: str, dates: list[DateMatch]) -> bool:
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end :]

@@ -141,33 +141,33 @@ class Lexicon:
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
     notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
 
-    @functools.cached_property
-    def _anywhere(self) -> PhraseSet:
-        """The notice phrases, then the contained ones (a notice is looked for first)."""
-        return PhraseSet.of(
-            tuple((phrase, kind, NOTICE_MAX_WORDS) for phrase, kind in self.notice_phrases)
-            + tuple((phrase, kind, CONTAINED_MAX_WORDS) for phrase, kind in self.contained_phrases)
-        )
+    # Derived once from the lists above (in `__post_init__`), for the per-line tests.
+    anywhere: PhraseSet = field(init=False, repr=False, compare=False)
+    """The notice phrases, then the contained ones (a notice is looked for first)."""
+    agency_names: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    """Agency names by their casefolded form, the one in capitals when a name is listed both ways."""
+    opener_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The byline openers as a set, for membership tests."""
+    opener_heads: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The first two letters of every byline opener, for a cheap test before the opener pattern."""
+    ascii_cookie_stems: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """The cookie stems an ASCII line can hold."""
 
-    @functools.cached_property
-    def agency_names(self) -> Mapping[str, str]:
-        """Agency names by their casefolded form, the one in capitals when a name is listed both ways."""
-        return {a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))}
-
-    @functools.cached_property
-    def opener_set(self) -> frozenset[str]:
-        """The byline openers as a set, for membership tests."""
-        return frozenset(self.byline_openers)
-
-    @functools.cached_property
-    def opener_heads(self) -> frozenset[str]:
-        """The first two letters of every byline opener, for a cheap test before the opener pattern."""
-        return frozenset(o[:2] for o in self.byline_openers if len(o) >= 2)
-
-    @functools.cached_property
-    def _ascii_cookie_stems(self) -> tuple[str, ...]:
-        """The cookie stems an ASCII line can hold."""
-        return tuple(stem for stem in self.cookie_stem_words if stem.isascii())
+    def __post_init__(self) -> None:
+        derived: dict[str, object] = {
+            "anywhere": PhraseSet.of(
+                tuple((phrase, kind, NOTICE_MAX_WORDS) for phrase, kind in self.notice_phrases)
+                + tuple((phrase, kind, CONTAINED_MAX_WORDS) for phrase, kind in self.contained_phrases)
+            ),
+            "agency_names": {
+                a.casefold(): a for a in sorted(self.agencies, key=lambda a: (not a.isupper(), a))
+            },
+            "opener_set": frozenset(self.byline_openers),
+            "opener_heads": frozenset(o[:2] for o in self.byline_openers if len(o) >= 2),
+            "ascii_cookie_stems": tuple(stem for stem in self.cookie_stem_words if stem.isascii()),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # (a frozen class: set once, here)
 
     def phrase_kind(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so
@@ -177,7 +177,7 @@ class Lexicon:
             return kind
         if words > NOTICE_MAX_WORDS:
             return None
-        kind = self._anywhere.first_in(norm, words, tokens)
+        kind = self.anywhere.first_in(norm, words, tokens)
         if kind is not None:
             return kind
         if words > CONTAINED_MAX_WORDS:  # a label with a little text, or a cookie notice; not a paragraph
@@ -214,7 +214,7 @@ class Lexicon:
         """A cookie or consent notice: names cookies and a website, browser, consent or setting."""
         if self.cookie_stems is None:
             return False
-        stems = self._ascii_cookie_stems if norm.isascii() else self.cookie_stem_words
+        stems = self.ascii_cookie_stems if norm.isascii() else self.cookie_stem_words
         if self.cookie_stem_words and not any(map(norm.__contains__, stems)):
             return False  # (substring tests: the same answer as the pattern, much cheaper)
         if self.cookie_stems.search(norm) is None:
