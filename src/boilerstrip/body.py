@@ -35,6 +35,7 @@ import json
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import regex
 
@@ -45,7 +46,7 @@ from .lexicon import words_of
 from .options import Options
 
 # What a unit claimed by a rule costs the region, per kind: interruptions a story carries are cheap.
-_RULE_COST = {
+_RULE_COST: Final = {
     Kind.ADVERTISEMENT: 1.0,
     Kind.CAPTION: 0.0,
     Kind.SHARE: 2.0,
@@ -67,7 +68,7 @@ _RULE_COST = {
 
 # A line that is only "Related stories", "Comments", "Newsletter"... opens a block that is not
 # the story: the core region does not cross it (a story's own "Read more: ..." links do not count).
-_BLOCK_HEADINGS = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
+_BLOCK_HEADINGS: Final = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +114,9 @@ class BodyParams:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
-DEFAULT_PARAMS = BodyParams.load()
+DEFAULT_PARAMS: Final = BodyParams.load()
 # The reason given to a standfirst kept as body (the headline stage looks above it).
-STANDFIRST = "the standfirst under the headline"
+STANDFIRST: Final = "the standfirst under the headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +228,8 @@ def decide(
 
 
 # Captions run a sentence or two; a line above a credit this long is a paragraph of the story.
-_CAPTION_MAX_WORDS = 28
-_ABOVE_CREDIT = "caption above an image credit"
+_CAPTION_MAX_WORDS: Final = 28
+_ABOVE_CREDIT: Final = "caption above an image credit"
 
 
 def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
@@ -248,10 +249,10 @@ def _bio_words() -> frozenset[str]:
     return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
 
 
-_BIO_WORDS = _bio_words()
+_BIO_WORDS: Final = _bio_words()
 # A note about the author runs a few sentences; a longer paragraph is the story's.
-_NOTE_MAX_WORDS = 80
-_QUOTES = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
+_NOTE_MAX_WORDS: Final = 80
+_QUOTES: Final = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 
 
 def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
@@ -271,7 +272,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
 
 
 # Furniture that closes a story: what stands right above it is the story's last paragraph.
-_CLOSING = frozenset({Kind.TAGS, Kind.SHARE, Kind.RELATED, Kind.COMMENTS, Kind.PROMO, Kind.LEGAL})
+_CLOSING: Final = frozenset({Kind.TAGS, Kind.SHARE, Kind.RELATED, Kind.COMMENTS, Kind.PROMO, Kind.LEGAL})
 
 
 def _closes_story(label: Label | None) -> bool:
@@ -332,8 +333,11 @@ def _ends_story(label: Label | None) -> bool:
 
 
 # How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
-_BLOCK_REACH = {Kind.RELATED: 15, Kind.COMMENTS: 30}
-_BLOCK_REASON = {Kind.RELATED: "listed under a related heading", Kind.COMMENTS: "under a comments heading"}
+_BLOCK_REACH: Final = {Kind.RELATED: 15, Kind.COMMENTS: 30}
+_BLOCK_REASON: Final = {
+    Kind.RELATED: "listed under a related heading",
+    Kind.COMMENTS: "under a comments heading",
+}
 
 
 def _label_blocks(labels: list[Label | None]) -> None:
@@ -365,10 +369,12 @@ def _label_blocks(labels: list[Label | None]) -> None:
 
 # Kinds that may sit between two body paragraphs without breaking the run of a list or heading
 # (a repeated line there is an item or a pull quote seen before; it stays repeated).
-_TRANSPARENT = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER, Kind.REPEATED})
+_TRANSPARENT: Final = frozenset(
+    {Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER, Kind.OTHER, Kind.REPEATED}
+)
 
 
-_EARLIER_TRIES = 8
+_EARLIER_TRIES: Final = 8
 
 
 def _earliest_strong(weights: list[float], share: float) -> tuple[int, int]:
@@ -406,7 +412,7 @@ def _max_segment(weights: list[float]) -> tuple[int, int]:
 
 
 # Kinds a story carries between its paragraphs: they do not separate two paragraphs.
-_INLINE = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
+_INLINE: Final = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 
 def _one_link(label: Label | None) -> bool:
@@ -415,8 +421,8 @@ def _one_link(label: Label | None) -> bool:
 
 
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
-_BLURB_WORDS = 40
-_DATED_BLURB_WORDS = 90
+_BLURB_WORDS: Final = 40
+_DATED_BLURB_WORDS: Final = 90
 
 
 def _teaser_runs(
@@ -494,7 +500,7 @@ def _isolated(
     return out
 
 
-_HARD = frozenset(
+_HARD: Final = frozenset(
     {
         Kind.RELATED,
         Kind.COMMENTS,
@@ -509,11 +515,11 @@ _HARD = frozenset(
 
 
 # Marks that items of one list share ("June 9 – Tampa @ Arena", "Spain (Group F): 11th").
-_LIST_MARKS = (" – ", " - ", " — ", ": ", "(", " @ ", " | ", "•")
+_LIST_MARKS: Final = (" – ", " - ", " — ", ": ", "(", " @ ", " | ", "•")
 
 
 # A line holding a web address is a link, not an item of the story's own list.
-_LINKISH = regex.compile(r"https?:|www\.|\.(?:com|org|net)\b")
+_LINKISH: Final = regex.compile(r"https?:|www\.|\.(?:com|org|net)\b")
 
 
 def _item_marks(norm: str) -> frozenset[str]:
@@ -546,7 +552,7 @@ def _closing_list(end: int, facts: list[UnitFacts], labels: list[Label | None]) 
 
 
 # A paragraph this long is the story's, not a teaser's blurb.
-_RESUME_WORDS = 40
+_RESUME_WORDS: Final = 40
 
 
 def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_body: list[bool]) -> int:
@@ -571,9 +577,9 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
 
 # A story's header, between its headline or standfirst and its first paragraph: byline and
 # date (the lines that sign a story), share buttons, the photo, an ad slot.
-_SIGNING = frozenset({Kind.BYLINE, Kind.DATE})
-_HEADER = _SIGNING | {Kind.SHARE, Kind.CAPTION, Kind.PLACEHOLDER, Kind.ADVERTISEMENT}
-_HEADER_REACH = 12
+_SIGNING: Final = frozenset({Kind.BYLINE, Kind.DATE})
+_HEADER: Final = _SIGNING | {Kind.SHARE, Kind.CAPTION, Kind.PLACEHOLDER, Kind.ADVERTISEMENT}
+_HEADER_REACH: Final = 12
 
 
 def _past_header(
@@ -627,9 +633,9 @@ def _closing_line(i: int, facts: list[UnitFacts], labels: list[Label | None]) ->
 
 # What stands between a standfirst and the story's first paragraph: the header, short button
 # lines, a comment count, a subscription badge.
-_META_BETWEEN = _HEADER | {Kind.OTHER, Kind.COMMENTS, Kind.PROMO}
-_STANDFIRST_MAX_GAP = 16
-_STANDFIRST_SCORE = 0.5
+_META_BETWEEN: Final = _HEADER | {Kind.OTHER, Kind.COMMENTS, Kind.PROMO}
+_STANDFIRST_MAX_GAP: Final = 16
+_STANDFIRST_SCORE: Final = 0.5
 
 
 def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scores: list[float]) -> int:
@@ -669,7 +675,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
 
 
 # A line ending in a colon announces a list: this many short lines under it are its items.
-_LIST_ITEMS = 12
+_LIST_ITEMS: Final = 12
 
 
 def _text_line(f: UnitFacts) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Final
 
 import regex
 
@@ -10,7 +11,7 @@ from .lexicon import Lexicon
 from .markers import marker_words
 
 # A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
-_NOTICE = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
+_NOTICE: Final = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
 
 
 @functools.cache
@@ -245,7 +246,7 @@ def _alternation(kind: str) -> str:
 
 
 # A credit's source: a name of a few words (up to six), no sentence inside it.
-_SOURCE = r"(?P<credit>[\p{L}\d][^\s()\[\].!?]*(?:[ \u00a0]+[^\s()\[\].!?]+){0,5}?)"
+_SOURCE: Final = r"(?P<credit>[\p{L}\d][^\s()\[\].!?]*(?:[ \u00a0]+[^\s()\[\].!?]+){0,5}?)"
 
 
 @functools.cache
@@ -342,7 +343,7 @@ def folded_copy(text: str, caption: str) -> bool:
     return len(head) >= 20 and " ".join(caption.split()).casefold().startswith(head)
 
 
-_CREDIT_HINT = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
+_CREDIT_HINT: Final = regex.compile(r"[(\[©/:：=]|\bby\b", regex.I)
 
 
 def _credit_hinted(tail: str) -> bool:
@@ -375,7 +376,7 @@ def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozens
     return frozenset(words)
 
 
-_OPENING = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
+_OPENING: Final = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
 
 
 def credit_only(text: str, lexicon: Lexicon) -> str | None:

@@ -5,6 +5,7 @@ breadcrumb trails, repeated lines and lines without words. Word lists are data f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -14,29 +15,30 @@ from .kinds import Kind
 from .lexicon import NOTICE_MAX_WORDS, Lexicon
 from .lines import Unit
 
-_SHARE_SPLIT = regex.compile(r"[\s|/·•,;:()\[\]]+")
-_SHARE_HEAD = regex.compile(r"[^\s|/·•,;:()\[\]]+")
-_COUNT = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
+_SHARE_SPLIT: Final = regex.compile(r"[\s|/·•,;:()\[\]]+")
+_LETTER_WORD: Final = regex.compile(r"\p{L}{2,}")
+_SHARE_HEAD: Final = regex.compile(r"[^\s|/·•,;:()\[\]]+")
+_COUNT: Final = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 # A count opens with a digit: a token opening with any other ASCII character skips the pattern.
-_NOT_COUNT_START = frozenset(map(chr, range(128))) - frozenset("0123456789")
+_NOT_COUNT_START: Final = frozenset(map(chr, range(128))) - frozenset("0123456789")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
-_DATE_HINT = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
+_DATE_HINT: Final = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
-_CRUMB_SEP = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
-_CRUMB_ARROW = regex.compile(r"[›»]")
-_CRUMB_MARKS = frozenset("›»>/|·•")
+_CRUMB_SEP: Final = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
+_CRUMB_ARROW: Final = regex.compile(r"[›»]")
+_CRUMB_MARKS: Final = frozenset("›»>/|·•")
 # '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
-_DATA_KEYS = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
+_DATA_KEYS: Final = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
 # "Аdvеrtіѕе wіth us": Latin words written partly in look-alike Cyrillic letters, as ads and
 # spam are spelt to slip past filters.
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_MIXED_WORD = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*\p{Cyrillic})\w+")
-_LOGO = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
-_LOGO_LAST = frozenset("oOпП")  # every character the pattern's last letter matches
+_CYRILLIC: Final = regex.compile(r"\p{Cyrillic}")
+_MIXED_WORD: Final = regex.compile(r"\b(?=\w*\p{Latin})(?=\w*\p{Cyrillic})\w+")
+_LOGO: Final = regex.compile(r"(?:\A|\s)(?:logo|логотип)\Z", regex.I)
+_LOGO_LAST: Final = frozenset("oOпП")  # every character the pattern's last letter matches
 
 
 # Kinds whose phrases name links and headings; a full sentence that starts the same way is prose.
-_LINK_KINDS = frozenset({Kind.RELATED, Kind.NAVIGATION})
+_LINK_KINDS: Final = frozenset({Kind.RELATED, Kind.NAVIGATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +86,8 @@ def rule_labels(
 
 
 # A table of contents: up to this many entries of up to this many words under its heading.
-_TOC_MAX_ENTRIES = 40
-_TOC_ENTRY_WORDS = 20
+_TOC_MAX_ENTRIES: Final = 40
+_TOC_ENTRY_WORDS: Final = 20
 
 
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
@@ -143,7 +145,7 @@ def _comment_count(norm: str, lexicon: Lexicon) -> bool:
     return any(rest.startswith(words) for words in lexicon.markers.get("comment_count", frozenset()))
 
 
-_COUNT_HEAD = regex.compile(r"\d{1,5}\s+")
+_COUNT_HEAD: Final = regex.compile(r"\d{1,5}\s+")
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -189,5 +191,5 @@ def _date_dominates(text: str, dates: list[DateMatch]) -> bool:
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end :]
-    leftover = [w for w in regex.findall(r"\p{L}{2,}", rest)]
+    leftover = _LETTER_WORD.findall(rest)
     return len(leftover) <= 5

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import regex
 
 # Locales whose month names are recognised (the most used languages of the web and more).
-LOCALES = (
+LOCALES: Final = (
     "en",
     "de",
     "fr",
@@ -55,8 +55,8 @@ LOCALES = (
     "hi",
 )
 # Locales read for relative dates only (their month names are numbers: "12月", "12월").
-UNSPACED_LOCALES = ("ja", "zh", "ko")
-_MONTH_KEYS = (
+UNSPACED_LOCALES: Final = ("ja", "zh", "ko")
+_MONTH_KEYS: Final = (
     "january",
     "february",
     "march",
@@ -70,7 +70,7 @@ _MONTH_KEYS = (
     "november",
     "december",
 )
-_FALLBACK_MONTHS = {
+_FALLBACK_MONTHS: Final = {
     "jan": 1,
     "january": 1,
     "feb": 2,
@@ -96,23 +96,23 @@ _FALLBACK_MONTHS = {
     "dec": 12,
     "december": 12,
 }
-_TIME = regex.compile(
+_TIME: Final = regex.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s*(?::|h|\.(?=\d\d\s*(?:[ap]\.?\s?m\b|uhr|h\b)))\s*(?P<m>[0-5]\d)"
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
 )
 # Every date form read here has a four-digit year or a short numeric date (13.12.25).
-_DATE_DIGITS = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
-_ZONE = regex.compile(
+_DATE_DIGITS: Final = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+_ZONE: Final = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
 # The tail every month-first date ("December 13, 2025") ends with: a day after a space, then
 # the year. Lines without it ("13 Dec 2025", "2025-12-13") skip the month-first form, whose
 # hundreds of month names are otherwise tried at every word.
-_DAY_YEAR = regex.compile(
+_DAY_YEAR: Final = regex.compile(
     r"\s[0-3]?\d(?:st|nd|rd|th|er|e|º|°)?\.?,?\s+(?:19|20)\d\d(?:(?!\d)|(?=[01]?\d:[0-5]\d))", regex.I
 )
-_TIME_AMPM = regex.compile(r"(?<![\d:])(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>[ap]\.?\s?m\b\.?)", regex.I)
+_TIME_AMPM: Final = regex.compile(r"(?<![\d:])(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>[ap]\.?\s?m\b\.?)", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +278,9 @@ def _value(
         return None
 
 
+_YEAR_OR_STOP: Final = regex.compile(r"\d{4}|[.!?]\s")  # between a date and a time: not its time
+
+
 def _with_time(text: str, day: date, start: int, end: int) -> tuple[date | datetime, int, int]:
     """Attach a time written just after (or just before) the date, and its zone when known."""
     window = text[end : end + 40]
@@ -285,7 +288,7 @@ def _with_time(text: str, day: date, start: int, end: int) -> tuple[date | datet
     if glued:
         window = " " + window
     m = _TIME.search(window) or _TIME_AMPM.search(window)
-    if m and not regex.search(r"\d{4}|[.!?]\s", window[: m.start()]):
+    if m and not _YEAR_OR_STOP.search(window[: m.start()]):
         stop = end + m.end() - glued
         value, stop = _zoned(text, _combine(day, m), stop)
         return value, start, stop
@@ -365,7 +368,7 @@ def _combine(day: date, m: regex.Match[str]) -> date | datetime:
 
 
 # ---------------------------------------------------------------- relative dates
-_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
+_UNITS: Final = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
 
 
 @functools.cache
@@ -456,15 +459,15 @@ def _relative_numbers() -> regex.Pattern[str]:
     return regex.compile("|".join(parts) or r"(?!)", regex.I)
 
 
-_GROUP_SOURCE = regex.compile(r"\(\?P<n_\w+>\\d\{1,3\}\)")
-_METACHARS = regex.compile(r"[\\()\[\]{}?*+.|^$]")
+_GROUP_SOURCE: Final = regex.compile(r"\(\?P<n_\w+>\\d\{1,3\}\)")
+_METACHARS: Final = regex.compile(r"[\\()\[\]{}?*+.|^$]")
 
 
 def _may_be_relative(text: str) -> bool:
     return _relative_numbers().search(text) is not None or _relative_words().search(text) is not None
 
 
-_NUMBER_GROUP = regex.compile(r"\([^()]*\\d[^()]*\)")
+_NUMBER_GROUP: Final = regex.compile(r"\([^()]*\\d[^()]*\)")
 
 
 def has_relative(text: str) -> bool:
@@ -519,7 +522,7 @@ def _labels() -> regex.Pattern[str]:
     return regex.compile("|".join(parts), regex.I)
 
 
-_UNSPACED_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_UNSPACED_WORD: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def date_roles(text: str, found: list[DateMatch]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -49,9 +49,9 @@ from .metadata import (
 )
 from .options import Options
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A sentence ending followed by the next sentence ("... here. The ...", or a CJK full stop).
-_SENTENCE_BREAK = regex.compile(r"\p{L}[.!?\u3002\uff01\uff1f]\s+\p{Lu}|[\u3002\uff01\uff1f]")
+_SENTENCE_BREAK: Final = regex.compile(r"\p{L}[.!?\u3002\uff01\uff1f]\s+\p{Lu}|[\u3002\uff01\uff1f]")
 Source = str | bytes | bytearray | os.PathLike[str]
 
 
@@ -249,7 +249,7 @@ def _credit_in_capitals(units: list[Unit], unit_facts: list[UnitFacts], i: int) 
 
 
 # A credit set in capitals: one or two words of four letters or more ("STATISTA", "NASA JPL").
-_CAPITAL_NAME = regex.compile(r"\p{Lu}{4,}(?:[ '’-]\p{Lu}{2,})?")
+_CAPITAL_NAME: Final = regex.compile(r"\p{Lu}{4,}(?:[ '’-]\p{Lu}{2,})?")
 
 
 def _gallery_heads(
@@ -524,7 +524,7 @@ def _media_items(
     return out
 
 
-_MEDIA_KINDS = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
+_MEDIA_KINDS: Final = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
 
 
 def _spaced_label(text: str, caption: str, lexicon: Lexicon) -> bool:

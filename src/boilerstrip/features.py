@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -14,24 +14,24 @@ from .lexicon import ASCII_FOLDED_WORDS, ASCII_WORD_SHAPES, normalize, words_of
 from .lines import Unit
 
 # A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
-_TERMINALS = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
-_COLONS = frozenset(":\uff1a")
-_CLOSERS = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*\uff09\u300d\u300f\u3011 "
-_INNER_MARKS_WIDE = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
-_ASCII_LETTERS = string.ascii_letters.encode("ascii")
-_BRACKET_CLOSE = frozenset(")\uff09")
+_TERMINALS: Final = frozenset(".!?\u3002\uff01\uff1f\u2026\u061f\u0964")
+_COLONS: Final = frozenset(":\uff1a")
+_CLOSERS: Final = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*\uff09\u300d\u300f\u3011 "
+_INNER_MARKS_WIDE: Final = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"
+_ASCII_LETTERS: Final = string.ascii_letters.encode("ascii")
+_BRACKET_CLOSE: Final = frozenset(")\uff09")
 # A sentence, then a short attribution in brackets: "... city! (Reporter Jane Doe)", "...（评论员 X）".
-_ATTRIBUTION_END = regex.compile(
+_ATTRIBUTION_END: Final = regex.compile(
     r"[.!?\u3002\uff01\uff1f][\"'\u2019\u201d\u00bb]*\s*[(\uff08][^()\uff08\uff09]{1,40}[)\uff09]\s*\Z"
 )
 # Words, then emoji (pictographs, not arrows or stars used as bullets) at the line's end.
-_EMOJI_END = regex.compile(
+_EMOJI_END: Final = regex.compile(
     r"\p{L}[\p{P}\s]*[\p{Extended_Pictographic}\ufe0f\u200d\s]*\p{Extended_Pictographic}\ufe0f?\s*\Z"
 )
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
-_new = tuple.__new__
+_new: Final = tuple.__new__
 
 
 class UnitFacts(NamedTuple):
@@ -140,5 +140,5 @@ def _near_ascii_words(text: str) -> tuple[int, list[str], int] | None:
 
 # Quotes, dashes, an ellipsis, the copyright sign and no-break space: the marks most lines
 # otherwise in ASCII hold (with the apostrophe "’"), none a letter or a word character.
-_NEAR_ASCII_MARKS = "\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ab\u00bb\u00a0"
-_NOT_NEAR_ASCII = regex.compile(f"[^\\x00-\\x7f\u2019{_NEAR_ASCII_MARKS}]")
+_NEAR_ASCII_MARKS: Final = "\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ab\u00bb\u00a0"
+_NOT_NEAR_ASCII: Final = regex.compile(f"[^\\x00-\\x7f\u2019{_NEAR_ASCII_MARKS}]")

@@ -4,26 +4,27 @@ frequent function words (jusText stoplists)."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Final
 
 import regex
 
 from .lexicon import Lexicon
 
-_HAN = regex.compile(r"\p{Han}")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HANGUL = regex.compile(r"\p{Hangul}")
-_THAI = regex.compile(r"\p{Thai}")
-_UNSPACED_OR_HANGUL = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_HAN: Final = regex.compile(r"\p{Han}")
+_KANA: Final = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL: Final = regex.compile(r"\p{Hangul}")
+_THAI: Final = regex.compile(r"\p{Thai}")
+_UNSPACED_OR_HANGUL: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 # Every character of the scripts above lies past U+0DFF: the runs of such characters hold them
 # all, and most pages have only a few (quotes, dashes) for the script patterns to read.
-_HIGH_RUN = regex.compile(r"[^\x00-\u0DFF]+")
-_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+_HIGH_RUN: Final = regex.compile(r"[^\x00-\u0DFF]+")
+_TOKEN: Final = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 # Common marks around words that `_TOKEN` never takes (no letter, no apostrophe among them).
-_NOT_IN_TOKENS = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789'
+_NOT_IN_TOKENS: Final = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789'
 
-SAMPLE_CHARS = 15_000
+SAMPLE_CHARS: Final = 15_000
 # Languages written without spaces between words: features count characters, not words.
-UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+UNSPACED: Final = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
 
 def detect(text: str, lexicon: Lexicon) -> str | None:

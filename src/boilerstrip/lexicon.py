@@ -13,22 +13,23 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import regex
 
 from .kinds import Kind
 
-_LEAD = regex.compile(r"[\p{P}\p{S}\s]+")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
+_LEAD: Final = regex.compile(r"[\p{P}\p{S}\s]+")
+_WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}'’-]+")
 
 # A notice runs several sentences (a licence, a reprint rule, a disclaimer): its phrases are
 # looked for in longer lines than the short-line "contains" phrases.
-NOTICE_MAX_WORDS = 60
-CONTAINED_MAX_WORDS = 24
+NOTICE_MAX_WORDS: Final = 60
+CONTAINED_MAX_WORDS: Final = 24
 
 # Words per stoplist used to tell languages apart, and to measure a line's function-word share.
-DETECT_WORDS = 60
-STOP_WORDS = 300
+DETECT_WORDS: Final = 60
+STOP_WORDS: Final = 300
 
 
 def normalize(text: str) -> str:
@@ -113,7 +114,7 @@ class PhraseSet:
 
 # Letters of its second word that file a two-word phrase (with a shorter word it is tried on
 # every line).
-_HEAD = 3
+_HEAD: Final = 3
 
 
 @dataclass(frozen=True)
@@ -322,10 +323,12 @@ def words_of(text: str) -> list[str]:
 
 # Every ASCII character that `_WORD` does not take, mapped to a space (a byte table: translating
 # bytes is several times quicker than translating a str).
-_ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
+_ASCII_NON_WORD: Final = bytes(
+    c if c >= 128 or chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256)
+)
 # The same table, lowering the letters as well (on ASCII, casefolding is lowering): the
 # casefolded words of an ASCII text in one pass.
-ASCII_FOLDED_WORDS = _ASCII_NON_WORD.lower()
+ASCII_FOLDED_WORDS: Final = _ASCII_NON_WORD.lower()
 # Each ASCII character as the shape of a word it is in: "A" a capital, "a" any other word
 # character, " " outside words (a word starts with a capital where " A" is).
-ASCII_WORD_SHAPES = bytes(32 if v == 32 else 65 if 65 <= v <= 90 else 97 for v in _ASCII_NON_WORD)
+ASCII_WORD_SHAPES: Final = bytes(32 if v == 32 else 65 if 65 <= v <= 90 else 97 for v in _ASCII_NON_WORD)

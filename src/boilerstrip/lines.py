@@ -3,18 +3,18 @@ text dump cut a paragraph at its inline tags ("The " / "Steelers" / " spent Mond
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_EDGE_SPACE = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
-_INNER_SPACE = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
+_NEWLINE: Final = regex.compile(r"\r\n|\r|\n")
+_EDGE_SPACE: Final = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
+_INNER_SPACE: Final = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
-_CONTINUES = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
-_CONTINUE_MARKS = frozenset(",.;:!?)]}%\u2019\u201d")
-_CONTINUE_OPENERS = _CONTINUE_MARKS | frozenset(" \t\u00a0")
-_TERMINAL = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
+_CONTINUES: Final = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
+_CONTINUE_MARKS: Final = frozenset(",.;:!?)]}%\u2019\u201d")
+_CONTINUE_OPENERS: Final = _CONTINUE_MARKS | frozenset(" \t\u00a0")
+_TERMINAL: Final = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
 class Line(NamedTuple):
@@ -43,7 +43,7 @@ class Unit(NamedTuple):
 
 # `_new(Unit, (...))` builds the named tuple directly: its generated `__new__` is a Python
 # function around this same call, and a page builds thousands of lines and units.
-_new = tuple.__new__
+_new: Final = tuple.__new__
 
 
 def split_lines(text: str) -> list[Line]:
@@ -145,8 +145,8 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
 
 
 # Hard-wrapped text (mail, pre-formatted blocks): lines of one paragraph filled up to a width.
-_WRAP_MIN_WIDTH = 40
-_WRAP_MAX_WIDTH = 120
+_WRAP_MIN_WIDTH: Final = 40
+_WRAP_MAX_WIDTH: Final = 120
 
 
 def _wrapped(text: str, lines: list[Line]) -> frozenset[int]:
@@ -209,8 +209,8 @@ def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
 # ("Der Plakatwettbewerb für Kinder" / "findet in 2020 bereits zum 6. Mal statt. ..."): the
 # first part is a few words without a closing mark, the rest a long line that goes on in
 # lower case and ends a sentence.
-_LEAD_IN_WORDS = (2, 12)
-_LEAD_IN_REST = 80
+_LEAD_IN_WORDS: Final = (2, 12)
+_LEAD_IN_REST: Final = 80
 
 
 def _lead_in(text: str, prev: Line, ln: Line) -> bool:

@@ -6,6 +6,7 @@ import functools
 from collections import Counter
 from datetime import date, datetime, timedelta
 from operator import attrgetter, methodcaller
+from typing import Final
 
 import regex
 
@@ -18,24 +19,28 @@ from .lexicon import Lexicon, normalize
 from .lines import Unit
 from .markers import marker_words
 
-_SITE_SUFFIX = regex.compile(r"\s+(?:\||-|–|—|::|»|·)\s+[^|–—»·]{1,60}\Z")
-_TAG_SPLIT = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
-_BYLINE_SEP = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
-_DATELINE_CAPS = regex.compile(
+_SITE_SUFFIX: Final = regex.compile(r"\s+(?:\||-|–|—|::|»|·)\s+[^|–—»·]{1,60}\Z")
+_UNSPACED_NAME: Final = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}")
+_CAPITALISED_WORD: Final = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+_TAG_SPLIT: Final = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
+_BYLINE_SEP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
+_DATELINE_CAPS: Final = regex.compile(
     r"\A(?P<place>[\p{Lu}][\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}][\p{Lu}\p{M}'’.\-]*){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?)?)"
     r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\))?"
     r"\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
-_DATELINE_AGENCY = regex.compile(
+_DATELINE_AGENCY: Final = regex.compile(
     r"\A(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]*(?:[ \-]\p{Lu}[\p{L}\p{M}'’.\-]*){0,3})"
     r"(?:,\s*(?P<when>[\p{L}\d .]{1,20}?))?\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:\.[-–—]|(?::|[-–—]{1,2})\s)\s*(?=\S)"
 )
-_SOURCE_LINE = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
-_INITIALS = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
-_COPYRIGHT = regex.compile(r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I)
-_COPYRIGHT_FIRST = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
+_SOURCE_LINE: Final = regex.compile(r"\A(?P<label>[\p{L} ]{3,20}?)\s*:\s*(?P<value>.{2,120})\Z")
+_INITIALS: Final = regex.compile(r"\s*/\s*\p{Ll}{1,4}\Z")
+_COPYRIGHT: Final = regex.compile(
+    r"\A(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<holder>[^\n]{2,60}?)\.?\Z", regex.I
+)
+_COPYRIGHT_FIRST: Final = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
 
 def first_body(labels: list[Label | None]) -> int | None:
@@ -55,9 +60,9 @@ def last_body(labels: list[Label | None]) -> int | None:
 
 # ---------------------------------------------------------------- title and section
 # Kinds a headline can carry before the title stage: unjudged, repeated, or taken for prose.
-_TITLE_KINDS = (Kind.REPEATED, Kind.OTHER, Kind.BODY)
+_TITLE_KINDS: Final = (Kind.REPEATED, Kind.OTHER, Kind.BODY)
 # Kinds that sit between a headline and its story without pushing the headline away.
-_BETWEEN = frozenset(
+_BETWEEN: Final = frozenset(
     {
         Kind.DATE,
         Kind.BYLINE,
@@ -72,9 +77,9 @@ _BETWEEN = frozenset(
         Kind.REPEATED,
     }
 )
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_HAS_LINK = regex.compile(r"@|https?:|www\.", regex.I)
+_TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_HAS_LINK: Final = regex.compile(r"@|https?:|www\.", regex.I)
 
 
 def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
@@ -281,9 +286,9 @@ def find_title(
     return best
 
 
-_OPEN_BRACKETS = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
+_OPEN_BRACKETS: Final = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
 # Capitalised words only, with a middle initial somewhere: "Jane Q. Doe ..."
-_NAMES_LINE = regex.compile(
+_NAMES_LINE: Final = regex.compile(
     r"\A(?=.*\b\p{Lu}\p{Ll}+\s\p{Lu}\.\s\p{Lu}\p{Ll}+)(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4})(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}))*\Z"
 )
 
@@ -351,10 +356,10 @@ def _title_keys(norm: str) -> list[str]:
 
 # Separator marks a headline line can carry at its edges from the menu or breadcrumb it sits
 # in ("|Nachhaltigkeit im Onlineshop", "›EU-Taxonomie: ...", "Mezcal Bar & Kitchen,").
-_TITLE_EDGE = " |/·•,;:"
+_TITLE_EDGE: Final = " |/·•,;:"
 # Marks that quote a headline when their partner is in it too (»Quote«, «Quote», ‹Quote›),
 # and point at it like an arrow when alone.
-_PAIRED = {"›": "‹", "‹": "›", "»": "«", "«": "»", "<": ">"}
+_PAIRED: Final = {"›": "‹", "‹": "›", "»": "«", "«": "»", "<": ">"}
 
 
 def _edge_marks(text: str) -> str:
@@ -383,8 +388,8 @@ def title_text(text: str, units: list[Unit], title: int) -> str:
     return text
 
 
-_CRUMB_SPLIT = regex.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
-_LABEL_END = regex.compile(r"[:>»›|/…]\s*\Z|\d")
+_CRUMB_SPLIT: Final = regex.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
+_LABEL_END: Final = regex.compile(r"[:>»›|/…]\s*\Z|\d")
 
 
 def find_section(
@@ -440,7 +445,7 @@ def breadcrumb_section(units: list[Unit], labels: list[Label | None], title: int
 
 # ---------------------------------------------------------------- dates
 # Kinds whose lines can carry the story's date; captions, links and legal lines never do.
-_DATE_KINDS = frozenset(
+_DATE_KINDS: Final = frozenset(
     {Kind.DATE, Kind.BYLINE, Kind.OTHER, Kind.BODY, Kind.SOURCE, Kind.SECTION, Kind.REPEATED}
 )
 
@@ -541,13 +546,17 @@ def _day_first(units: list[Unit], window: list[int], language: str | None) -> bo
     return True
 
 
-_NUMERIC_DATE = regex.compile(r"(?<![\d.:/])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?:19|20)?\d\d(?![\d/])")
+_NUMERIC_DATE: Final = regex.compile(
+    r"(?<![\d.:/])(?P<a>[0-3]?\d)[./-](?P<b>[0-3]?\d)[./-](?:19|20)?\d\d(?![\d/])"
+)
 
 
 # ---------------------------------------------------------------- byline
-_HANDLE = regex.compile(r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
-_GLUED_ORG = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
-_NAME_STOP = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
+_HANDLE: Final = regex.compile(
+    r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
+)
+_GLUED_ORG: Final = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
+_NAME_STOP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
 
 
 @functools.cache
@@ -661,9 +670,9 @@ def _single_name(rest: str, stoplist: frozenset[str]) -> str | None:
     """A one-word name after an explicit opener ("written by Regan"); never a CMS account in
     capitals, a function word or a role."""
     word = rest.strip(" .,;:|-–—")
-    if regex.fullmatch(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}", word):
+    if _UNSPACED_NAME.fullmatch(word):
         return word  # a name in an unspaced script ("記者 王小明")
-    if not regex.fullmatch(r"\p{Lu}\p{Ll}{2,}", word):
+    if not _CAPITALISED_WORD.fullmatch(word):
         return None
     folded = word.casefold()
     if folded in stoplist or folded in marker_words("role") or folded in marker_words("org"):
@@ -828,7 +837,7 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     return None
 
 
-_LEAD_AGENCY = regex.compile(
+_LEAD_AGENCY: Final = regex.compile(
     r"\A[(\[](?P<agency>[^()\[\]\n]{2,30})[)\]](?P<gap>\s*(?:[-–—:]{1,2}\s*)?)(?=\p{L}|[\"“‘])"
 )
 
