@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchdata import DEFAULT_BENCH, ROOT, scorer, write_section  # noqa: E402
 
+from boilerstrip import Article, Caption, extract  # noqa: E402
+
 START = "<!-- metadata:start -->"
 END = "<!-- metadata:end -->"
 
@@ -33,9 +35,32 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
+def as_printed(article: Article, caption: Caption) -> str:
+    """A caption in the gold's convention: the credit stays in the caption's text when the page
+    wrote it inline on the caption's line (in brackets, or after it with no label of its own:
+    "... Fla. (AP Photo/Alan Diaz, File)", "... Austria. Leonhard Foeger / Reuters file"); a credit
+    with its own label outside brackets ("...marmotsCredit: Vesti", "Photograph by X") is a
+    separate element there, as it is in `Caption.credit`. Only our own output is read."""
+    credit = caption.credit
+    line = article.text[caption.start : caption.end]
+    at = line.rfind(credit) if credit else -1
+    if credit is None or at < 0:
+        return caption.text
+    before = line[:at].rstrip()
+    opening = max(before.rfind("("), before.rfind("["))
+    if opening >= 0 and not any(ch in ")]" for ch in before[opening:]):
+        # the whole bracket, its label too ("(Image: Getty)"), up to the first closing mark
+        closes = [i for i in (line.find(")", at + len(credit)), line.find("]", at + len(credit))) if i >= 0]
+        tail = line[opening : min(closes) + 1 if closes else len(line)]
+        return f"{caption.text} {tail.strip()}"
+    last = before.split()[-1].casefold() if before.split() else ""
+    if last.endswith(":") or last == "by":  # "Credit:", "Photo:", "Photograph by"
+        return caption.text  # a labelled credit: its own element
+    return f"{caption.text} {credit}"
+
+
 def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], float]:
     """{id: prediction} for every page that has a browser rendering, and pages per second."""
-    from boilerstrip import extract
 
     out: dict[str, dict[str, Any]] = {}
     elapsed = 0.0
@@ -56,7 +81,7 @@ def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], f
             "source": article.source,
             "section": article.section,
             "tags": list(article.tags),
-            "captions": [{"text": c.text, "credit": c.credit} for c in article.captions],
+            "captions": [{"text": as_printed(article, c), "credit": c.credit} for c in article.captions],
         }
     return out, len(out) / max(elapsed, 1e-9)
 

@@ -8,7 +8,9 @@ from types import ModuleType
 
 import pytest
 
-from conftest import ROOT
+from boilerstrip import extract
+
+from conftest import FIXTURES, ROOT, load_expected
 
 
 def _script() -> ModuleType:
@@ -41,3 +43,17 @@ def test_missing_file_is_created(tmp_path: Path) -> None:
 def test_no_benchmark_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _script().main(["--bench", str(tmp_path)]) == 0
     assert "no metadata benchmark" in capsys.readouterr().out
+
+
+def test_captions_in_the_gold_convention_keep_inline_credits() -> None:
+    """The benchmark's gold keeps a credit written inline (in brackets, or unlabelled after the
+    caption) inside the caption's text; a labelled credit is its own element there."""
+    script = _script()
+    expected = load_expected("captions/printed.expected.json")
+    for name, captions in expected.items():
+        article = extract((FIXTURES / "captions" / name).read_text(encoding="utf-8"))
+        assert [script.as_printed(article, c) for c in article.captions] == captions, name
+    printed = [c for captions in expected.values() for c in captions]
+    assert any(c.endswith("(AP Photo/Jane Roe)") for c in printed)  # bracketed: kept, fold link not
+    assert "Mary Major Submitted photo" in printed  # unlabelled: kept
+    assert "A herder's tent in the hills above the town." in printed  # "Photograph by X": its own element
