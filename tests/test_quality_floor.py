@@ -1,7 +1,8 @@
-"""Body quality must not fall below the recorded floors on the shared benchmark pages.
+"""Body and metadata quality must not fall below the recorded floors on the shared benchmark pages.
 
-The floors live in benchmarks/floors.json (the figures of the current body decision); a
-change that costs more than 0.01 of F1, precision or recall on any rendering fails here. Skips when the benchmark
+The floors live in benchmarks/floors.json (the figures of the current body decision) and
+benchmarks/meta_floors.json (metadata); a change that costs more than 0.01 of F1, precision or
+recall on any rendering, or of a metadata figure, fails here. Skips when the benchmark
 folder is not beside the repo.
 """
 
@@ -68,3 +69,34 @@ def _check(got: dict[str, float], key: str, name: str) -> None:
         if f"{key}_{short}" in floors and got[measure] < floors[f"{key}_{short}"] - TOLERANCE
     ]
     assert low == [], f"{name} body fell below its floors: {', '.join(low)}"
+
+
+def test_metadata_floors() -> None:
+    """Title, date, author and caption figures of the metadata benchmark stay within TOLERANCE of
+    benchmarks/meta_floors.json ("field.measure" as the benchmark's scorer names them; ceilings
+    for the rates that should stay low, such as authors predicted where the gold has none)."""
+    bench = bench_dir()
+    if not (bench / "meta" / "dev-meta.json").exists():
+        pytest.skip(f"metadata gold not found at {bench / 'meta'}")
+    import metadata as metadata_benchmark
+
+    score_meta = scorer(bench, "score_meta")
+    meta_gold = json.loads((bench / "meta" / "dev-meta.json").read_text(encoding="utf-8"))
+    pred, _ = metadata_benchmark.predictions(bench / "dev", sorted(meta_gold))
+    got = score_meta.score(meta_gold, pred)
+    limits = json.loads((ROOT / "benchmarks" / "meta_floors.json").read_text(encoding="utf-8"))
+
+    def value(key: str) -> float:
+        field, measure = key.split(".")
+        result: float = got[field][measure]
+        return result
+
+    bad = [
+        f"{k} {value(k):.3f} < floor {v:.3f}" for k, v in limits["floors"].items() if value(k) < v - TOLERANCE
+    ]
+    bad += [
+        f"{k} {value(k):.3f} > ceiling {v:.3f}"
+        for k, v in limits["ceilings"].items()
+        if value(k) > v + TOLERANCE
+    ]
+    assert bad == [], f"metadata crossed its limits: {', '.join(bad)}"
