@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import boilerstrip
+
 from conftest import FIXTURES, load_expected
 
 SEED = FIXTURES / "cna-belarus.txt"
@@ -122,7 +124,9 @@ def test_help_and_version() -> None:
     assert res.returncode == 0
     for option in ("--format", "--show", "--output-dir", "--glob", "--reference-date"):
         assert option.encode() in res.stdout
-    assert run("--version").stdout.decode().startswith("boilerstrip ")
+    version = run("--version").stdout.decode()
+    assert version.startswith("boilerstrip ")
+    assert ("(compiled)" if boilerstrip.COMPILED else "(pure Python)") in version  # which build runs
 
 
 def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import TextIO
 
 import regex
 
-from . import __version__
+from . import COMPILED, __version__
 from .article import Article
 from .errors import InputError
 from .extract import extract
@@ -110,7 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="process files in N parallel processes (output order stays the input order)",
     )
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --show")
-    p.add_argument("--version", action="version", version=f"boilerstrip {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"boilerstrip {__version__} ({'compiled' if COMPILED else 'pure Python'})",
+    )
     return p
 
 
