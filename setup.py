@@ -58,7 +58,11 @@ def _extensions() -> list[Extension]:
     except ImportError:  # built without the build requirements (e.g. --no-build-isolation)
         return []
     paths = [os.path.join("src", "boilerstrip", f"{name}.py") for name in COMPILED_MODULES]
-    return list(mypycify(paths, opt_level="3"))
+    try:
+        return list(mypycify(paths, opt_level="3"))
+    except (Exception, SystemExit) as err:  # mypyc refuses the code (e.g. another mypy release)
+        print(f"boilerstrip: mypyc failed ({err}); installing pure Python", file=sys.stderr)
+        return []
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
