@@ -21,12 +21,15 @@ _SHARE_HEAD: Final = regex.compile(r"[^\s|/·•,;:()\[\]]+")
 _COUNT: Final = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 # A count opens with a digit: a token opening with any other ASCII character skips the pattern.
 _NOT_COUNT_START: Final = frozenset(map(chr, range(128))) - frozenset("0123456789")
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT: Final = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+_DATE_SEPS: Final = frozenset("./-")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
 _CRUMB_SEP: Final = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW: Final = regex.compile(r"[›»]")
-_CRUMB_MARKS: Final = frozenset("›»>/|·•")
+_CRUMB_MARKS: Final = tuple("›»>/|·•")
 # '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
 _DATA_KEYS: Final = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
 # "Аdvеrtіѕе wіth us": Latin words written partly in look-alike Cyrillic letters, as ads and
@@ -93,11 +96,12 @@ _TOC_ENTRY_WORDS: Final = 20
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
     norm, words, ends = f.norm, f.words, f.ends_sentence  # (read often: kept in locals)
     text = unit.text
+    ascii_text = text.isascii()
     if not norm or f.letter_share == 0.0:
         return Label(Kind.OTHER, "no words")
     if text[:1] in "{[" and _DATA_KEYS.search(text[:2000]):  # (bounded: the keys open the line)
         return Label(Kind.OTHER, "script data (JSON), not text")
-    if not text.isascii() and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
+    if not ascii_text and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
         return Label(
             Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
         )
@@ -106,8 +110,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return Label(kind, f"{kind.value} heading or button", heading=True)
     if norm[:1].isdigit() and words <= 30 and _comment_count(norm, lexicon):
         return Label(Kind.COMMENTS, "comment section heading", heading=True)
-    # (the set of the line's tokens, read once for the phrases and the prompts)
-    tokens = set(norm.split(" ")) if words <= NOTICE_MAX_WORDS else None
+    # (the line's tokens, read once for the phrases and the prompts)
+    tokens = norm.split(" ") if words <= NOTICE_MAX_WORDS else None
     kind = lexicon.phrase_kind(norm, words, tokens)
     if kind in _LINK_KINDS and ends and words >= 8 and ":" not in norm:
         kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
@@ -125,7 +129,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return Label(Kind.PROMO, "a short sign-up prompt")
     if words <= 12 and _is_share_row(norm, lexicon):
         return Label(Kind.SHARE, "share or follow buttons only")
-    if words <= 14 and not f.prose and _DATE_HINT.search(text):
+    if words <= 14 and not f.prose and _may_hold_date(text, ascii_text):
         dates = dates_in(text, memo)
         if dates and _date_dominates(text, dates):
             return Label(Kind.DATE, "a date line")
@@ -150,8 +154,15 @@ _COUNT_HEAD: Final = regex.compile(r"\d{1,5}\s+")
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    if _CRUMB_MARKS.isdisjoint(text) or not _CRUMB_SEP.search(text):
-        return False  # (every separator holds one of the marks: most lines skip the pattern)
+    # (every separator holds one of the marks: most lines skip the pattern; a substring test
+    # per mark is cheaper than reading the line character by character)
+    for mark in _CRUMB_MARKS:
+        if mark in text:
+            break
+    else:
+        return False
+    if not _CRUMB_SEP.search(text):
+        return False
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
     least = 2 if _CRUMB_ARROW.search(text) else 3
@@ -159,6 +170,13 @@ def _is_breadcrumb(text: str) -> bool:
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
+    opening = norm[:1]
+    if opening in _ASCII_LETTERS:
+        # The first token then opens with that letter and is no count: it is a share word only
+        # if the line opens with one (a cheap test before the pattern, which most lines fail).
+        heads = lexicon.share_heads_by_first.get(opening)
+        if heads is None or not norm.startswith(heads):
+            return False
     first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
     head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
     if head and head not in lexicon.share_heads and (head[0] in _NOT_COUNT_START or not _COUNT.match(head)):
@@ -185,6 +203,15 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
         i += 1
     # one network name, or a row of two or more share words ("Print X", "Save Copy link")
     return strong >= 1 or named >= 2 or len(tokens) >= 3
+
+
+def _may_hold_date(text: str, ascii_text: bool) -> bool:
+    """`_DATE_HINT` finds a date in `text`. Each of its matches holds an ASCII digit ("19" or
+    "20"), or a dot, slash or hyphen (and non-ASCII digits): most lines are ruled out by a
+    character test instead of the pattern."""
+    if _ASCII_DIGITS.isdisjoint(text) and (ascii_text or _DATE_SEPS.isdisjoint(text)):
+        return False
+    return _DATE_HINT.search(text) is not None
 
 
 def _date_dominates(text: str, dates: list[DateMatch]) -> bool:
