@@ -24,8 +24,8 @@ _NOT_COUNT_START: Final = frozenset(map(chr, range(128))) - frozenset("012345678
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT: Final = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
-_ASCII_DIGITS: Final = frozenset("0123456789")
-_DATE_SEPS: Final = frozenset("./-")
+_ASCII_DIGITS: Final = tuple("0123456789")
+_DATE_SEPS: Final = tuple("./-")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
 _CRUMB_SEP: Final = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW: Final = regex.compile(r"[›»]")
@@ -154,15 +154,8 @@ _COUNT_HEAD: Final = regex.compile(r"\d{1,5}\s+")
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    # (every separator holds one of the marks: most lines skip the pattern; a substring test
-    # per mark is cheaper than reading the line character by character)
-    for mark in _CRUMB_MARKS:
-        if mark in text:
-            break
-    else:
-        return False
-    if not _CRUMB_SEP.search(text):
-        return False
+    if not _holds_any(text, _CRUMB_MARKS) or not _CRUMB_SEP.search(text):
+        return False  # (every separator holds one of the marks: most lines skip the pattern)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
     least = 2 if _CRUMB_ARROW.search(text) else 3
@@ -209,9 +202,17 @@ def _may_hold_date(text: str, ascii_text: bool) -> bool:
     """`_DATE_HINT` finds a date in `text`. Each of its matches holds an ASCII digit ("19" or
     "20"), or a dot, slash or hyphen (and non-ASCII digits): most lines are ruled out by a
     character test instead of the pattern."""
-    if _ASCII_DIGITS.isdisjoint(text) and (ascii_text or _DATE_SEPS.isdisjoint(text)):
+    # (a substring test per character is cheaper than reading the line character by character)
+    if not _holds_any(text, _ASCII_DIGITS) and (ascii_text or not _holds_any(text, _DATE_SEPS)):
         return False
     return _DATE_HINT.search(text) is not None
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
 
 
 def _date_dominates(text: str, dates: list[DateMatch]) -> bool:

@@ -211,10 +211,15 @@ class Lexicon:
         """The furniture kind of a sentence that holds `needed` different words of one kind
         ("Sign up for our newsletter to get ... in your inbox"), if any (`tokens`, when given:
         the space-separated tokens of `norm`, which has single spaces only)."""
-        if not self.prompt_words or self.prompt_words.keys().isdisjoint(
-            tokens if tokens is not None else norm.split()
-        ):
-            return None  # (a quick test on bare tokens: one of the words has no punctuation)
+        if not self.prompt_words:
+            return None
+        # (a quick test on bare tokens: one of the words has no punctuation; a plain loop, as
+        # compiled code runs it without calls)
+        for bare in tokens if tokens is not None else norm.split():
+            if bare in self.prompt_words:
+                break
+        else:
+            return None
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
             if "-" in token and token not in self.prompt_words:
