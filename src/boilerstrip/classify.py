@@ -52,6 +52,32 @@ class Label:
     heading: bool = False
 
 
+def _labels_by_kind(reason: str, heading: bool = False) -> dict[Kind, Label]:
+    return {kind: Label(kind, f"{kind.value} {reason}", heading=heading) for kind in Kind}
+
+
+# Labels whose kind and reason are fixed, made once: a label is immutable, so lines share them
+# (making one runs the dataclass's Python-level __init__).
+_NO_WORDS: Final = Label(Kind.OTHER, "no words")
+_SCRIPT_DATA: Final = Label(Kind.OTHER, "script data (JSON), not text")
+_LOOK_ALIKE: Final = Label(
+    Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
+)
+_COMMENT_COUNT: Final = Label(Kind.COMMENTS, "comment section heading", heading=True)
+_CONSENT: Final = Label(Kind.LEGAL, "a cookie or consent notice")
+_SHORT_PROMO: Final = Label(Kind.PROMO, "a short sign-up prompt")
+_SHARE_ROW: Final = Label(Kind.SHARE, "share or follow buttons only")
+_DATE_LINE: Final = Label(Kind.DATE, "a date line")
+_LOGO_TEXT: Final = Label(Kind.LOGO, "logo text")
+_BREADCRUMB: Final = Label(Kind.NAVIGATION, "a breadcrumb trail")
+_TOC_ENTRY: Final = Label(Kind.OTHER, "an entry of the table of contents")
+_TOC_HEAD: Final = Label(Kind.OTHER, "the heading of a table of contents")
+_HEADING_OR_BUTTON: Final = _labels_by_kind("heading or button", heading=True)
+_PHRASE: Final = _labels_by_kind("phrase")
+_PHRASE_HEADING: Final = _labels_by_kind("phrase", heading=True)
+_PROMPT: Final = _labels_by_kind("text (a prompt, not the story)")
+
+
 def rule_labels(
     units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon, dates: DateMemo | None = None
 ) -> list[Label | None]:
@@ -70,11 +96,11 @@ def rule_labels(
             label = ruled[text] = _rule(unit, f, lexicon, dates)
         # (a story carries its table of contents: cheap to cross, like a caption, not a menu)
         if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and norm not in contents:
-            label = Label(Kind.OTHER, "an entry of the table of contents")
+            label = _TOC_ENTRY
             contents.add(norm)
             toc_left -= 1
         elif norm in toc_heads:
-            label = Label(Kind.OTHER, "the heading of a table of contents")
+            label = _TOC_HEAD
             toc_left = _TOC_MAX_ENTRIES
         else:
             toc_left = 0
@@ -98,18 +124,16 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
     text = unit.text
     ascii_text = text.isascii()
     if not norm or f.letter_share == 0.0:
-        return Label(Kind.OTHER, "no words")
+        return _NO_WORDS
     if text[:1] in "{[" and _DATA_KEYS.search(text[:2000]):  # (bounded: the keys open the line)
-        return Label(Kind.OTHER, "script data (JSON), not text")
+        return _SCRIPT_DATA
     if not ascii_text and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
-        return Label(
-            Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
-        )
+        return _LOOK_ALIKE
     kind = lexicon.line_phrases.get(norm)
     if kind is not None:
-        return Label(kind, f"{kind.value} heading or button", heading=True)
+        return _HEADING_OR_BUTTON[kind]
     if norm[:1].isdigit() and words <= 30 and _comment_count(norm, lexicon):
-        return Label(Kind.COMMENTS, "comment section heading", heading=True)
+        return _COMMENT_COUNT
     # (the line's tokens, read once for the phrases and the prompts)
     tokens = norm.split(" ") if words <= NOTICE_MAX_WORDS else None
     kind = lexicon.phrase_kind(norm, words, tokens)
@@ -118,25 +142,25 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
     if kind is not None:
         # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
         heading = words <= 8 and ":" not in norm and not ends
-        return Label(kind, f"{kind.value} phrase", heading=heading)
+        return _PHRASE_HEADING[kind] if heading else _PHRASE[kind]
     if lexicon.is_consent_notice(norm):
-        return Label(Kind.LEGAL, "a cookie or consent notice")
+        return _CONSENT
     if words <= 60 and ends:
         prompt = lexicon.prompt_kind(norm, tokens=tokens)
         if prompt is not None:
-            return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
+            return _PROMPT[prompt]
     elif words <= 5 and lexicon.prompt_kind(norm, needed=1, tokens=tokens) is Kind.PROMO:
-        return Label(Kind.PROMO, "a short sign-up prompt")
+        return _SHORT_PROMO
     if words <= 12 and _is_share_row(norm, lexicon):
-        return Label(Kind.SHARE, "share or follow buttons only")
+        return _SHARE_ROW
     if words <= 14 and not f.prose and _may_hold_date(text, ascii_text):
         dates = dates_in(text, memo)
         if dates and _date_dominates(text, dates):
-            return Label(Kind.DATE, "a date line")
+            return _DATE_LINE
     if words <= 6 and norm[-1:] in _LOGO_LAST and _LOGO.search(norm):
-        return Label(Kind.LOGO, "logo text")
+        return _LOGO_TEXT
     if words <= 16 and not ends and _is_breadcrumb(text):
-        return Label(Kind.NAVIGATION, "a breadcrumb trail")
+        return _BREADCRUMB
     return None
 
 
