@@ -21,7 +21,6 @@ _SHARE_HEAD: Final = regex.compile(r"[^\s|/·•,;:()\[\]]+")
 _COUNT: Final = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 # A count opens with a digit: a token opening with any other ASCII character skips the pattern.
 _NOT_COUNT_START: Final = frozenset(map(chr, range(128))) - frozenset("0123456789")
-_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT: Final = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
 _ASCII_DIGITS: Final = tuple("0123456789")
@@ -153,7 +152,8 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return _SHORT_PROMO
     if words <= 12 and _is_share_row(norm, lexicon):
         return _SHARE_ROW
-    if words <= 14 and not f.prose and _may_hold_date(text, ascii_text):
+    # (`not f.prose`, spelt out: a property of a NamedTuple is a Python-level call)
+    if words <= 14 and not (words >= 8 and (ends or f.inner_punct >= 2)) and _may_hold_date(text, ascii_text):
         dates = dates_in(text, memo)
         if dates and _date_dominates(text, dates):
             return _DATE_LINE
@@ -188,11 +188,11 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
     opening = norm[:1]
-    if opening in _ASCII_LETTERS:
+    if opening.isalnum() and not opening.isdigit():
         # The first token then opens with that letter and is no count: it is a share word only
-        # if the line opens with one (a cheap test before the pattern, which most lines fail).
-        heads = lexicon.share_heads_by_first.get(opening)
-        if heads is None or not norm.startswith(heads):
+        # if the line opens with one, followed by no letter or digit (which would lengthen the
+        # token). A cheap test before the pattern, which most lines fail.
+        if not _opens_with_share_head(norm, lexicon.share_heads_by_first.get(opening, ())):
             return False
     first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
     head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
@@ -235,6 +235,13 @@ def _may_hold_date(text: str, ascii_text: bool) -> bool:
 def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
     for ch in chars:
         if ch in text:
+            return True
+    return False
+
+
+def _opens_with_share_head(norm: str, heads: tuple[str, ...]) -> bool:
+    for head in heads:
+        if norm.startswith(head) and not norm[len(head) : len(head) + 1].isalnum():
             return True
     return False
 
