@@ -23,10 +23,12 @@ _COUNT: Final = regex.compile(r"\A\d+(?:[.,]\d+)?[km]?\Z", regex.I)
 _NOT_COUNT_START: Final = frozenset(map(chr, range(128))) - frozenset("0123456789")
 # Every date `find_dates` reads carries a year or a numeric d.m.y: lines without one skip it.
 _DATE_HINT: Final = regex.compile(r"(?:19|20)\d\d|\d[./-][0-3]?\d[./-]\d\d")
+_ASCII_DIGITS: Final = tuple("0123456789")
+_DATE_SEPS: Final = tuple("./-")
 # ("→" is left out: instructions use it, "Settings → Privacy → Cookies")
 _CRUMB_SEP: Final = regex.compile(r"\s+[›»>/|·•]\s+|\s*[›»]\s*")
 _CRUMB_ARROW: Final = regex.compile(r"[›»]")
-_CRUMB_MARKS: Final = frozenset("›»>/|·•")
+_CRUMB_MARKS: Final = tuple("›»>/|·•")
 # '{"@type": "HowToStep", "text": ...': structured data a page printed as text.
 _DATA_KEYS: Final = regex.compile(r'(?:"[\w@$-]+"\s*:\s*["{\[\d].*){2}', regex.S)
 # "Аdvеrtіѕе wіth us": Latin words written partly in look-alike Cyrillic letters, as ads and
@@ -49,6 +51,32 @@ class Label:
     heading: bool = False
 
 
+def _labels_by_kind(reason: str, heading: bool = False) -> dict[Kind, Label]:
+    return {kind: Label(kind, f"{kind.value} {reason}", heading=heading) for kind in Kind}
+
+
+# Labels whose kind and reason are fixed, made once: a label is immutable, so lines share them
+# (making one runs the dataclass's Python-level __init__).
+_NO_WORDS: Final = Label(Kind.OTHER, "no words")
+_SCRIPT_DATA: Final = Label(Kind.OTHER, "script data (JSON), not text")
+_LOOK_ALIKE: Final = Label(
+    Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
+)
+_COMMENT_COUNT: Final = Label(Kind.COMMENTS, "comment section heading", heading=True)
+_CONSENT: Final = Label(Kind.LEGAL, "a cookie or consent notice")
+_SHORT_PROMO: Final = Label(Kind.PROMO, "a short sign-up prompt")
+_SHARE_ROW: Final = Label(Kind.SHARE, "share or follow buttons only")
+_DATE_LINE: Final = Label(Kind.DATE, "a date line")
+_LOGO_TEXT: Final = Label(Kind.LOGO, "logo text")
+_BREADCRUMB: Final = Label(Kind.NAVIGATION, "a breadcrumb trail")
+_TOC_ENTRY: Final = Label(Kind.OTHER, "an entry of the table of contents")
+_TOC_HEAD: Final = Label(Kind.OTHER, "the heading of a table of contents")
+_HEADING_OR_BUTTON: Final = _labels_by_kind("heading or button", heading=True)
+_PHRASE: Final = _labels_by_kind("phrase")
+_PHRASE_HEADING: Final = _labels_by_kind("phrase", heading=True)
+_PROMPT: Final = _labels_by_kind("text (a prompt, not the story)")
+
+
 def rule_labels(
     units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon, dates: DateMemo | None = None
 ) -> list[Label | None]:
@@ -67,11 +95,11 @@ def rule_labels(
             label = ruled[text] = _rule(unit, f, lexicon, dates)
         # (a story carries its table of contents: cheap to cross, like a caption, not a menu)
         if toc_left and label is None and 1 <= f.words <= _TOC_ENTRY_WORDS and norm not in contents:
-            label = Label(Kind.OTHER, "an entry of the table of contents")
+            label = _TOC_ENTRY
             contents.add(norm)
             toc_left -= 1
         elif norm in toc_heads:
-            label = Label(Kind.OTHER, "the heading of a table of contents")
+            label = _TOC_HEAD
             toc_left = _TOC_MAX_ENTRIES
         else:
             toc_left = 0
@@ -93,46 +121,46 @@ _TOC_ENTRY_WORDS: Final = 20
 def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> Label | None:
     norm, words, ends = f.norm, f.words, f.ends_sentence  # (read often: kept in locals)
     text = unit.text
+    ascii_text = text.isascii()
     if not norm or f.letter_share == 0.0:
-        return Label(Kind.OTHER, "no words")
+        return _NO_WORDS
     if text[:1] in "{[" and _DATA_KEYS.search(text[:2000]):  # (bounded: the keys open the line)
-        return Label(Kind.OTHER, "script data (JSON), not text")
-    if not text.isascii() and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
-        return Label(
-            Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
-        )
+        return _SCRIPT_DATA
+    if not ascii_text and _CYRILLIC.search(text) and len(_MIXED_WORD.findall(text)) >= 2:
+        return _LOOK_ALIKE
     kind = lexicon.line_phrases.get(norm)
     if kind is not None:
-        return Label(kind, f"{kind.value} heading or button", heading=True)
+        return _HEADING_OR_BUTTON[kind]
     if norm[:1].isdigit() and words <= 30 and _comment_count(norm, lexicon):
-        return Label(Kind.COMMENTS, "comment section heading", heading=True)
-    # (the set of the line's tokens, read once for the phrases and the prompts)
-    tokens = set(norm.split(" ")) if words <= NOTICE_MAX_WORDS else None
+        return _COMMENT_COUNT
+    # (the line's tokens, read once for the phrases and the prompts)
+    tokens = norm.split(" ") if words <= NOTICE_MAX_WORDS else None
     kind = lexicon.phrase_kind(norm, words, tokens)
     if kind in _LINK_KINDS and ends and words >= 8 and ":" not in norm:
         kind = None  # "More from the meeting is expected today.": a sentence, not a link heading
     if kind is not None:
         # "More in Politics" heads a list; "Read more: <headline>" is one link inside the story
         heading = words <= 8 and ":" not in norm and not ends
-        return Label(kind, f"{kind.value} phrase", heading=heading)
+        return _PHRASE_HEADING[kind] if heading else _PHRASE[kind]
     if lexicon.is_consent_notice(norm):
-        return Label(Kind.LEGAL, "a cookie or consent notice")
+        return _CONSENT
     if words <= 60 and ends:
         prompt = lexicon.prompt_kind(norm, tokens=tokens)
         if prompt is not None:
-            return Label(prompt, f"{prompt.value} text (a prompt, not the story)")
+            return _PROMPT[prompt]
     elif words <= 5 and lexicon.prompt_kind(norm, needed=1, tokens=tokens) is Kind.PROMO:
-        return Label(Kind.PROMO, "a short sign-up prompt")
+        return _SHORT_PROMO
     if words <= 12 and _is_share_row(norm, lexicon):
-        return Label(Kind.SHARE, "share or follow buttons only")
-    if words <= 14 and not f.prose and _DATE_HINT.search(text):
+        return _SHARE_ROW
+    # (`not f.prose`, spelt out: a property of a NamedTuple is a Python-level call)
+    if words <= 14 and not (words >= 8 and (ends or f.inner_punct >= 2)) and _may_hold_date(text, ascii_text):
         dates = dates_in(text, memo)
         if dates and _date_dominates(text, dates):
-            return Label(Kind.DATE, "a date line")
+            return _DATE_LINE
     if words <= 6 and norm[-1:] in _LOGO_LAST and _LOGO.search(norm):
-        return Label(Kind.LOGO, "logo text")
+        return _LOGO_TEXT
     if words <= 16 and not ends and _is_breadcrumb(text):
-        return Label(Kind.NAVIGATION, "a breadcrumb trail")
+        return _BREADCRUMB
     return None
 
 
@@ -150,7 +178,7 @@ _COUNT_HEAD: Final = regex.compile(r"\d{1,5}\s+")
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    if _CRUMB_MARKS.isdisjoint(text) or not _CRUMB_SEP.search(text):
+    if not _holds_any(text, _CRUMB_MARKS) or not _CRUMB_SEP.search(text):
         return False  # (every separator holds one of the marks: most lines skip the pattern)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
@@ -159,6 +187,13 @@ def _is_breadcrumb(text: str) -> bool:
 
 
 def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
+    opening = norm[:1]
+    if opening.isalnum() and not opening.isdigit():
+        # The first token then opens with that letter and is no count: it is a share word only
+        # if the line opens with one, followed by no letter or digit (which would lengthen the
+        # token). A cheap test before the pattern, which most lines fail.
+        if not _opens_with_share_head(norm, lexicon.share_heads_by_first.get(opening, ())):
+            return False
     first = _SHARE_HEAD.match(norm)  # (the first token when the line opens with one)
     head = first.group() if first else next((t for t in _SHARE_SPLIT.split(norm, 2) if t), "")
     if head and head not in lexicon.share_heads and (head[0] in _NOT_COUNT_START or not _COUNT.match(head)):
@@ -185,6 +220,30 @@ def _is_share_row(norm: str, lexicon: Lexicon) -> bool:
         i += 1
     # one network name, or a row of two or more share words ("Print X", "Save Copy link")
     return strong >= 1 or named >= 2 or len(tokens) >= 3
+
+
+def _may_hold_date(text: str, ascii_text: bool) -> bool:
+    """`_DATE_HINT` finds a date in `text`. Each of its matches holds an ASCII digit ("19" or
+    "20"), or a dot, slash or hyphen (and non-ASCII digits): most lines are ruled out by a
+    character test instead of the pattern."""
+    # (a substring test per character is cheaper than reading the line character by character)
+    if not _holds_any(text, _ASCII_DIGITS) and (ascii_text or not _holds_any(text, _DATE_SEPS)):
+        return False
+    return _DATE_HINT.search(text) is not None
+
+
+def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
+
+
+def _opens_with_share_head(norm: str, heads: tuple[str, ...]) -> bool:
+    for head in heads:
+        if norm.startswith(head) and not norm[len(head) : len(head) + 1].isalnum():
+            return True
+    return False
 
 
 def _date_dominates(text: str, dates: list[DateMatch]) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,18 +33,26 @@ STOP_WORDS: Final = 300
 
 def normalize(text: str) -> str:
     """Casefolded, whitespace collapsed, edge punctuation and symbols dropped."""
-    folded = text.casefold()
+    folded = text.lower() if text.isascii() else text.casefold()  # (the same on ASCII, far cheaper)
     # (letters and digits are never edge punctuation: most lines skip the pattern and the loop)
     if not folded[:1].isalnum():
         lead = _LEAD.match(folded)
         if lead is not None:
             folded = folded[lead.end() :]
     if folded[-1:].isalnum():
-        return " ".join(folded.split())
+        return _collapse_spaces(folded)
     end = len(folded)
     while end and _is_edge(folded[end - 1]):
         end -= 1
-    return " ".join(folded[:end].split())
+    return _collapse_spaces(folded[:end])
+
+
+def _collapse_spaces(text: str) -> str:
+    """`" ".join(text.split())`: most lines already hold single inner spaces only, and every
+    whitespace character but the space is unprintable, so those are returned as they are."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _is_edge(ch: str) -> bool:
@@ -88,19 +95,21 @@ class PhraseSet:
             tuple(i for i in single if entries[i][0].isascii()),
         )
 
-    def first_in(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
+    def first_in(self, norm: str, words: int, tokens: list[str] | None = None) -> Kind | None:
         """The kind of the first phrase (in their order) that `norm`, a line of `words` words,
-        holds; `tokens`, when given, is the set of its space-separated tokens."""
+        holds; `tokens`, when given, are its space-separated tokens (a token given twice only
+        files its phrases twice: the first phrase found is the same)."""
         singles = self.single if not norm.isascii() else self.ascii_single
         inner, heads = self.inner, self.heads
         hits: list[int] = []
-        for token in tokens if tokens is not None else set(norm.split(" ")):  # (most: no filing word)
+        for token in tokens if tokens is not None else norm.split(" "):  # (most: no filing word)
             filed = inner.get(token)
             if filed is not None:
                 hits.extend(filed)
-            filed = heads.get(token[:_HEAD])
-            if filed is not None:
-                hits.extend(filed)
+            if len(token) >= _HEAD:  # (every head has that many letters)
+                filed = heads.get(token[:_HEAD])
+                if filed is not None:
+                    hits.extend(filed)
         hits.extend(singles)
         if not hits:
             return None
@@ -153,6 +162,8 @@ class Lexicon:
     """The first two letters of every byline opener, for a cheap test before the opener pattern."""
     ascii_cookie_stems: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """The cookie stems an ASCII line can hold."""
+    share_heads_by_first: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    """The share heads by their first character, to see cheaply whether a line opens with one."""
 
     def __post_init__(self) -> None:
         derived: dict[str, object] = {
@@ -166,13 +177,17 @@ class Lexicon:
             "opener_set": frozenset(self.byline_openers),
             "opener_heads": frozenset(o[:2] for o in self.byline_openers if len(o) >= 2),
             "ascii_cookie_stems": tuple(stem for stem in self.cookie_stem_words if stem.isascii()),
+            "share_heads_by_first": {
+                first: tuple(sorted(h for h in self.share_heads if h[:1] == first))
+                for first in {h[:1] for h in self.share_heads}
+            },
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)  # (a frozen class: set once, here)
 
-    def phrase_kind(self, norm: str, words: int, tokens: AbstractSet[str] | None = None) -> Kind | None:
+    def phrase_kind(self, norm: str, words: int, tokens: list[str] | None = None) -> Kind | None:
         """The furniture kind of a line whose normalised text is `norm`, if a phrase says so
-        (`tokens`, when given: the set of its space-separated tokens)."""
+        (`tokens`, when given: its space-separated tokens)."""
         kind = self.line_phrases.get(norm)
         if kind is not None:
             return kind
@@ -192,14 +207,19 @@ class Lexicon:
                 return kind
         return None
 
-    def prompt_kind(self, norm: str, needed: int = 2, tokens: AbstractSet[str] | None = None) -> Kind | None:
+    def prompt_kind(self, norm: str, needed: int = 2, tokens: list[str] | None = None) -> Kind | None:
         """The furniture kind of a sentence that holds `needed` different words of one kind
         ("Sign up for our newsletter to get ... in your inbox"), if any (`tokens`, when given:
-        the set of the tokens of `norm`, which has single spaces only)."""
-        if not self.prompt_words or self.prompt_words.keys().isdisjoint(
-            tokens if tokens is not None else norm.split()
-        ):
-            return None  # (a quick test on bare tokens: one of the words has no punctuation)
+        the space-separated tokens of `norm`, which has single spaces only)."""
+        if not self.prompt_words:
+            return None
+        # (a quick test on bare tokens: one of the words has no punctuation; a plain loop, as
+        # compiled code runs it without calls)
+        for bare in tokens if tokens is not None else norm.split():
+            if bare in self.prompt_words:
+                break
+        else:
+            return None
         seen: dict[Kind, set[str]] = {}
         for token in words_of(norm):
             if "-" in token and token not in self.prompt_words:
@@ -216,8 +236,14 @@ class Lexicon:
         if self.cookie_stems is None:
             return False
         stems = self.ascii_cookie_stems if norm.isascii() else self.cookie_stem_words
-        if self.cookie_stem_words and not any(map(norm.__contains__, stems)):
-            return False  # (substring tests: the same answer as the pattern, much cheaper)
+        if self.cookie_stem_words:
+            # (substring tests: the same answer as the pattern, much cheaper; a plain loop, as
+            # compiled code runs it without calls)
+            for stem in stems:
+                if stem in norm:
+                    break
+            else:
+                return False
         if self.cookie_stems.search(norm) is None:
             return False
         tokens = set(words_of(norm))
