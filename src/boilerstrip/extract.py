@@ -10,16 +10,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import (
-    caption_label,
-    credit_lead,
-    credit_only,
-    folded_copy,
-    is_bare_credit,
-    signs_story,
-    split_credit,
-    without_toggle,
-)
+from .captions import CaptionReader, caption_reader, folded_copy, signs_story
 from .classify import Label, rule_labels
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
@@ -105,89 +96,42 @@ def _mark_captions(
     A caption is a line ending with a credit, a line under a printed caption label, or a short
     descriptive line right above a credit line (a copy of it repeated by the page included)."""
     out: dict[int, tuple[str, str | None]] = {}
-
-    def free(k: int) -> bool:
-        lab = labels[k]
-        return lab is None or lab.kind is Kind.REPEATED
-
-    def short_caption(k: int) -> bool:
-        """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
-        if k >= len(units) or not free(k) or k in out:
-            return False
-        f = unit_facts[k]
-        return (
-            3 <= f.words <= 25
-            and f.ends_sentence
-            and len(_SENTENCE_BREAK.findall(units[k].text)) <= 1
-            and not credit_only(units[k].text, lexicon)
-        )
-
-    def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
-        if i + 1 < len(units) and caption_label(units[i + 1].text) is not None:
-            return  # the credit belongs to the labelled caption under it
-        k = i - 1
-        seen = 0
-        while k >= 0 and seen < 3:
-            lab = labels[k]
-            if k in out and out[k][0]:
-                return
-            if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
-                k -= 1
-                seen += 1
-                continue
-            if not free(k) or not 3 <= unit_facts[k].words <= 45:
-                break
-            if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
-                break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
-            if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
-                return  # a bare name under a heading is no credit, and under a paragraph it signs the story
-            if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
-                break  # a paragraph above, a caption-like sentence below: the caption is below
-            labels[k] = Label(Kind.CAPTION, "caption above an image credit")
-            out[k] = (units[k].text, credit)
-            j = k - 1
-            if j >= 0 and free(j) and unit_facts[j].norm == unit_facts[k].norm:
-                labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
-            return
-        if not sentence and short_caption(i + 1):  # no caption above: a short sentence right under the credit
-            labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
-            out[i + 1] = (units[i + 1].text, credit)
-
+    reader = caption_reader(lexicon)  # (once per page: its tests run on every line)
     plain: set[str] = set()  # lines no credit or caption form reads (pages repeat many lines)
     for i, unit in enumerate(units):
-        if not free(i) or i in out:
+        if not _free(labels, i) or i in out:
             continue
         text = unit.text
         if text in plain and labels[i] is not None:
             continue  # a copy of such a line: the same tests as on the first copy, then this check
-        lead = credit_lead(text, lexicon)
-        if lead and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
+        lead = reader.credit_lead(text)
+        if lead and i + 1 < len(units) and _free(labels, i + 1) and unit_facts[i + 1].words <= 12:
             lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
             out[i + 1] = ("", None)
-            caption_above(i, lead_credit)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, lead_credit)
             continue
-        labelled = caption_label(text)
+        labelled = reader.caption_label(text)
         if labelled is not None and unit_facts[i].words <= 80:
             labels[i] = Label(Kind.CAPTION, "a printed caption label")
-            split = split_credit(labelled, lexicon)
-            above = credit_only(units[i - 1].text, lexicon) if i > 0 and i - 1 in out else None
+            split = reader.split_credit(labelled)
+            above = reader.credit_only(units[i - 1].text) if i > 0 and i - 1 in out else None
             out[i] = split if split is not None else (labelled, above)
             continue
-        only = credit_only(text, lexicon)
+        only = reader.credit_only(text)
         if only is None and labels[i] is None and _credit_in_capitals(units, unit_facts, i):
             only = text.strip(" ()[]")
         if only is not None:
-            bare = is_bare_credit(text)
-            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
+            bare = reader.is_bare_credit(text)
+            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and _free(labels, i - 1)):
                 continue
             if bare and signs_story(text):
                 continue
             labels[i] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
-            caption_above(i, only, bare)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, only, bare)
             continue
         if not lead:
             plain.add(text)
@@ -196,7 +140,7 @@ def _mark_captions(
         if not 3 <= unit_facts[i].words <= 160:
             continue
         if unit_facts[i].words > 60:
-            split = split_credit(text, lexicon)  # a long caption names its credit with a label
+            split = reader.split_credit(text)  # a long caption names its credit with a label
             if split is not None and _spaced_label(text, split[0], lexicon):
                 labels[i] = Label(Kind.CAPTION, "ends with an image credit")
                 out[i] = split
@@ -211,21 +155,98 @@ def _mark_captions(
             labels[i] = Label(Kind.CAPTION, "a media item's description, dated in brackets")
             out[i] = (text[:stamp].rstrip(), None)
             continue
-        split = split_credit(text, lexicon)
+        split = reader.split_credit(text)
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
             continue
-        unfolded = without_toggle(text)
-        split = split_credit(unfolded, lexicon) if unfolded != text else None
+        unfolded = reader.without_toggle(text)
+        split = reader.split_credit(unfolded) if unfolded != text else None
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit and the link folding it")
             out[i] = split
-            if i + 1 < len(units) and free(i + 1) and folded_copy(units[i + 1].text, unfolded):
+            if i + 1 < len(units) and _free(labels, i + 1) and folded_copy(units[i + 1].text, unfolded):
                 labels[i + 1] = Label(Kind.CAPTION, "the caption above, shortened to unfold")
                 out[i + 1] = ("", None)
     _gallery_heads(units, unit_facts, labels, out)
     return out
+
+
+# (module-level functions rather than closures in `_mark_captions`: compiled, a closure is a
+# callable object and every variable it shares is read through it)
+def _free(labels: list[Label | None], k: int) -> bool:
+    lab = labels[k]
+    return lab is None or lab.kind is _REPEATED
+
+
+_REPEATED: Final = Kind.REPEATED
+
+
+def _short_caption(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    reader: CaptionReader,
+    k: int,
+) -> bool:
+    """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
+    if k >= len(units) or not _free(labels, k) or k in out:
+        return False
+    f = unit_facts[k]
+    return (
+        3 <= f.words <= 25
+        and f.ends_sentence
+        and len(_SENTENCE_BREAK.findall(units[k].text)) <= 1
+        and not reader.credit_only(units[k].text)
+    )
+
+
+def _caption_above(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    lexicon: Lexicon,
+    reader: CaptionReader,
+    i: int,
+    credit: str | None,
+    sentence: bool = False,
+) -> None:
+    if i + 1 < len(units) and reader.caption_label(units[i + 1].text) is not None:
+        return  # the credit belongs to the labelled caption under it
+    k = i - 1
+    seen = 0
+    while k >= 0 and seen < 3:
+        lab = labels[k]
+        if k in out and out[k][0]:
+            return
+        if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
+            k -= 1
+            seen += 1
+            continue
+        if not _free(labels, k) or not 3 <= unit_facts[k].words <= 45:
+            break
+        if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
+            break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
+        if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
+            return  # a bare name under a heading is no credit, and under a paragraph it signs the story
+        if (
+            unit_facts[k].words > 25
+            and not sentence
+            and _short_caption(units, unit_facts, labels, out, reader, i + 1)
+        ):
+            break  # a paragraph above, a caption-like sentence below: the caption is below
+        labels[k] = Label(Kind.CAPTION, "caption above an image credit")
+        out[k] = (units[k].text, credit)
+        j = k - 1
+        if j >= 0 and _free(labels, j) and unit_facts[j].norm == unit_facts[k].norm:
+            labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
+        return
+    if not sentence and _short_caption(units, unit_facts, labels, out, reader, i + 1):
+        # no caption above: a short sentence right under the credit
+        labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
+        out[i + 1] = (units[i + 1].text, credit)
 
 
 def _credit_in_capitals(units: list[Unit], unit_facts: list[UnitFacts], i: int) -> bool:
