@@ -140,9 +140,6 @@ class CaptionReader:
         self.glued_wires = _glued_wires(agencies)
         self.credit_only_pattern = _credit_only(credit_words, agencies)
         self.openings = _openings(credit_words, agencies)
-        # the first two letters of every opening: a line whose first word starts with two ASCII
-        # letters or digits opens with none of them when those two are not here (a string test)
-        self.opening_pairs = frozenset(w[:2] for w in self.openings if len(w) >= 2)
         self.roles = marker_words("role")
         self.agency_names = _agency_names(agencies)
         self.lead = _credit_lead(
@@ -156,6 +153,7 @@ class CaptionReader:
         self.toggle_ends, self.toggle_longest = _toggle_ends()
         self.toggle = _toggles()[0]
         self.caption_heads = _caption_heads()
+        self.caption_initials = frozenset(head[:1] for head in self.caption_heads)
         self.caption_labels = _caption_labels()
 
     def split_credit(self, text: str) -> tuple[str, str] | None:
@@ -272,10 +270,7 @@ class CaptionReader:
         worded = _worded_line_match(text.strip(), self.worded_heads, self.worded_line)
         if worded is not None:
             return str(worded.group("credit")).strip(" .;,")
-        if not self.may_open_credit(text):
-            return self.agency_credit(text)
-        first = _OPENING.match(text)
-        if first is None or first.group(1).casefold() not in self.openings:
+        if not self.opens_credit(text):
             return self.agency_credit(text)
         if self.is_bare_credit(text) and text.strip(" ()[]").casefold() in self.roles:
             return None  # "Staff" names no picture source
@@ -287,14 +282,17 @@ class CaptionReader:
             return None
         return credit
 
-    def may_open_credit(self, text: str) -> bool:
-        """False when the first word `_OPENING` reads in `text` is surely none of the openings: it
-        starts with two ASCII letters or digits that start none of them (no space or bracket is
-        skipped before an ASCII letter, and `\\s` matches no character that `isspace` does not)."""
-        pair = text[:2]
-        if len(pair) == 2 and pair.isascii() and pair.isalnum():
-            return pair.lower() in self.opening_pairs
-        return True
+    def opens_credit(self, text: str) -> bool:
+        """The first word `_OPENING` reads in `text` is one of the openings. A line that starts
+        with a word of ASCII letters and digits, then a space or nothing, has that word read (the
+        pattern skips nothing before a letter, and a space ends the word): a set look-up answers
+        without the pattern."""
+        k = text.find(" ")
+        head = text if k < 0 else text[:k]
+        if head.isascii() and head.isalnum():
+            return head.lower() in self.openings
+        first = _OPENING.match(text)
+        return first is not None and first.group(1).casefold() in self.openings
 
     def agency_credit(self, text: str) -> str | None:
         """A credit line that names the photographer before the agency: "Jane Roe/Getty Images",
@@ -322,6 +320,9 @@ class CaptionReader:
 
     def caption_label(self, text: str) -> str | None:
         """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
+        first = text[:1]
+        if first.isascii() and first.lower() not in self.caption_initials:
+            return None  # (an ASCII first letter casefolds to itself lowercased: no label starts so)
         return _labelled(text, self.caption_heads, self.caption_labels)
 
     def without_toggle(self, text: str) -> str:
@@ -478,7 +479,9 @@ def _credit_hinted(tail: str) -> bool:
     cheaper than the pattern), or "by" as a word (the pattern, only when "by" is there in any case)."""
     if "(" in tail or "/" in tail or ":" in tail or "[" in tail or "=" in tail or "©" in tail or "：" in tail:
         return True
-    return "by" in tail.lower() and _CREDIT_HINT.search(tail) is not None
+    # (no letter but "b" and "B" matches "b" when case is ignored, none but "y" and "Y" matches "y")
+    by = "by" in tail or "By" in tail or "bY" in tail or "BY" in tail
+    return by and _CREDIT_HINT.search(tail) is not None
 
 
 def _last_word(text: str) -> str:
