@@ -587,6 +587,12 @@ def _segments(
     run = _short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
+    # (the constructor and the slot setters as locals: compiled, a module-level name is read
+    # through the module's dict at every use, and two objects per unit are built here)
+    new = _NEW
+    set_words, set_chars, set_stop, set_letters, set_ends, set_score, set_region = _FEATURE_SETTERS
+    set_kind, set_start, set_end, set_reason, set_line, set_features = _SEGMENT_SETTERS
+    features_class, segment_class = Features, Segment
     for i, unit in enumerate(units):
         label = labels[i]
         in_region = a <= i <= b
@@ -598,13 +604,28 @@ def _segments(
             kind, reason = Kind.OTHER, f"not prose (score {scores[i]:.2f})"
         else:
             kind, reason = Kind.OTHER, "outside the article region"
-        feats = None
+        # `Features(...)` and `Segment(...)`, built the quick way: a frozen class's generated
+        # `__init__` sets each field through `object.__setattr__`; the slots' own setters take
+        # half the time
+        feats: Features | None = None
         if keep:
             f = unit_facts[i]
-            feats = _features(
-                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
-            )
-        out.append(_segment(kind, unit.start, unit.end, reason, unit.line, feats))
+            feats = new(features_class)
+            set_words(feats, f.words)
+            set_chars(feats, f.chars)
+            set_stop(feats, f.stop_share)
+            set_letters(feats, f.letter_share)
+            set_ends(feats, f.ends_sentence)
+            set_score(feats, scores[i])
+            set_region(feats, in_region)
+        segment: Segment = new(segment_class)
+        set_kind(segment, kind)
+        set_start(segment, unit.start)
+        set_end(segment, unit.end)
+        set_reason(segment, reason)
+        set_line(segment, unit.line)
+        set_features(segment, feats)
+        out.append(segment)
     return tuple(out)
 
 
@@ -630,43 +651,27 @@ def _clean(text: str) -> str:
     return str(_CONTROL.sub("", text)).strip()
 
 
-def _features(
-    words: int, chars: int, stop: float, letters: float, ends: bool, score: float, in_region: bool
-) -> Features:
-    """`Features(...)`, built the quick way (one per unit): a frozen class's generated `__init__`
-    sets each field through `object.__setattr__`; the slots' own setters take half the time."""
-    out: Features = object.__new__(Features)
-    _SET_WORDS(out, words)
-    _SET_CHARS(out, chars)
-    _SET_STOP(out, stop)
-    _SET_LETTERS(out, letters)
-    _SET_ENDS(out, ends)
-    _SET_SCORE(out, score)
-    _SET_REGION(out, in_region)
-    return out
-
-
-def _segment(kind: Kind, start: int, end: int, reason: str, line: int, feats: Features | None) -> Segment:
-    """`Segment(...)`, built the quick way (see `_features`)."""
-    out: Segment = object.__new__(Segment)
-    _SET_KIND(out, kind)
-    _SET_START(out, start)
-    _SET_END(out, end)
-    _SET_REASON(out, reason)
-    _SET_LINE(out, line)
-    _SET_FEATURES(out, feats)
-    return out
-
-
 def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
     return setter
 
 
-_SET_WORDS, _SET_CHARS, _SET_STOP, _SET_LETTERS, _SET_ENDS, _SET_SCORE, _SET_REGION = (
-    _slot_setter(Features, name)
-    for name in ("words", "chars", "stop_share", "letter_share", "ends_sentence", "score", "in_region")
+_Setter = Callable[[Any, Any], None]
+_FEATURE_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
+    _slot_setter(Features, "words"),
+    _slot_setter(Features, "chars"),
+    _slot_setter(Features, "stop_share"),
+    _slot_setter(Features, "letter_share"),
+    _slot_setter(Features, "ends_sentence"),
+    _slot_setter(Features, "score"),
+    _slot_setter(Features, "in_region"),
 )
-_SET_KIND, _SET_START, _SET_END, _SET_REASON, _SET_LINE, _SET_FEATURES = (
-    _slot_setter(Segment, name) for name in ("kind", "start", "end", "reason", "line", "features")
+_SEGMENT_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
+    _slot_setter(Segment, "kind"),
+    _slot_setter(Segment, "start"),
+    _slot_setter(Segment, "end"),
+    _slot_setter(Segment, "reason"),
+    _slot_setter(Segment, "line"),
+    _slot_setter(Segment, "features"),
 )
+_NEW: Final[Callable[[type], Any]] = object.__new__
