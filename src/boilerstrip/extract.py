@@ -309,11 +309,13 @@ def _mark_bylines_and_sources(
     dates: DateMemo | None = None,
 ) -> dict[int, tuple[tuple[str, ...], str | None]]:
     bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
+    # (the kinds as locals: compiled, `Kind.X` is an attribute look-up on a Python class each time)
+    date_kind, related_kind = Kind.DATE, Kind.RELATED
     for i, unit in enumerate(units):
         label = labels[i]
         if unit_facts[i].words > 40:
             continue
-        if (label is None or label.kind is Kind.DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
+        if (label is None or label.kind is date_kind) and unit_facts[i].words <= 24:  # longer: a paragraph
             parsed = parse_byline(unit.text, lexicon, dates=dates)
             if parsed is not None and not parsed[0] and parsed[1] is None:
                 parsed = None
@@ -335,7 +337,7 @@ def _mark_bylines_and_sources(
                 if label is None:
                     labels[i] = Label(Kind.BYLINE, "a byline")
                 continue
-        if label is None or label.kind is Kind.RELATED:
+        if label is None or label.kind is related_kind:
             src = parse_source(unit.text, lexicon)
             if src is not None:
                 labels[i] = Label(Kind.SOURCE, "names the story's source")
@@ -398,8 +400,11 @@ def _assemble(
         start = first_body(labels)
         body_start = start if start is not None else len(units)
     end = last_body(labels)
+    # (the kinds looked for in the loops over all units, as locals: compiled, `Kind.X` is an
+    # attribute look-up on a Python class each time)
+    body_kind, source_kind, tags_kind = Kind.BODY, Kind.SOURCE, Kind.TAGS
     paragraphs = [
-        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
+        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is body_kind
     ]
     body_text = "\n".join(paragraphs)
 
@@ -439,7 +444,7 @@ def _assemble(
     for i, lab in enumerate(
         labels
     ):  # a "Source: X" line first, then the dateline's agency, then the byline's
-        if lab is not None and lab.kind is Kind.SOURCE:
+        if lab is not None and lab.kind is source_kind:
             value = parse_source(units[i].text, lexicon)
             if isinstance(value, str):
                 source, source_at = value, i
@@ -462,7 +467,7 @@ def _assemble(
 
     tags: list[str] = []
     for i, lab in enumerate(labels):
-        if lab is None or lab.kind is not Kind.TAGS or (end is not None and i < (start or 0)):
+        if lab is None or lab.kind is not tags_kind or (end is not None and i < (start or 0)):
             continue
         j = i + 1
         while j < len(units) and j <= i + 6:
@@ -587,8 +592,10 @@ def _segments(
     run = _short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
-    # (the constructor and the slot setters as locals: compiled, a module-level name is read
-    # through the module's dict at every use, and two objects per unit are built here)
+    navigation_kind, other_kind = Kind.NAVIGATION, Kind.OTHER
+    # (the kinds, the constructor and the slot setters as locals: compiled, `Kind.X` is an attribute
+    # look-up on a Python class and a module-level name a look-up in the module's dict at every
+    # use, and two objects per unit are built here)
     new = _NEW
     set_words, set_chars, set_stop, set_letters, set_ends, set_score, set_region = _FEATURE_SETTERS
     set_kind, set_start, set_end, set_reason, set_line, set_features = _SEGMENT_SETTERS
@@ -599,11 +606,11 @@ def _segments(
         if label is not None:
             kind, reason = label.kind, label.reason
         elif run[i]:
-            kind, reason = Kind.NAVIGATION, "one of a run of short lines (a menu or link list)"
+            kind, reason = navigation_kind, "one of a run of short lines (a menu or link list)"
         elif in_region:
-            kind, reason = Kind.OTHER, f"not prose (score {scores[i]:.2f})"
+            kind, reason = other_kind, f"not prose (score {scores[i]:.2f})"
         else:
-            kind, reason = Kind.OTHER, "outside the article region"
+            kind, reason = other_kind, "outside the article region"
         # `Features(...)` and `Segment(...)`, built the quick way: a frozen class's generated
         # `__init__` sets each field through `object.__setattr__`; the slots' own setters take
         # half the time
