@@ -106,72 +106,228 @@ def _credit_lead(credit_words: frozenset[str]) -> regex.Pattern[str]:
 
 def split_credit(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when the text ends with a credit; None when it has none."""
-    if len(text) > 1500:
-        return None
-    # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
-    offset = max(0, len(text) - 260)
-    tail = text[offset:]
-    hinted = _credit_hinted(tail)
-    if not hinted and _last_word(tail) not in _agencies_folded(lexicon.agencies):
-        # no bracket, slash, colon, ©, "by" or trailing agency: only a credit in words can apply
-        return _worded_credit(text, tail, offset)
-    patterns = _patterns(lexicon.credit_words, lexicon.agencies)
-    for k, pos in _credit_forms(tail, lexicon.credit_words, lexicon.agencies):
-        m = patterns[k].search(tail, max(0, pos))
-        if m:
-            caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
-            credit = m.group("credit").strip(" .;,")
-            if credit and len(caption) >= 1 and not _NOTICE.match(credit):
-                return caption, credit
-    return _worded_credit(text, tail, offset)
+    return caption_reader(lexicon).split_credit(text)
 
 
-def _credit_forms(tail: str, credit_words: frozenset[str], agencies: frozenset[str]) -> list[tuple[int, int]]:
-    """The credit patterns (by their place in `_patterns`, in order) whose form can be in `tail`,
-    each with where in `tail` its form can begin, so it is not tried at every position (string
-    tests for what each form needs, much cheaper than the patterns)."""
-    end = tail[-170:]
-    end_folded = end.casefold()
-    bracket = tail.rstrip()[-1:] in (")", "]")
-    opening = max(tail.rfind("("), tail.rfind("[")) - 3
-    forms: list[tuple[int, int]] = []
-    if bracket:  # "(Photo: X)", "(AP Photo/X)"
-        forms += ((0, opening), (1, opening))
-    colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
-    if colon >= max(0, len(tail) - 170) and _holds_credit_word(tail[max(0, colon - 45) :], credit_words):
-        forms.append((2, colon - 45))  # a colon (or "：", "=") in `end`, after a credit word
-    if "/" in end:
-        slash = tail.find("/", max(0, len(tail) - 170)) - 90
-        forms += ((3, slash), (4, slash))
-        if bracket:
-            forms.append((5, opening))
-    if " by " in end_folded:
-        forms.append((6, tail.casefold().rfind(" by ") - 45))
-    if not bracket:
-        if _may_end_glued(tail, agencies):
-            forms.append((7, len(tail) - 60))
-    elif "." in end[-40:]:
-        forms.append((8, opening))
-    if "©" in end or "(c)" in end_folded or "copyright" in end_folded:
-        folded = tail.casefold()
-        first = min(
-            (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
-            default=0,
+def credit_only(text: str, lexicon: Lexicon) -> str | None:
+    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
+    return caption_reader(lexicon).credit_only(text)
+
+
+def caption_reader(lexicon: Lexicon) -> CaptionReader:
+    """The caption forms of `lexicon`, to fetch once per page rather than once per line."""
+    return _reader(lexicon.credit_words, lexicon.agencies, lexicon.source_labels)
+
+
+@functools.cache
+def _reader(
+    credit_words: frozenset[str], agencies: frozenset[str], source_labels: frozenset[str]
+) -> CaptionReader:
+    return CaptionReader(credit_words, agencies, source_labels)
+
+
+class CaptionReader:
+    """The per-line caption tests of one lexicon, with every pattern and word set they use read
+    once from the cached builders below (a call through a cache wrapper per line costs more
+    than the string tests that spare the patterns)."""
+
+    def __init__(
+        self, credit_words: frozenset[str], agencies: frozenset[str], source_labels: frozenset[str]
+    ) -> None:
+        self.patterns = _patterns(credit_words, agencies)
+        self.agencies_folded = _agencies_folded(agencies)
+        self.credit_keys = _credit_keys(credit_words)
+        self.glued_wires = _glued_wires(agencies)
+        self.credit_only_pattern = _credit_only(credit_words, agencies)
+        self.openings = _openings(credit_words, agencies)
+        self.roles = marker_words("role")
+        self.agency_names = _agency_names(agencies)
+        self.lead = _credit_lead(
+            credit_words - source_labels
+        )  # "Source:" alone introduces the story's source
+        self.worded_tails = _worded_tails()
+        self.worded_line = _worded_line()
+        self.worded_heads = _worded_heads()
+        self.courtesy_keys = _courtesy_keys()
+        self.unsourced_ends, self.unsourced_longest = _unsourced_ends()
+        self.toggle_ends, self.toggle_longest = _toggle_ends()
+        self.toggle = _toggles()[0]
+        self.caption_heads = _caption_heads()
+        self.caption_initials = frozenset(head[:1] for head in self.caption_heads)
+        self.caption_labels = _caption_labels()
+
+    def split_credit(self, text: str) -> tuple[str, str] | None:
+        """(caption, credit) when the text ends with a credit; None when it has none."""
+        if len(text) > 1500:
+            return None
+        # Credits end the line: only its tail is searched, so long lines cost no more than short ones.
+        offset = max(0, len(text) - 260)
+        tail = text[offset:]
+        hinted = _credit_hinted(tail)
+        if not hinted and _last_word(tail) not in self.agencies_folded:
+            # no bracket, slash, colon, ©, "by" or trailing agency: only a credit in words can apply
+            return self.worded_credit(text, tail, offset)
+        patterns = self.patterns
+        for k, pos in self.credit_forms(tail):
+            m = patterns[k].search(tail, max(0, pos))
+            if m:
+                caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
+                credit = m.group("credit").strip(" .;,")
+                if credit and len(caption) >= 1 and not _NOTICE.match(credit):
+                    return caption, credit
+        return self.worded_credit(text, tail, offset)
+
+    def credit_forms(self, tail: str) -> list[tuple[int, int]]:
+        """The credit patterns (by their place in `_patterns`, in order) whose form can be in `tail`,
+        each with where in `tail` its form can begin, so it is not tried at every position (string
+        tests for what each form needs, much cheaper than the patterns)."""
+        end = tail[-170:]
+        end_folded = end.casefold()
+        bracket = tail.rstrip()[-1:] in (")", "]")
+        opening = max(tail.rfind("("), tail.rfind("[")) - 3
+        forms: list[tuple[int, int]] = []
+        if bracket:  # "(Photo: X)", "(AP Photo/X)"
+            forms += ((0, opening), (1, opening))
+        colon = max(tail.rfind(":"), tail.rfind("："), tail.rfind("="))
+        if colon >= max(0, len(tail) - 170) and self.holds_credit_word(tail[max(0, colon - 45) :]):
+            forms.append((2, colon - 45))  # a colon (or "：", "=") in `end`, after a credit word
+        if "/" in end:
+            slash = tail.find("/", max(0, len(tail) - 170)) - 90
+            forms += ((3, slash), (4, slash))
+            if bracket:
+                forms.append((5, opening))
+        if " by " in end_folded:
+            forms.append((6, tail.casefold().rfind(" by ") - 45))
+        if not bracket:
+            if self.may_end_glued(tail):
+                forms.append((7, len(tail) - 60))
+        elif "." in end[-40:]:
+            forms.append((8, opening))
+        if "©" in end or "(c)" in end_folded or "copyright" in end_folded:
+            folded = tail.casefold()
+            first = min(
+                (k for k in (tail.rfind("©"), folded.rfind("(c)"), folded.rfind("copyright")) if k >= 0),
+                default=0,
+            )
+            forms.append((9, first - 5))
+        return forms
+
+    def may_end_glued(self, tail: str) -> bool:
+        """False when `tail` surely does not end with an agency glued to its last sentence
+        ("... New York.Reuters"): the name would be all that follows the last ".", "!" or "?"
+        (a set look-up, much cheaper than that pattern)."""
+        wires = self.glued_wires
+        if wires is None:
+            return True
+        end = tail.rstrip()
+        stop = max(end.rfind("."), end.rfind("!"), end.rfind("?"))
+        return stop > 0 and end[stop + 1 :] in wires
+
+    def holds_credit_word(self, text: str) -> bool:
+        """False when no credit word ("Photo", "Bildquelle") can be in `text`: the "Photo: X" form
+        needs one before its colon (string tests, much cheaper than that pattern)."""
+        folded = text.casefold()
+        for key in self.credit_keys:
+            if key in folded:
+                return True
+        return False
+
+    def worded_credit(self, text: str, tail: str, offset: int) -> tuple[str, str] | None:
+        """(caption, credit) when the caption ends with a credit written in words, without a colon:
+        "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
+        window = tail[-120:]
+        end = window.rstrip()
+        bracket = end[-1:] in (")", "]")
+        ends, longest = self.unsourced_ends, self.unsourced_longest
+        unsourced = end[-longest:].casefold().endswith(ends) or (
+            bracket and end[-longest - 1 : -1].casefold().endswith(ends)
         )
-        forms.append((9, first - 5))
-    return forms
+        courtesy = False
+        folded = window.casefold()
+        for key in self.courtesy_keys:
+            if key in folded:
+                courtesy = True
+                break
+        if not (unsourced or courtesy):
+            return None  # (most lines: no pattern to try)
+        # (string tests for what each form needs, cheaper than the patterns: an unsourced credit
+        # ends the line, under a bracket; a courtesy phrase is in it, the first form in brackets)
+        for pattern, hint in zip(self.worded_tails, (unsourced, bracket and courtesy, courtesy), strict=True):
+            if not hint:
+                continue
+            m = pattern.search(tail, max(0, len(tail) - 120))
+            if m:
+                caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
+                credit = m.group("credit").strip(" .;,")
+                if credit and caption:
+                    return caption, credit
+        return None
 
+    def credit_only(self, text: str) -> str | None:
+        """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
+        if len(text) > 160:
+            return None
+        worded = _worded_line_match(text.strip(), self.worded_heads, self.worded_line)
+        if worded is not None:
+            return str(worded.group("credit")).strip(" .;,")
+        if not self.opens_credit(text):
+            return self.agency_credit(text)
+        if self.is_bare_credit(text) and text.strip(" ()[]").casefold() in self.roles:
+            return None  # "Staff" names no picture source
+        m = self.credit_only_pattern.match(text.strip())
+        if not m:
+            return None
+        credit = (m.group("credit") or "").strip(" .;,")
+        if not credit or _NOTICE.match(credit):
+            return None
+        return credit
 
-def _may_end_glued(tail: str, agencies: frozenset[str]) -> bool:
-    """False when `tail` surely does not end with an agency glued to its last sentence
-    ("... New York.Reuters"): the name would be all that follows the last ".", "!" or "?"
-    (a set look-up, much cheaper than that pattern)."""
-    wires = _glued_wires(agencies)
-    if wires is None:
-        return True
-    end = tail.rstrip()
-    stop = max(end.rfind("."), end.rfind("!"), end.rfind("?"))
-    return stop > 0 and end[stop + 1 :] in wires
+    def opens_credit(self, text: str) -> bool:
+        """The first word `_OPENING` reads in `text` is one of the openings. A line that starts
+        with a word of ASCII letters and digits, then a space or nothing, has that word read (the
+        pattern skips nothing before a letter, and a space ends the word): a set look-up answers
+        without the pattern."""
+        k = text.find(" ")
+        head = text if k < 0 else text[:k]
+        if head.isascii() and head.isalnum():
+            return head.lower() in self.openings
+        first = _OPENING.match(text)
+        return first is not None and first.group(1).casefold() in self.openings
+
+    def agency_credit(self, text: str) -> str | None:
+        """A credit line that names the photographer before the agency: "Jane Roe/Getty Images",
+        "Jupiterimages, Getty Images/Creatas RF", "Jane Roe / AFP"."""
+        if len(text) > 60 or "/" not in text or len(text.split()) > 6 or any(ch in text for ch in ":©"):
+            return None
+        if any(ch.isdigit() for ch in text):
+            return None  # "3/28 photos": a counter
+        core = text.strip(" ()[]")
+        if core.endswith((".", "!", "?", ":")) or self.agency_names.search(core) is None:
+            return None
+        if not core[:1].isupper() or any(not part.strip() for part in core.split("/")):
+            return None  # "and/or", a path or a date, not names on both sides of the slash
+        return core
+
+    def credit_lead(self, text: str) -> bool:
+        """True for a line that only announces a credit printed on the next line ("Credit...", "Photo:")."""
+        if len(text) >= 24 or not text.rstrip().endswith((".", "…", ":")):
+            return False
+        return bool(self.lead.match(text.strip()))
+
+    def is_bare_credit(self, text: str) -> bool:
+        """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
+        return _bare(text, self.worded_heads, self.worded_line)
+
+    def caption_label(self, text: str) -> str | None:
+        """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
+        first = text[:1]
+        if first.isascii() and first.lower() not in self.caption_initials:
+            return None  # (an ASCII first letter casefolds to itself lowercased: no label starts so)
+        return _labelled(text, self.caption_heads, self.caption_labels)
+
+    def without_toggle(self, text: str) -> str:
+        """The caption without the link that folds it ("... (AP Photo/X) less"); `text` when there is none."""
+        return _unfolded(text, self.toggle_ends, self.toggle_longest, self.toggle)
 
 
 @functools.cache
@@ -182,45 +338,12 @@ def _glued_wires(agencies: frozenset[str]) -> frozenset[str] | None:
     return None if any(mark in name for name in wires for mark in ".!?") else wires
 
 
-def _holds_credit_word(text: str, credit_words: frozenset[str]) -> bool:
-    """False when no credit word ("Photo", "Bildquelle") can be in `text`: the "Photo: X" form
-    needs one before its colon (string tests, much cheaper than that pattern)."""
-    return any(map(text.casefold().__contains__, _credit_keys(credit_words)))
-
-
 @functools.cache
 def _credit_keys(credit_words: frozenset[str]) -> tuple[str, ...]:
     """A piece of text that each credit word holds however it is spaced or cased (its longest
     word; the credit words are casefolded), none of them holding another ("foto", not "fotos")."""
     pieces = {max(w.split(), key=len) for w in credit_words if w.strip()}
     return tuple(sorted(p for p in pieces if not any(q != p and q in p for q in pieces)))
-
-
-def _worded_credit(text: str, tail: str, offset: int) -> tuple[str, str] | None:
-    """(caption, credit) when the caption ends with a credit written in words, without a colon:
-    "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
-    window = tail[-120:]
-    end = window.rstrip()
-    bracket = end[-1:] in (")", "]")
-    ends, longest = _unsourced_ends()
-    unsourced = end[-longest:].casefold().endswith(ends) or (
-        bracket and end[-longest - 1 : -1].casefold().endswith(ends)
-    )
-    courtesy = any(map(window.casefold().__contains__, _courtesy_keys()))
-    if not (unsourced or courtesy):
-        return None  # (most lines: no pattern to try)
-    # (string tests for what each form needs, cheaper than the patterns: an unsourced credit
-    # ends the line, under a bracket; a courtesy phrase is in it, the first form in brackets)
-    for pattern, hint in zip(_worded_tails(), (unsourced, bracket and courtesy, courtesy), strict=True):
-        if not hint:
-            continue
-        m = pattern.search(tail, max(0, len(tail) - 120))
-        if m:
-            caption = text[: offset + m.start()].rstrip(" \u00a0|-–—,")
-            credit = m.group("credit").strip(" .;,")
-            if credit and caption:
-                return caption, credit
-    return None
 
 
 @functools.cache
@@ -275,15 +398,16 @@ def _worded_line() -> regex.Pattern[str]:
     )
 
 
-def _worded_line_match(line: str) -> regex.Match[str] | None:
-    """`_worded_line()` matched on `line`, tried only when its first two letters can begin one
-    of the credit words (a string test, much cheaper than the pattern)."""
-    heads = _worded_heads()
+def _worded_line_match(
+    line: str, heads: frozenset[str] | None, pattern: regex.Pattern[str]
+) -> regex.Match[str] | None:
+    """`_worded_line()` (`pattern`) matched on `line`, tried only when its first two letters can
+    begin one of the credit words, `_worded_heads()` (a string test, much cheaper than the pattern)."""
     if heads is not None:
         start = (line[1:] if line[:1] in ("(", "[") else line).lstrip()[:2]
         if len(start) == 2 and start.isascii() and start.lower() not in heads:
             return None
-    return _worded_line().match(line)
+    return pattern.match(line)
 
 
 @functools.cache
@@ -327,9 +451,13 @@ def _toggle_ends() -> tuple[tuple[str, ...], int]:
 def without_toggle(text: str) -> str:
     """The caption without the link that folds it ("... (AP Photo/X) less"); `text` when there is none."""
     ends, longest = _toggle_ends()
+    return _unfolded(text, ends, longest, _toggles()[0])
+
+
+def _unfolded(text: str, ends: tuple[str, ...], longest: int, toggle: regex.Pattern[str]) -> str:
     if not text.rstrip()[-longest:].casefold().endswith(ends):
         return text  # (a string test: most lines skip the pattern)
-    m = _toggles()[0].search(text, max(0, len(text) - 30))
+    m = toggle.search(text, max(0, len(text) - 30))
     return text[: m.start()] if m else text
 
 
@@ -351,7 +479,9 @@ def _credit_hinted(tail: str) -> bool:
     cheaper than the pattern), or "by" as a word (the pattern, only when "by" is there in any case)."""
     if "(" in tail or "/" in tail or ":" in tail or "[" in tail or "=" in tail or "©" in tail or "：" in tail:
         return True
-    return "by" in tail.lower() and _CREDIT_HINT.search(tail) is not None
+    # (no letter but "b" and "B" matches "b" when case is ignored, none but "y" and "Y" matches "y")
+    by = "by" in tail or "By" in tail or "bY" in tail or "BY" in tail
+    return by and _CREDIT_HINT.search(tail) is not None
 
 
 def _last_word(text: str) -> str:
@@ -379,48 +509,12 @@ def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozens
 _OPENING: Final = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
 
 
-def credit_only(text: str, lexicon: Lexicon) -> str | None:
-    """The credit when the whole line is one ("Photo: Getty Images", "(AP Photo/X)", "GETTY")."""
-    if len(text) > 160:
-        return None
-    worded = _worded_line_match(text.strip())
-    if worded is not None:
-        return str(worded.group("credit")).strip(" .;,")
-    first = _OPENING.match(text)
-    if first is None or first.group(1).casefold() not in _openings(lexicon.credit_words, lexicon.agencies):
-        return _agency_credit(text, lexicon)
-    if is_bare_credit(text) and text.strip(" ()[]").casefold() in marker_words("role"):
-        return None  # "Staff" names no picture source
-    m = _credit_only(lexicon.credit_words, lexicon.agencies).match(text.strip())
-    if not m:
-        return None
-    credit = (m.group("credit") or "").strip(" .;,")
-    if not credit or _NOTICE.match(credit):
-        return None
-    return credit
-
-
 @functools.cache
 def _agency_names(agencies: frozenset[str]) -> regex.Pattern[str]:
     photo = sorted(marker_words("photo_agency"), key=len, reverse=True)
     wire = sorted((a for a in agencies if len(a) >= 2), key=len, reverse=True)
     alts = "|".join(regex.escape(a).replace("\\ ", r"\s+") for a in [*photo, *wire])
     return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
-
-
-def _agency_credit(text: str, lexicon: Lexicon) -> str | None:
-    """A credit line that names the photographer before the agency: "Jane Roe/Getty Images",
-    "Jupiterimages, Getty Images/Creatas RF", "Jane Roe / AFP"."""
-    if len(text) > 60 or "/" not in text or len(text.split()) > 6 or any(ch in text for ch in ":©"):
-        return None
-    if any(ch.isdigit() for ch in text):
-        return None  # "3/28 photos": a counter
-    core = text.strip(" ()[]")
-    if core.endswith((".", "!", "?", ":")) or _agency_names(lexicon.agencies).search(core) is None:
-        return None
-    if not core[:1].isupper() or any(not part.strip() for part in core.split("/")):
-        return None  # "and/or", a path or a date, not names on both sides of the slash
-    return core
 
 
 def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
@@ -435,8 +529,12 @@ def credit_lead(text: str, lexicon: Lexicon | None = None) -> bool:
 
 def is_bare_credit(text: str) -> bool:
     """True for a credit line that is a name alone ("GETTY", "(Reuters)"), with no credit word or slash."""
+    return _bare(text, _worded_heads(), _worded_line())
+
+
+def _bare(text: str, heads: frozenset[str] | None, worded: regex.Pattern[str]) -> bool:
     core = text.strip(" ()[]")
-    if _worded_line_match(core) is not None:
+    if _worded_line_match(core, heads, worded) is not None:
         return False  # "Courtesy of Jane Doe", "Submitted photo": the words say it is a credit
     return bool(core) and "/" not in core and ":" not in core and len(core.split()) <= 4
 
@@ -466,9 +564,13 @@ def _caption_heads() -> tuple[str, ...]:
 
 def caption_label(text: str) -> str | None:
     """The caption after a printed label ("Image caption The scene...", "Media captionWho is..."), or None."""
-    if not text[:24].casefold().startswith(_caption_heads()):
+    return _labelled(text, _caption_heads(), _caption_labels())
+
+
+def _labelled(text: str, heads: tuple[str, ...], labels: regex.Pattern[str]) -> str | None:
+    if not text[:24].casefold().startswith(heads):
         return None
-    m = _caption_labels().match(text)
+    m = labels.match(text)
     if m is None:
         return None
     rest = text[m.end() :].strip()

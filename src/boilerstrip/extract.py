@@ -10,16 +10,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
-from .captions import (
-    caption_label,
-    credit_lead,
-    credit_only,
-    folded_copy,
-    is_bare_credit,
-    signs_story,
-    split_credit,
-    without_toggle,
-)
+from .captions import CaptionReader, caption_reader, folded_copy, signs_story
 from .classify import Label, rule_labels
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
@@ -105,89 +96,42 @@ def _mark_captions(
     A caption is a line ending with a credit, a line under a printed caption label, or a short
     descriptive line right above a credit line (a copy of it repeated by the page included)."""
     out: dict[int, tuple[str, str | None]] = {}
-
-    def free(k: int) -> bool:
-        lab = labels[k]
-        return lab is None or lab.kind is Kind.REPEATED
-
-    def short_caption(k: int) -> bool:
-        """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
-        if k >= len(units) or not free(k) or k in out:
-            return False
-        f = unit_facts[k]
-        return (
-            3 <= f.words <= 25
-            and f.ends_sentence
-            and len(_SENTENCE_BREAK.findall(units[k].text)) <= 1
-            and not credit_only(units[k].text, lexicon)
-        )
-
-    def caption_above(i: int, credit: str | None, sentence: bool = False) -> None:
-        if i + 1 < len(units) and caption_label(units[i + 1].text) is not None:
-            return  # the credit belongs to the labelled caption under it
-        k = i - 1
-        seen = 0
-        while k >= 0 and seen < 3:
-            lab = labels[k]
-            if k in out and out[k][0]:
-                return
-            if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
-                k -= 1
-                seen += 1
-                continue
-            if not free(k) or not 3 <= unit_facts[k].words <= 45:
-                break
-            if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
-                break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
-            if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
-                return  # a bare name under a heading is no credit, and under a paragraph it signs the story
-            if unit_facts[k].words > 25 and not sentence and short_caption(i + 1):
-                break  # a paragraph above, a caption-like sentence below: the caption is below
-            labels[k] = Label(Kind.CAPTION, "caption above an image credit")
-            out[k] = (units[k].text, credit)
-            j = k - 1
-            if j >= 0 and free(j) and unit_facts[j].norm == unit_facts[k].norm:
-                labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
-            return
-        if not sentence and short_caption(i + 1):  # no caption above: a short sentence right under the credit
-            labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
-            out[i + 1] = (units[i + 1].text, credit)
-
+    reader = caption_reader(lexicon)  # (once per page: its tests run on every line)
     plain: set[str] = set()  # lines no credit or caption form reads (pages repeat many lines)
     for i, unit in enumerate(units):
-        if not free(i) or i in out:
+        if not _free(labels, i) or i in out:
             continue
         text = unit.text
         if text in plain and labels[i] is not None:
             continue  # a copy of such a line: the same tests as on the first copy, then this check
-        lead = credit_lead(text, lexicon)
-        if lead and i + 1 < len(units) and free(i + 1) and unit_facts[i + 1].words <= 12:
+        lead = reader.credit_lead(text)
+        if lead and i + 1 < len(units) and _free(labels, i + 1) and unit_facts[i + 1].words <= 12:
             lead_credit = _clean(units[i + 1].text)
             labels[i] = Label(Kind.CAPTION, "image credit label")
             labels[i + 1] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
             out[i + 1] = ("", None)
-            caption_above(i, lead_credit)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, lead_credit)
             continue
-        labelled = caption_label(text)
+        labelled = reader.caption_label(text)
         if labelled is not None and unit_facts[i].words <= 80:
             labels[i] = Label(Kind.CAPTION, "a printed caption label")
-            split = split_credit(labelled, lexicon)
-            above = credit_only(units[i - 1].text, lexicon) if i > 0 and i - 1 in out else None
+            split = reader.split_credit(labelled)
+            above = reader.credit_only(units[i - 1].text) if i > 0 and i - 1 in out else None
             out[i] = split if split is not None else (labelled, above)
             continue
-        only = credit_only(text, lexicon)
+        only = reader.credit_only(text)
         if only is None and labels[i] is None and _credit_in_capitals(units, unit_facts, i):
             only = text.strip(" ()[]")
         if only is not None:
-            bare = is_bare_credit(text)
-            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and free(i - 1)):
+            bare = reader.is_bare_credit(text)
+            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and _free(labels, i - 1)):
                 continue
             if bare and signs_story(text):
                 continue
             labels[i] = Label(Kind.CAPTION, "image credit")
             out[i] = ("", None)
-            caption_above(i, only, bare)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, only, bare)
             continue
         if not lead:
             plain.add(text)
@@ -196,7 +140,7 @@ def _mark_captions(
         if not 3 <= unit_facts[i].words <= 160:
             continue
         if unit_facts[i].words > 60:
-            split = split_credit(text, lexicon)  # a long caption names its credit with a label
+            split = reader.split_credit(text)  # a long caption names its credit with a label
             if split is not None and _spaced_label(text, split[0], lexicon):
                 labels[i] = Label(Kind.CAPTION, "ends with an image credit")
                 out[i] = split
@@ -211,21 +155,98 @@ def _mark_captions(
             labels[i] = Label(Kind.CAPTION, "a media item's description, dated in brackets")
             out[i] = (text[:stamp].rstrip(), None)
             continue
-        split = split_credit(text, lexicon)
+        split = reader.split_credit(text)
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit")
             out[i] = split
             continue
-        unfolded = without_toggle(text)
-        split = split_credit(unfolded, lexicon) if unfolded != text else None
+        unfolded = reader.without_toggle(text)
+        split = reader.split_credit(unfolded) if unfolded != text else None
         if split is not None:
             labels[i] = Label(Kind.CAPTION, "ends with an image credit and the link folding it")
             out[i] = split
-            if i + 1 < len(units) and free(i + 1) and folded_copy(units[i + 1].text, unfolded):
+            if i + 1 < len(units) and _free(labels, i + 1) and folded_copy(units[i + 1].text, unfolded):
                 labels[i + 1] = Label(Kind.CAPTION, "the caption above, shortened to unfold")
                 out[i + 1] = ("", None)
     _gallery_heads(units, unit_facts, labels, out)
     return out
+
+
+# (module-level functions rather than closures in `_mark_captions`: compiled, a closure is a
+# callable object and every variable it shares is read through it)
+def _free(labels: list[Label | None], k: int) -> bool:
+    lab = labels[k]
+    return lab is None or lab.kind is _REPEATED
+
+
+_REPEATED: Final = Kind.REPEATED
+
+
+def _short_caption(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    reader: CaptionReader,
+    k: int,
+) -> bool:
+    """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
+    if k >= len(units) or not _free(labels, k) or k in out:
+        return False
+    f = unit_facts[k]
+    return (
+        3 <= f.words <= 25
+        and f.ends_sentence
+        and len(_SENTENCE_BREAK.findall(units[k].text)) <= 1
+        and not reader.credit_only(units[k].text)
+    )
+
+
+def _caption_above(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    lexicon: Lexicon,
+    reader: CaptionReader,
+    i: int,
+    credit: str | None,
+    sentence: bool = False,
+) -> None:
+    if i + 1 < len(units) and reader.caption_label(units[i + 1].text) is not None:
+        return  # the credit belongs to the labelled caption under it
+    k = i - 1
+    seen = 0
+    while k >= 0 and seen < 3:
+        lab = labels[k]
+        if k in out and out[k][0]:
+            return
+        if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
+            k -= 1
+            seen += 1
+            continue
+        if not _free(labels, k) or not 3 <= unit_facts[k].words <= 45:
+            break
+        if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
+            break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
+        if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
+            return  # a bare name under a heading is no credit, and under a paragraph it signs the story
+        if (
+            unit_facts[k].words > 25
+            and not sentence
+            and _short_caption(units, unit_facts, labels, out, reader, i + 1)
+        ):
+            break  # a paragraph above, a caption-like sentence below: the caption is below
+        labels[k] = Label(Kind.CAPTION, "caption above an image credit")
+        out[k] = (units[k].text, credit)
+        j = k - 1
+        if j >= 0 and _free(labels, j) and unit_facts[j].norm == unit_facts[k].norm:
+            labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
+        return
+    if not sentence and _short_caption(units, unit_facts, labels, out, reader, i + 1):
+        # no caption above: a short sentence right under the credit
+        labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
+        out[i + 1] = (units[i + 1].text, credit)
 
 
 def _credit_in_capitals(units: list[Unit], unit_facts: list[UnitFacts], i: int) -> bool:
@@ -288,11 +309,13 @@ def _mark_bylines_and_sources(
     dates: DateMemo | None = None,
 ) -> dict[int, tuple[tuple[str, ...], str | None]]:
     bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
+    # (the kinds as locals: compiled, `Kind.X` is an attribute look-up on a Python class each time)
+    date_kind, related_kind = Kind.DATE, Kind.RELATED
     for i, unit in enumerate(units):
         label = labels[i]
         if unit_facts[i].words > 40:
             continue
-        if (label is None or label.kind is Kind.DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
+        if (label is None or label.kind is date_kind) and unit_facts[i].words <= 24:  # longer: a paragraph
             parsed = parse_byline(unit.text, lexicon, dates=dates)
             if parsed is not None and not parsed[0] and parsed[1] is None:
                 parsed = None
@@ -314,7 +337,7 @@ def _mark_bylines_and_sources(
                 if label is None:
                     labels[i] = Label(Kind.BYLINE, "a byline")
                 continue
-        if label is None or label.kind is Kind.RELATED:
+        if label is None or label.kind is related_kind:
             src = parse_source(unit.text, lexicon)
             if src is not None:
                 labels[i] = Label(Kind.SOURCE, "names the story's source")
@@ -377,8 +400,11 @@ def _assemble(
         start = first_body(labels)
         body_start = start if start is not None else len(units)
     end = last_body(labels)
+    # (the kinds looked for in the loops over all units, as locals: compiled, `Kind.X` is an
+    # attribute look-up on a Python class each time)
+    body_kind, source_kind, tags_kind = Kind.BODY, Kind.SOURCE, Kind.TAGS
     paragraphs = [
-        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY
+        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is body_kind
     ]
     body_text = "\n".join(paragraphs)
 
@@ -418,7 +444,7 @@ def _assemble(
     for i, lab in enumerate(
         labels
     ):  # a "Source: X" line first, then the dateline's agency, then the byline's
-        if lab is not None and lab.kind is Kind.SOURCE:
+        if lab is not None and lab.kind is source_kind:
             value = parse_source(units[i].text, lexicon)
             if isinstance(value, str):
                 source, source_at = value, i
@@ -441,7 +467,7 @@ def _assemble(
 
     tags: list[str] = []
     for i, lab in enumerate(labels):
-        if lab is None or lab.kind is not Kind.TAGS or (end is not None and i < (start or 0)):
+        if lab is None or lab.kind is not tags_kind or (end is not None and i < (start or 0)):
             continue
         j = i + 1
         while j < len(units) and j <= i + 6:
@@ -566,24 +592,47 @@ def _segments(
     run = _short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
+    navigation_kind, other_kind = Kind.NAVIGATION, Kind.OTHER
+    # (the kinds, the constructor and the slot setters as locals: compiled, `Kind.X` is an attribute
+    # look-up on a Python class and a module-level name a look-up in the module's dict at every
+    # use, and two objects per unit are built here)
+    new = _NEW
+    set_words, set_chars, set_stop, set_letters, set_ends, set_score, set_region = _FEATURE_SETTERS
+    set_kind, set_start, set_end, set_reason, set_line, set_features = _SEGMENT_SETTERS
+    features_class, segment_class = Features, Segment
     for i, unit in enumerate(units):
         label = labels[i]
         in_region = a <= i <= b
         if label is not None:
             kind, reason = label.kind, label.reason
         elif run[i]:
-            kind, reason = Kind.NAVIGATION, "one of a run of short lines (a menu or link list)"
+            kind, reason = navigation_kind, "one of a run of short lines (a menu or link list)"
         elif in_region:
-            kind, reason = Kind.OTHER, f"not prose (score {scores[i]:.2f})"
+            kind, reason = other_kind, f"not prose (score {scores[i]:.2f})"
         else:
-            kind, reason = Kind.OTHER, "outside the article region"
-        feats = None
+            kind, reason = other_kind, "outside the article region"
+        # `Features(...)` and `Segment(...)`, built the quick way: a frozen class's generated
+        # `__init__` sets each field through `object.__setattr__`; the slots' own setters take
+        # half the time
+        feats: Features | None = None
         if keep:
             f = unit_facts[i]
-            feats = _features(
-                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
-            )
-        out.append(_segment(kind, unit.start, unit.end, reason, unit.line, feats))
+            feats = new(features_class)
+            set_words(feats, f.words)
+            set_chars(feats, f.chars)
+            set_stop(feats, f.stop_share)
+            set_letters(feats, f.letter_share)
+            set_ends(feats, f.ends_sentence)
+            set_score(feats, scores[i])
+            set_region(feats, in_region)
+        segment: Segment = new(segment_class)
+        set_kind(segment, kind)
+        set_start(segment, unit.start)
+        set_end(segment, unit.end)
+        set_reason(segment, reason)
+        set_line(segment, unit.line)
+        set_features(segment, feats)
+        out.append(segment)
     return tuple(out)
 
 
@@ -609,43 +658,27 @@ def _clean(text: str) -> str:
     return str(_CONTROL.sub("", text)).strip()
 
 
-def _features(
-    words: int, chars: int, stop: float, letters: float, ends: bool, score: float, in_region: bool
-) -> Features:
-    """`Features(...)`, built the quick way (one per unit): a frozen class's generated `__init__`
-    sets each field through `object.__setattr__`; the slots' own setters take half the time."""
-    out: Features = object.__new__(Features)
-    _SET_WORDS(out, words)
-    _SET_CHARS(out, chars)
-    _SET_STOP(out, stop)
-    _SET_LETTERS(out, letters)
-    _SET_ENDS(out, ends)
-    _SET_SCORE(out, score)
-    _SET_REGION(out, in_region)
-    return out
-
-
-def _segment(kind: Kind, start: int, end: int, reason: str, line: int, feats: Features | None) -> Segment:
-    """`Segment(...)`, built the quick way (see `_features`)."""
-    out: Segment = object.__new__(Segment)
-    _SET_KIND(out, kind)
-    _SET_START(out, start)
-    _SET_END(out, end)
-    _SET_REASON(out, reason)
-    _SET_LINE(out, line)
-    _SET_FEATURES(out, feats)
-    return out
-
-
 def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
     setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
     return setter
 
 
-_SET_WORDS, _SET_CHARS, _SET_STOP, _SET_LETTERS, _SET_ENDS, _SET_SCORE, _SET_REGION = (
-    _slot_setter(Features, name)
-    for name in ("words", "chars", "stop_share", "letter_share", "ends_sentence", "score", "in_region")
+_Setter = Callable[[Any, Any], None]
+_FEATURE_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
+    _slot_setter(Features, "words"),
+    _slot_setter(Features, "chars"),
+    _slot_setter(Features, "stop_share"),
+    _slot_setter(Features, "letter_share"),
+    _slot_setter(Features, "ends_sentence"),
+    _slot_setter(Features, "score"),
+    _slot_setter(Features, "in_region"),
 )
-_SET_KIND, _SET_START, _SET_END, _SET_REASON, _SET_LINE, _SET_FEATURES = (
-    _slot_setter(Segment, name) for name in ("kind", "start", "end", "reason", "line", "features")
+_SEGMENT_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
+    _slot_setter(Segment, "kind"),
+    _slot_setter(Segment, "start"),
+    _slot_setter(Segment, "end"),
+    _slot_setter(Segment, "reason"),
+    _slot_setter(Segment, "line"),
+    _slot_setter(Segment, "features"),
 )
+_NEW: Final[Callable[[type], Any]] = object.__new__
