@@ -10,17 +10,18 @@ import regex
 
 from .lexicon import Lexicon
 
-_HAN: Final = regex.compile(r"\p{Han}")
-_KANA: Final = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HANGUL: Final = regex.compile(r"\p{Hangul}")
-_THAI: Final = regex.compile(r"\p{Thai}")
-_UNSPACED_OR_HANGUL: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# Runs of each script's characters (`_chars` counts them: a match per run, not per character).
+_HAN: Final = regex.compile(r"\p{Han}+")
+_KANA: Final = regex.compile(r"[\p{Hiragana}\p{Katakana}]+")
+_HANGUL: Final = regex.compile(r"\p{Hangul}+")
+_THAI: Final = regex.compile(r"\p{Thai}+")
+_UNSPACED_OR_HANGUL: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")
 # Every character of the scripts above lies past U+0DFF: the runs of such characters hold them
 # all, and most pages have only a few (quotes, dashes) for the script patterns to read.
 _HIGH_RUN: Final = regex.compile(r"[^\x00-\u0DFF]+")
 _TOKEN: Final = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 # Common marks around words that `_TOKEN` never takes (no letter, no apostrophe among them).
-_NOT_IN_TOKENS: Final = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789'
+_NOT_IN_TOKENS: Final = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789©•£€'
 
 SAMPLE_CHARS: Final = 15_000
 # Languages written without spaces between words: features count characters, not words.
@@ -35,7 +36,7 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
     if sum(map(str.isalpha, sample[:200])) < 20 and sum(map(str.isalpha, sample)) < 20:
         return None
     high = "" if sample.isascii() else "".join(_HIGH_RUN.findall(sample))
-    unspaced = len(_UNSPACED_OR_HANGUL.findall(high)) if high else 0
+    unspaced = _chars(_UNSPACED_OR_HANGUL, high) if high else 0
     if unspaced and unspaced > 0.05 * (letters := sum(map(str.isalpha, sample))):
         script = _script(high, letters)
         if script is not None:
@@ -66,8 +67,10 @@ def _index_counts(folded: str, index: dict[str, tuple[str, ...]]) -> dict[str, i
     for piece, n in Counter(folded.split()).items():
         if not piece.isalpha():
             core = piece.strip(_NOT_IN_TOKENS)
+            if not core:
+                continue  # only marks and digits ("2020.", "—", "(44"): no token
             if not core.isalpha():
-                for token in _TOKEN.findall(piece):
+                for token in _TOKEN.findall(core):
                     if token in index:
                         counts[token] = get(token, 0) + n
                 continue
@@ -77,13 +80,18 @@ def _index_counts(folded: str, index: dict[str, tuple[str, ...]]) -> dict[str, i
     return counts
 
 
+def _chars(runs: regex.Pattern[str], text: str) -> int:
+    """How many characters of `text` the runs that `runs` finds hold."""
+    return len("".join(runs.findall(text)))
+
+
 def _script(sample: str, letters: int) -> str | None:
     """The language a writing system gives away (Korean, Japanese, Chinese, Thai); `sample`
     needs to hold only the characters past U+0DFF, `letters` counts those of the whole text."""
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
-    thai = len(_THAI.findall(sample))
+    han = _chars(_HAN, sample)
+    kana = _chars(_KANA, sample)
+    hangul = _chars(_HANGUL, sample)
+    thai = _chars(_THAI, sample)
     if hangul > 0.3 * letters:
         return "ko"
     if kana > 0.05 * letters and han + kana > 0.3 * letters:
