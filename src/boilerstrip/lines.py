@@ -72,7 +72,8 @@ def _split_plain(text: str) -> list[Line]:
         end = pos + len(chunk)
         stripped = chunk.strip(_EDGE_SPACE)
         if stripped and not stripped.isspace():
-            start = pos + chunk.index(stripped[0])
+            # (its first character is not edge space: it starts the chunk unless that one is)
+            start = pos if chunk[0] == stripped[0] else pos + chunk.index(stripped[0])
             s2 = stripped.strip()
             if len(s2) != len(stripped):
                 start += stripped.index(s2[0])
