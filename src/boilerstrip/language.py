@@ -3,7 +3,6 @@ frequent function words (jusText stoplists)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Final
 
 import regex
@@ -60,23 +59,31 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
 
 def _index_counts(folded: str, index: dict[str, tuple[str, ...]]) -> dict[str, int]:
     """How often each `_TOKEN` of the index occurs in `folded`, in first-seen order. Tokens never
-    cross whitespace, so each distinct space-separated piece is read once: a piece of letters only
-    (after trimming marks no token holds) is one token, and only the others go to the pattern."""
+    cross whitespace: a space-separated piece of letters only is one token, and the tokens of
+    any other piece are those of its core (after trimming marks no token holds), a core of
+    letters only being one token again; only the other cores go to the pattern, once per
+    distinct piece. (Read piece by piece: counting the distinct pieces first costs more than
+    the per-piece test of letters only.)"""
     counts: dict[str, int] = {}
     get = counts.get
-    for piece, n in Counter(folded.split()).items():
-        if not piece.isalpha():
+    others: dict[str, list[str]] = {}  # a piece not of letters only -> its tokens in the index
+    for piece in folded.split():
+        if piece.isalpha():
+            if piece in index:
+                counts[piece] = get(piece, 0) + 1
+            continue
+        tokens = others.get(piece)
+        if tokens is None:
             core = piece.strip(_NOT_IN_TOKENS)
-            if not core:
-                continue  # only marks and digits ("2020.", "—", "(44"): no token
-            if not core.isalpha():
-                for token in _TOKEN.findall(core):
-                    if token in index:
-                        counts[token] = get(token, 0) + n
-                continue
-            piece = core
-        if piece in index:
-            counts[piece] = get(piece, 0) + n
+            if not core:  # only marks and digits ("2020.", "—", "(44"): no token
+                tokens = []
+            elif core.isalpha():
+                tokens = [core] if core in index else []
+            else:
+                tokens = [token for token in _TOKEN.findall(core) if token in index]
+            others[piece] = tokens
+        for token in tokens:
+            counts[token] = get(token, 0) + 1
     return counts
 
 
