@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
 from operator import itemgetter
 from typing import Final, NamedTuple
 
@@ -28,7 +27,8 @@ _ATTRIBUTION_END: Final = regex.compile(
 _EMOJI_END: Final = regex.compile(
     r"\p{L}[\p{P}\s]*[\p{Extended_Pictographic}\ufe0f\u200d\s]*\p{Extended_Pictographic}\ufe0f?\s*\Z"
 )
-_CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+# Runs of such characters: their lengths add up to the count of characters, in far fewer matches.
+_CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+")
 
 
 _new: Final = tuple.__new__
@@ -57,7 +57,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     text = unit.text
     norm = normalize(text)
     ascii_text = text.isascii()
-    folded: Iterable[str]
+    folded: list[str]
     if ascii_text:
         letters, words, capitals = _ascii_words(text)
         folded = words
@@ -68,12 +68,12 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
         words = words_of(text)
         letters = sum(map(str.isalpha, text))
         capitals = sum(map(str.isupper, map(itemgetter(0), words)))
-        folded = map(str.casefold, words)
+        folded = [w.casefold() for w in words]
     n = len(words)
     visible = len(text) - text.count(" ")
     cjk = 0
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
-        cjk = len(_CJK.findall(text))
+        cjk = len("".join(_CJK.findall(text)))
     tail = text[-12:]
     last = tail.rstrip(_CLOSERS)[-1:]
     ends = last in _TERMINALS
@@ -90,10 +90,11 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     else:
         n_words = n
         if n:
+            # (counted as lists: compiled, a loop of set lookups rather than a call per word)
             if stoplist:
-                stop = sum(map(stoplist.__contains__, folded)) / n
+                stop = len([w for w in folded if w in stoplist]) / n
             else:  # no stoplist for this language: short words stand in for function words
-                stop = sum(1 for w in words if len(w) <= 3) / n
+                stop = len([w for w in words if len(w) <= 3]) / n
         else:
             stop = 0.0
     return _new(  # (the tuple built directly: UnitFacts's generated __new__ only wraps this call)
@@ -127,18 +128,24 @@ def _near_ascii_words(text: str) -> tuple[int, list[str], int] | None:
     which are neither letters nor word characters: as spaces they leave its words, letters and
     capitals as they were) and the apostrophe "’" (a word character: read as "'" and given
     back); None for any other line."""
-    if _NOT_NEAR_ASCII.search(text) is not None or ("’" in text and "'" in text):
+    if "’" in text and "'" in text:
         return None
     plain = text
     for mark in _NEAR_ASCII_MARKS:
         plain = plain.replace(mark, " ")
-    if "’" not in plain:
+    curly = "’" in plain
+    if curly:
+        plain = plain.replace("’", "'")
+    # only the marks and "’" were replaced (by ASCII): any other character outside ASCII is left
+    # (a scan much cheaper than a pattern looking for such a character)
+    if not plain.isascii():
+        return None
+    if not curly:
         return _ascii_words(plain)
-    letters, words, capitals = _ascii_words(plain.replace("’", "'"))
+    letters, words, capitals = _ascii_words(plain)
     return letters, [w.replace("'", "’") if "'" in w else w for w in words], capitals
 
 
 # Quotes, dashes, an ellipsis, the copyright sign and no-break space: the marks most lines
 # otherwise in ASCII hold (with the apostrophe "’"), none a letter or a word character.
-_NEAR_ASCII_MARKS: Final = "\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ab\u00bb\u00a0"
-_NOT_NEAR_ASCII: Final = regex.compile(f"[^\\x00-\\x7f\u2019{_NEAR_ASCII_MARKS}]")
+_NEAR_ASCII_MARKS: Final = tuple("\u201c\u201d\u2018\u2014\u2013\u2026\u00a9\u00ab\u00bb\u00a0")
