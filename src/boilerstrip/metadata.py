@@ -42,10 +42,24 @@ _COPYRIGHT: Final = regex.compile(
 )
 _COPYRIGHT_FIRST: Final = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
+# Kinds as module constants: compiled code reads these directly, where each `Kind.X` is an
+# attribute lookup on the enum class (costly on lines scanned per page).
+_K_ADVERTISEMENT: Final = Kind.ADVERTISEMENT
+_K_BODY: Final = Kind.BODY
+_K_BYLINE: Final = Kind.BYLINE
+_K_CAPTION: Final = Kind.CAPTION
+_K_COMMENTS: Final = Kind.COMMENTS
+_K_DATE: Final = Kind.DATE
+_K_LOGO: Final = Kind.LOGO
+_K_OTHER: Final = Kind.OTHER
+_K_RELATED: Final = Kind.RELATED
+_K_REPEATED: Final = Kind.REPEATED
+_K_SHARE: Final = Kind.SHARE
+
 
 def first_body(labels: list[Label | None]) -> int | None:
     for i, label in enumerate(labels):
-        if label is not None and label.kind is Kind.BODY:
+        if label is not None and label.kind is _K_BODY:
             return i
     return None
 
@@ -53,7 +67,7 @@ def first_body(labels: list[Label | None]) -> int | None:
 def last_body(labels: list[Label | None]) -> int | None:
     for i in range(len(labels) - 1, -1, -1):
         label = labels[i]
-        if label is not None and label.kind is Kind.BODY:
+        if label is not None and label.kind is _K_BODY:
             return i
     return None
 
@@ -80,14 +94,21 @@ _BETWEEN: Final = frozenset(
 _TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _HAS_LINK: Final = regex.compile(r"@|https?:|www\.", regex.I)
+# A translation table for ASCII texts, indexed by code point: letters and digits kept, every
+# other character made a space.
+_ASCII_NON_TOKEN: Final = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
 
 
 def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
     """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
     folded = text.casefold()
     if folded.isascii():  # (most lines: no unspaced script, so one set of the long words)
+        # In ASCII, `_TOKEN` finds the runs of letters and digits: the words left when every
+        # other character is made a space (a plain split, no pattern to run, typed tokens).
         return {
-            tok for tok in _TOKEN.findall(folded) if (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist
+            tok
+            for tok in folded.translate(_ASCII_NON_TOKEN).split()
+            if (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist
         }
     out: set[str] = set()
     for tok in _TOKEN.findall(folded):
@@ -103,7 +124,7 @@ def _prose_paragraphs(facts: list[UnitFacts], labels: list[Label | None], start:
     out: list[int] = []
     for i in range(start, min(len(facts), start + 60)):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind is Kind.BODY and f.words >= 10 and f.ends_sentence:
+        if label is not None and label.kind is _K_BODY and f.words >= 10 and f.ends_sentence:
             out.append(i)
             if len(out) >= 6:
                 break
@@ -137,7 +158,7 @@ def find_title(
     head_end = -1  # a byline or date just inside the story: the story starts after it
     for k in range(prose[0], min(len(labels), prose[0] + 6)):
         lab = labels[k]
-        if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+        if lab is not None and lab.kind in (_K_DATE, _K_BYLINE):
             head_end = k
         elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
             opening = dates_in(units[k].text, dates)  # "October 12, 2018 / 0 Comments / in News / by X"
@@ -151,31 +172,24 @@ def find_title(
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
     dated_memo: dict[int, bool] = {}
-
-    def dated_line(j: int) -> bool:
-        if j not in dated_memo:
-            text = units[j].text
-            dated_memo[j] = bool(dates_in(text, dates)) or (facts[j].words <= 8 and has_relative(text))
-        return dated_memo[j]
-
     gap = 0
     hung = False
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
         pictured = (
-            kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+            kind is _K_CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         )
         # a list's last item with the story's byline or date right under it, and the story right
         # after that, is the headline printed below a "Trending:" strip, not one more link of it
-        nxt = labels[i + 1] if kind is Kind.RELATED and i + 1 < len(labels) else None
+        nxt = labels[i + 1] if kind is _K_RELATED and i + 1 < len(labels) else None
         listed_head = (
             nxt is not None
-            and nxt.kind in (Kind.DATE, Kind.BYLINE)
+            and nxt.kind in (_K_DATE, _K_BYLINE)
             and prose[0] - i <= 8
             and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
         )
-        if kind is Kind.BODY and label is not None and label.reason == STANDFIRST:
+        if kind is _K_BODY and label is not None and label.reason == STANDFIRST:
             continue  # the headline is above the standfirst the body stage kept
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
@@ -199,7 +213,7 @@ def find_title(
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         full_stop = stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…"))
-        if full_stop and kind is Kind.BODY:
+        if full_stop and kind is _K_BODY:
             gap += 1  # a paragraph the body stage kept as a sentence stays in the story
             continue
         if full_stop:
@@ -229,18 +243,16 @@ def find_title(
         steps = 0
         for j in range(i + 1, min(len(labels), i + 10)):
             lab = labels[j]
-            if lab is not None and lab.kind in (Kind.SHARE, Kind.COMMENTS):
+            if lab is not None and lab.kind in (_K_SHARE, _K_COMMENTS):
                 continue  # share and comment buttons between the headline and its byline
             steps += 1
             if steps > 4:
                 break
             loose = (
-                lab is None
-                or lab.kind is Kind.OTHER
-                or (lab.kind is Kind.BODY and not facts[j].ends_sentence)
+                lab is None or lab.kind is _K_OTHER or (lab.kind is _K_BODY and not facts[j].ends_sentence)
             )
-            dated = loose and facts[j].words <= 20 and dated_line(j)
-            if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
+            dated = loose and facts[j].words <= 20 and _dated_line(units, facts, j, dates, dated_memo)
+            if dated or (lab is not None and lab.kind in (_K_DATE, _K_BYLINE)):
                 score += 0.6
                 if j == i + 1 and not hung:
                     # the line the story's byline or date hangs from (the one nearest the story:
@@ -265,7 +277,7 @@ def find_title(
     for score, i in scored:  # a headline right above the standfirst that was picked
         if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
             dated_between = any(
-                labels[j] is not None and labels[j].kind in (Kind.DATE, Kind.BYLINE)  # type: ignore[union-attr]
+                labels[j] is not None and labels[j].kind in (_K_DATE, _K_BYLINE)  # type: ignore[union-attr]
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
@@ -284,6 +296,18 @@ def find_title(
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
     return best
+
+
+def _dated_line(
+    units: list[Unit], facts: list[UnitFacts], j: int, dates: DateMemo | None, memo: dict[int, bool]
+) -> bool:
+    """True when line `j` holds a date, or is a short line with a relative one ("2 hours ago");
+    kept in `memo` (one headline search asks it of the same lines for several candidates)."""
+    found = memo.get(j)
+    if found is None:
+        text = units[j].text
+        found = memo[j] = bool(dates_in(text, dates)) or (facts[j].words <= 8 and has_relative(text))
+    return found
 
 
 _OPEN_BRACKETS: Final = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
@@ -401,15 +425,15 @@ def find_section(
         copies[f.norm] = copies.get(f.norm, 0) + 1
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind in (Kind.SHARE, Kind.ADVERTISEMENT, Kind.LOGO, Kind.DATE):
+        if label is not None and label.kind in (_K_SHARE, _K_ADVERTISEMENT, _K_LOGO, _K_DATE):
             continue
-        free = label is None or label.kind in (Kind.REPEATED, Kind.OTHER)
+        free = label is None or label.kind in (_K_REPEATED, _K_OTHER)
         text = units[i].text if units is not None else f.norm
         if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
             if _LABEL_END.search(text):
                 return None  # "Author:", "Blog >": a label of something else, or a counter
             before = facts[i - 1] if i > 0 else None
-            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is Kind.REPEATED)  # type: ignore[union-attr]
+            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is _K_REPEATED)  # type: ignore[union-attr]
             apart = units is not None and units[i].blank_before
             if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
@@ -476,7 +500,7 @@ def find_dates_meta(
         kind = label.kind if label is not None else None
         if kind is not None and kind not in _DATE_KINDS:
             continue
-        labelled = kind in (Kind.DATE, Kind.BYLINE)
+        labelled = kind in (_K_DATE, _K_BYLINE)
         if not (lo <= i < hi or (labelled and (body_end is None or i <= body_end + 3))):
             continue  # dates under the story belong to comments and other stories
         if facts is not None:
@@ -658,7 +682,12 @@ def _suffix_words(ascii_text: bool) -> tuple[str, ...]:
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(map(text.__contains__, _suffix_words(text.isascii()))):
+    if len(text) > 60:
+        return None
+    for word in _suffix_words(text.isascii()):  # (for most lines: none to test)
+        if word in text:
+            break
+    else:
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
@@ -724,18 +753,14 @@ def find_name_line(
         above = list(range(max(0, copy - 3), copy)) if copy != title else []
         for i in [*range(copy + 1, hi), *above]:
             label = labels[i]
-            if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
+            if label is not None and label.kind not in (_K_OTHER, _K_DATE, _K_REPEATED):
                 continue
             near_date = any(
-                labels[j] is not None and labels[j].kind is Kind.DATE
+                labels[j] is not None and labels[j].kind is _K_DATE
                 for j in (i - 2, i - 1, i + 1, i + 2)
                 if 0 <= j < len(labels)
             )
-            if (
-                (i > copy + 4 or i < copy)
-                and not near_date
-                and (label is None or label.kind is not Kind.DATE)
-            ):
+            if (i > copy + 4 or i < copy) and not near_date and (label is None or label.kind is not _K_DATE):
                 continue  # far from the headline: only next to the story's date line
             if facts[i].words > 14 or (menu is not None and menu[i]):
                 continue
