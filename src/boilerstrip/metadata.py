@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from datetime import date, datetime, timedelta
-from operator import attrgetter, methodcaller
 from typing import Final
 
 import regex
@@ -94,6 +93,13 @@ _BETWEEN: Final = frozenset(
 _TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+")
 _UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _HAS_LINK: Final = regex.compile(r"@|https?:|www\.", regex.I)
+
+
+def _has_link(text: str) -> bool:
+    """`_HAS_LINK` found in `text`; every match holds "@", ":" or ".", so lines without any skip the pattern."""
+    return ("@" in text or ":" in text or "." in text) and _HAS_LINK.search(text) is not None
+
+
 # A translation table for ASCII texts, indexed by code point: letters and digits kept, every
 # other character made a space.
 _ASCII_NON_TOKEN: Final = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
@@ -167,11 +173,13 @@ def find_title(
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
-    copies = Counter(map(attrgetter("norm"), facts))
+    norms = [f.norm for f in facts]
+    copies = Counter(norms)
     del copies[""]  # (lines without words are no copies of one another)
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
     dated_memo: dict[int, bool] = {}
+    opener_pattern = _openers(openers) if openers else None  # (fetched once, not per line)
     gap = 0
     hung = False
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
@@ -196,9 +204,9 @@ def find_title(
                 gap += 1
             continue
         text = units[i].text
-        unspaced = bool(_UNSPACED.search(text))
+        unspaced = not text.isascii() and _UNSPACED.search(text) is not None  # (the scripts are not ASCII)
         ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
-        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
+        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _has_link(text):
             gap += 1
             continue
         after = [p for p in prose if i < p < len(facts)][:3]
@@ -236,7 +244,7 @@ def find_title(
             score -= 0.6  # "<Swan Lake>", "[Live]": the name of a work or a label, not a headline
         if "." in text and _NAMES_LINE.match(text) and _conjoined_names(text):
             score -= 1.0  # "Jane Q. Doe and John Roe Daily Planet": a byline printed without an opener
-        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
+        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(norms, i)):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
@@ -262,7 +270,7 @@ def find_title(
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
-        if openers and _openers(openers).match(text):
+        if opener_pattern is not None and opener_pattern.match(text):
             score -= 1.5  # a byline
         if pictured:
             score -= 0.2
@@ -339,16 +347,19 @@ def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int
     return bool(letters) and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in under)
 
 
-def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
-    """True when another short line of the page ends with this line ("Share this on X: <headline>")."""
-    norm = facts[i].norm
+def _quoted_elsewhere(norms: list[str], i: int) -> bool:
+    """True when another short line of the page ends with this line ("Share this on X: <headline>").
+
+    `norms` are the normalised texts of the page's lines."""
+    norm = norms[i]
     if len(norm) < 15:
         return False
     limit = len(norm) + 60
-    lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
-    # (line i itself is left out by `!= norm`; the few lines that end alike are picked in C)
-    for other in filter(methodcaller("endswith", norm), map(attrgetter("norm"), facts[lo:hi])):
-        if len(other) <= limit and other != norm:
+    lo, hi = max(0, i - 400), min(len(norms), i + 400)  # the page around the headline
+    # (line i itself is left out by `!= norm`)
+    for k in range(lo, hi):
+        other = norms[k]
+        if len(other) <= limit and other.endswith(norm) and other != norm:
             return True
     return False
 
@@ -892,7 +903,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     m = _SOURCE_LINE.match(text) if ":" in text else None
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
-        if _HAS_LINK.search(value) or value.startswith(("(", "[")):
+        if _has_link(value) or value.startswith(("(", "[")):
             return True  # a link or a list of references: a source line, but no name to report
         return value or True
     # (a credits line opens with a bracket or names someone "by": other lines skip the pattern)
