@@ -587,9 +587,19 @@ _NUMERIC_DATE: Final = regex.compile(
 
 
 # ---------------------------------------------------------------- byline
-_HANDLE: Final = regex.compile(
-    r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
-)
+_PHONE_SOURCE: Final = r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
+_HANDLE: Final = regex.compile(r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|" + _PHONE_SOURCE)
+_PHONE: Final = regex.compile(_PHONE_SOURCE)
+
+
+def _handles(text: str) -> regex.Pattern[str]:
+    """`_HANDLE`, or for a text without "@", "http" and "www." (most lines) the one alternative of
+    it that can match there, a phone number: the same matches, without trying `\\S+@` at every word."""
+    if "@" in text or "http" in text or "www." in text:
+        return _HANDLE
+    return _PHONE
+
+
 _GLUED_ORG: Final = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
 _NAME_STOP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
 
@@ -630,8 +640,8 @@ def parse_byline(
     if m is None:
         return _suffix_byline(text)
     rest = text[m.end() :]
-    text = _HANDLE.sub(" ", text).strip()
-    rest = _HANDLE.sub(" ", rest).strip(" :")
+    text = _handles(text).sub(" ", text).strip()
+    rest = _handles(rest).sub(" ", rest).strip(" :")
     found = dates_in(text, dates)
     cut = len(text) - len(rest)
     for d in found:
@@ -727,7 +737,7 @@ def parse_name_line(
     headline: "Jane Doe", "Jane Doe, Reuters", "Jane Doe and John Roe, Associated Press",
     "Jane Doe - Nov 19, 2019". None unless the line is only names, an organisation or role,
     and a date."""
-    if len(text) > 120 or _HANDLE.search(text) or first_label(text) is not None:
+    if len(text) > 120 or _handles(text).search(text) or first_label(text) is not None:
         return None  # "Published Tue, Nov 19": a date label, not a name
     found = find_dates(text)
     if found:
