@@ -45,6 +45,21 @@ from .kinds import Kind
 from .lexicon import words_of
 from .options import Options
 
+# Kinds as module constants: compiled code reads these directly, where each `Kind.X` is an
+# attribute lookup on the enum class.
+_K_BODY: Final = Kind.BODY
+_K_BYLINE: Final = Kind.BYLINE
+_K_CAPTION: Final = Kind.CAPTION
+_K_COMMENTS: Final = Kind.COMMENTS
+_K_OTHER: Final = Kind.OTHER
+_K_RELATED: Final = Kind.RELATED
+_K_REPEATED: Final = Kind.REPEATED
+# The labels given line by line, made once: a Label is frozen, so lines can share one.
+_PROSE: Final = Label(Kind.BODY, "prose in the article region")
+_TEASER: Final = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
+_BETWEEN_PARAGRAPHS: Final = Label(Kind.BODY, "short line between body paragraphs")
+
+
 # What a unit claimed by a rule costs the region, per kind: interruptions a story carries are cheap.
 _RULE_COST: Final = {
     Kind.ADVERTISEMENT: 1.0,
@@ -176,7 +191,7 @@ def decide(
         elif cand:
             weights.append(float(f.words) * (p.isolated_share if alone else 1.0) - p.core_discount)
         elif i_teaser(len(weights)):
-            weights.append(-_RULE_COST[Kind.RELATED])
+            weights.append(-_RULE_COST[_K_RELATED])
         else:
             weights.append(-max(p.non_prose_cost, p.non_prose_per_word * f.words))
     region = _earliest_strong(weights, p.earlier_share)
@@ -186,7 +201,7 @@ def decide(
         )
     out = list(labels)
     for i in teasers:
-        out[i] = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
+        out[i] = _TEASER
     if region[0] < 0:
         return BodyDecision(scores, region, out)
     blocks = [region, *_other_blocks(weights, region, labels, p)]
@@ -204,20 +219,20 @@ def decide(
         listed = _closing_list(b, facts, labels)
         for i in range(a, b + 1):
             if is_body[i]:
-                out[i] = Label(Kind.BODY, "prose in the article region")
+                out[i] = _PROSE
             elif a < i < b and _paragraph_above_credit(labels[i], facts[i]):
-                out[i] = Label(Kind.BODY, "a paragraph above a photo credit, not its caption")
+                out[i] = Label(_K_BODY, "a paragraph above a photo credit, not its caption")
         for i in listed:
-            out[i] = Label(Kind.BODY, "a list that closes the story")
+            out[i] = Label(_K_BODY, "a list that closes the story")
         if not listed and _closing_line(b + 1, facts, labels):
-            out[b + 1] = Label(Kind.BODY, "the story's closing line")
+            out[b + 1] = Label(_K_BODY, "the story's closing line")
             b += 1
         if a > 0 and labels[a - 1] is None and _opening_pointer(facts[a - 1]):
             a -= 1
-            out[a] = Label(Kind.BODY, "the line that opens the story, ending in a colon")
+            out[a] = Label(_K_BODY, "the line that opens the story, ending in a colon")
         lead = _standfirst(a, facts, labels, scores)
         if lead >= 0:
-            out[lead] = Label(Kind.BODY, STANDFIRST)
+            out[lead] = Label(_K_BODY, STANDFIRST)
             a = lead
         _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
@@ -236,7 +251,7 @@ def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
     """A line taken for a caption only because a photo credit follows it, long as a paragraph."""
     return (
         label is not None
-        and label.kind is Kind.CAPTION
+        and label.kind is _K_CAPTION
         and label.reason == _ABOVE_CREDIT
         and f.words > _CAPTION_MAX_WORDS
         and f.ends_sentence
@@ -259,7 +274,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
     """The story's last paragraph (or the one before it), when it is a note about the author;
     also a paragraph right above the tags, share buttons or related links that close a story
     (comments taken into the region may follow them)."""
-    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is Kind.BODY]
+    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is _K_BODY]
     if len(body) < 3:
         return
     ends = [i for i in body[2:-2] if i + 1 < len(out) and _closes_story(out[i + 1])]
@@ -268,7 +283,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
         if f.words > _NOTE_MAX_WORDS or any(q in f.norm for q in _QUOTES):
             continue
         if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
-            out[i] = Label(Kind.BYLINE, "a note about the author")
+            out[i] = Label(_K_BYLINE, "a note about the author")
 
 
 # Furniture that closes a story: what stands right above it is the story's last paragraph.
@@ -285,7 +300,7 @@ def _fill_gaps(out: list[Label | None], labels: list[Label | None], a: int, b: i
     last_body = -1
     for i in range(a, b + 1):
         lab = out[i]
-        if lab is not None and lab.kind is Kind.BODY:
+        if lab is not None and lab.kind is _K_BODY:
             if last_body >= 0 and i - last_body > 1:
                 gap = range(last_body + 1, i)
                 if all(
@@ -294,7 +309,7 @@ def _fill_gaps(out: list[Label | None], labels: list[Label | None], a: int, b: i
                 ):
                     for j in gap:
                         if out[j] is None:
-                            out[j] = Label(Kind.BODY, "short line between body paragraphs")
+                            out[j] = _BETWEEN_PARAGRAPHS
             last_body = i
 
 
@@ -329,7 +344,7 @@ def _other_blocks(
 def _ends_story(label: Label | None) -> bool:
     if label is None:
         return False
-    return label.kind is Kind.COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
+    return label.kind is _K_COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
 
 
 # How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
@@ -345,7 +360,7 @@ def _label_blocks(labels: list[Label | None]) -> None:
     Comments follow the story: a "Leave a comment" link above it heads nothing."""
     n = len(labels)
     last_body = max(
-        (k for k, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY), default=-1
+        (k for k, lab in enumerate(labels) if lab is not None and lab.kind is _K_BODY), default=-1
     )
     i = 0
     while i < n:
@@ -353,7 +368,7 @@ def _label_blocks(labels: list[Label | None]) -> None:
         i += 1
         if head is None or not head.heading or head.kind not in _BLOCK_REACH:
             continue
-        if head.kind is Kind.COMMENTS and i - 1 < last_body:
+        if head.kind is _K_COMMENTS and i - 1 < last_body:
             continue
         item = Label(head.kind, _BLOCK_REASON[head.kind])
         j = i
@@ -417,7 +432,7 @@ _INLINE: Final = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 def _one_link(label: Label | None) -> bool:
     """ "Read also: <headline>" between two paragraphs: one link the story carries, no block."""
-    return label is not None and label.kind is Kind.RELATED and not label.heading
+    return label is not None and label.kind is _K_RELATED and not label.heading
 
 
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
@@ -561,7 +576,7 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
     n = len(facts)
     j = end + 1
     head = labels[j] if j < n else None
-    if head is None or head.kind is not Kind.RELATED or not head.heading:
+    if head is None or head.kind is not _K_RELATED or not head.heading:
         return -1
     for j in range(end + 2, min(n, end + 8)):
         lab = labels[j]
@@ -570,7 +585,7 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
         if lab is None:
             if facts[j].words > _RESUME_WORDS:
                 return -1
-        elif lab.kind not in _INLINE and lab.kind is not Kind.RELATED:
+        elif lab.kind not in _INLINE and lab.kind is not _K_RELATED:
             return -1
     return -1
 
@@ -600,7 +615,7 @@ def _past_header(
                 return -1
         elif lab.kind in _HEADER:
             header = header or lab.kind in _SIGNING
-        elif lab.kind is not Kind.OTHER:
+        elif lab.kind is not _K_OTHER:
             return -1
     return -1
 
@@ -666,7 +681,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
     above = labels[h]
     g = facts[h]
     headline = (
-        (above is None or above.kind is Kind.REPEATED)
+        (above is None or above.kind is _K_REPEATED)
         and 3 <= g.words <= facts[j].words
         and not g.ends_sentence
         and g.letter_share >= 0.7

@@ -463,8 +463,47 @@ _GROUP_SOURCE: Final = regex.compile(r"\(\?P<n_\w+>\\d\{1,3\}\)")
 _METACHARS: Final = regex.compile(r"[\\()\[\]{}?*+.|^$]")
 
 
+@functools.cache
+def _relative_ascii_spellings() -> tuple[str, ...] | None:
+    """The fixed relative words ("yesterday", "i dag") as an ASCII text can hold them, in lower
+    case: an ASCII text containing none of them cannot match `_relative_words`, and the test
+    costs a few substring searches where the pattern costs one case-insensitive try at every word.
+
+    Each letter of a word is spelled by the ASCII characters the pattern's own case-insensitive
+    matching takes for it (words with a letter no ASCII character matches are left out); None,
+    so that the pattern is always tried, when some letter would need two spellings."""
+    ascii_chars = [chr(c) for c in range(128)]
+    spelled_as: dict[str, set[str]] = {}
+    out: list[str] = []
+    for word in _relative()[1]:
+        letters: list[str] = []
+        for ch in word:
+            if ch not in spelled_as:
+                same = regex.compile(regex.escape(ch), regex.I)
+                spelled_as[ch] = {a.lower() for a in ascii_chars if same.fullmatch(a)}
+            if len(spelled_as[ch]) > 1:
+                return None
+            if not spelled_as[ch]:
+                break  # never in an ASCII text
+            letters.append(next(iter(spelled_as[ch])))
+        else:
+            out.append("".join(letters))
+    return tuple(out)
+
+
 def _may_be_relative(text: str) -> bool:
-    return _relative_numbers().search(text) is not None or _relative_words().search(text) is not None
+    if _relative_numbers().search(text) is not None:
+        return True
+    if text.isascii():
+        spellings = _relative_ascii_spellings()
+        if spellings is not None:
+            lowered = text.lower()
+            for spelling in spellings:
+                if spelling in lowered:
+                    break
+            else:
+                return False
+    return _relative_words().search(text) is not None
 
 
 _NUMBER_GROUP: Final = regex.compile(r"\([^()]*\\d[^()]*\)")

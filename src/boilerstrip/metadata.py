@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from datetime import date, datetime, timedelta
-from operator import attrgetter, methodcaller
 from typing import Final
 
 import regex
@@ -42,10 +41,24 @@ _COPYRIGHT: Final = regex.compile(
 )
 _COPYRIGHT_FIRST: Final = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
+# Kinds as module constants: compiled code reads these directly, where each `Kind.X` is an
+# attribute lookup on the enum class (costly on lines scanned per page).
+_K_ADVERTISEMENT: Final = Kind.ADVERTISEMENT
+_K_BODY: Final = Kind.BODY
+_K_BYLINE: Final = Kind.BYLINE
+_K_CAPTION: Final = Kind.CAPTION
+_K_COMMENTS: Final = Kind.COMMENTS
+_K_DATE: Final = Kind.DATE
+_K_LOGO: Final = Kind.LOGO
+_K_OTHER: Final = Kind.OTHER
+_K_RELATED: Final = Kind.RELATED
+_K_REPEATED: Final = Kind.REPEATED
+_K_SHARE: Final = Kind.SHARE
+
 
 def first_body(labels: list[Label | None]) -> int | None:
     for i, label in enumerate(labels):
-        if label is not None and label.kind is Kind.BODY:
+        if label is not None and label.kind is _K_BODY:
             return i
     return None
 
@@ -53,7 +66,7 @@ def first_body(labels: list[Label | None]) -> int | None:
 def last_body(labels: list[Label | None]) -> int | None:
     for i in range(len(labels) - 1, -1, -1):
         label = labels[i]
-        if label is not None and label.kind is Kind.BODY:
+        if label is not None and label.kind is _K_BODY:
             return i
     return None
 
@@ -82,12 +95,26 @@ _UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{
 _HAS_LINK: Final = regex.compile(r"@|https?:|www\.", regex.I)
 
 
+def _has_link(text: str) -> bool:
+    """`_HAS_LINK` found in `text`; every match holds "@", ":" or ".", so lines without any skip the pattern."""
+    return ("@" in text or ":" in text or "." in text) and _HAS_LINK.search(text) is not None
+
+
+# A translation table for ASCII texts, indexed by code point: letters and digits kept, every
+# other character made a space.
+_ASCII_NON_TOKEN: Final = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
+
+
 def _tokens(text: str, stoplist: frozenset[str] = frozenset()) -> set[str]:
     """Content tokens: words of 3+ letters that are not function words, or character pairs in unspaced scripts."""
     folded = text.casefold()
     if folded.isascii():  # (most lines: no unspaced script, so one set of the long words)
+        # In ASCII, `_TOKEN` finds the runs of letters and digits: the words left when every
+        # other character is made a space (a plain split, no pattern to run, typed tokens).
         return {
-            tok for tok in _TOKEN.findall(folded) if (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist
+            tok
+            for tok in folded.translate(_ASCII_NON_TOKEN).split()
+            if (len(tok) >= 3 or tok.isdigit()) and tok not in stoplist
         }
     out: set[str] = set()
     for tok in _TOKEN.findall(folded):
@@ -103,7 +130,7 @@ def _prose_paragraphs(facts: list[UnitFacts], labels: list[Label | None], start:
     out: list[int] = []
     for i in range(start, min(len(facts), start + 60)):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind is Kind.BODY and f.words >= 10 and f.ends_sentence:
+        if label is not None and label.kind is _K_BODY and f.words >= 10 and f.ends_sentence:
             out.append(i)
             if len(out) >= 6:
                 break
@@ -137,7 +164,7 @@ def find_title(
     head_end = -1  # a byline or date just inside the story: the story starts after it
     for k in range(prose[0], min(len(labels), prose[0] + 6)):
         lab = labels[k]
-        if lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE):
+        if lab is not None and lab.kind in (_K_DATE, _K_BYLINE):
             head_end = k
         elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
             opening = dates_in(units[k].text, dates)  # "October 12, 2018 / 0 Comments / in News / by X"
@@ -146,45 +173,40 @@ def find_title(
     if head_end >= 0 and any(p > head_end for p in prose):
         prose = [p for p in prose if p > head_end]
     lead_tokens: dict[int, set[str]] = {}
-    copies = Counter(map(attrgetter("norm"), facts))
+    norms = [f.norm for f in facts]
+    copies = Counter(norms)
     del copies[""]  # (lines without words are no copies of one another)
     scored: list[tuple[float, int]] = []
     overlaps: dict[int, float] = {}
     dated_memo: dict[int, bool] = {}
-
-    def dated_line(j: int) -> bool:
-        if j not in dated_memo:
-            text = units[j].text
-            dated_memo[j] = bool(dates_in(text, dates)) or (facts[j].words <= 8 and has_relative(text))
-        return dated_memo[j]
-
+    opener_pattern = _openers(openers) if openers else None  # (fetched once, not per line)
     gap = 0
     hung = False
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
         pictured = (
-            kind is Kind.CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+            kind is _K_CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         )
         # a list's last item with the story's byline or date right under it, and the story right
         # after that, is the headline printed below a "Trending:" strip, not one more link of it
-        nxt = labels[i + 1] if kind is Kind.RELATED and i + 1 < len(labels) else None
+        nxt = labels[i + 1] if kind is _K_RELATED and i + 1 < len(labels) else None
         listed_head = (
             nxt is not None
-            and nxt.kind in (Kind.DATE, Kind.BYLINE)
+            and nxt.kind in (_K_DATE, _K_BYLINE)
             and prose[0] - i <= 8
             and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
         )
-        if kind is Kind.BODY and label is not None and label.reason == STANDFIRST:
+        if kind is _K_BODY and label is not None and label.reason == STANDFIRST:
             continue  # the headline is above the standfirst the body stage kept
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
                 gap += 1
             continue
         text = units[i].text
-        unspaced = bool(_UNSPACED.search(text))
+        unspaced = not text.isascii() and _UNSPACED.search(text) is not None  # (the scripts are not ASCII)
         ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
-        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _HAS_LINK.search(text):
+        if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _has_link(text):
             gap += 1
             continue
         after = [p for p in prose if i < p < len(facts)][:3]
@@ -199,7 +221,7 @@ def find_title(
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         full_stop = stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…"))
-        if full_stop and kind is Kind.BODY:
+        if full_stop and kind is _K_BODY:
             gap += 1  # a paragraph the body stage kept as a sentence stays in the story
             continue
         if full_stop:
@@ -222,25 +244,23 @@ def find_title(
             score -= 0.6  # "<Swan Lake>", "[Live]": the name of a work or a label, not a headline
         if "." in text and _NAMES_LINE.match(text) and _conjoined_names(text):
             score -= 1.0  # "Jane Q. Doe and John Roe Daily Planet": a byline printed without an opener
-        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(units, facts, i)):
+        if copies.get(f.norm, 0) > 1 or (overlap >= 0.3 and _quoted_elsewhere(norms, i)):
             score += 0.25
         if menu is not None and menu[i]:
             score -= 0.6
         steps = 0
         for j in range(i + 1, min(len(labels), i + 10)):
             lab = labels[j]
-            if lab is not None and lab.kind in (Kind.SHARE, Kind.COMMENTS):
+            if lab is not None and lab.kind in (_K_SHARE, _K_COMMENTS):
                 continue  # share and comment buttons between the headline and its byline
             steps += 1
             if steps > 4:
                 break
             loose = (
-                lab is None
-                or lab.kind is Kind.OTHER
-                or (lab.kind is Kind.BODY and not facts[j].ends_sentence)
+                lab is None or lab.kind is _K_OTHER or (lab.kind is _K_BODY and not facts[j].ends_sentence)
             )
-            dated = loose and facts[j].words <= 20 and dated_line(j)
-            if dated or (lab is not None and lab.kind in (Kind.DATE, Kind.BYLINE)):
+            dated = loose and facts[j].words <= 20 and _dated_line(units, facts, j, dates, dated_memo)
+            if dated or (lab is not None and lab.kind in (_K_DATE, _K_BYLINE)):
                 score += 0.6
                 if j == i + 1 and not hung:
                     # the line the story's byline or date hangs from (the one nearest the story:
@@ -250,7 +270,7 @@ def find_title(
                 break
         if toks and text.split(None, 1)[0].casefold() in share_words:
             score -= 1.0
-        if openers and _openers(openers).match(text):
+        if opener_pattern is not None and opener_pattern.match(text):
             score -= 1.5  # a byline
         if pictured:
             score -= 0.2
@@ -265,7 +285,7 @@ def find_title(
     for score, i in scored:  # a headline right above the standfirst that was picked
         if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
             dated_between = any(
-                labels[j] is not None and labels[j].kind in (Kind.DATE, Kind.BYLINE)  # type: ignore[union-attr]
+                labels[j] is not None and labels[j].kind in (_K_DATE, _K_BYLINE)  # type: ignore[union-attr]
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
@@ -284,6 +304,18 @@ def find_title(
         if facts[i].norm == norm:
             return i  # the first copy: later ones are the page repeating its headline
     return best
+
+
+def _dated_line(
+    units: list[Unit], facts: list[UnitFacts], j: int, dates: DateMemo | None, memo: dict[int, bool]
+) -> bool:
+    """True when line `j` holds a date, or is a short line with a relative one ("2 hours ago");
+    kept in `memo` (one headline search asks it of the same lines for several candidates)."""
+    found = memo.get(j)
+    if found is None:
+        text = units[j].text
+        found = memo[j] = bool(dates_in(text, dates)) or (facts[j].words <= 8 and has_relative(text))
+    return found
 
 
 _OPEN_BRACKETS: Final = {"<": ">", "[": "]", "(": ")", "〈": "〉", "《": "》", "【": "】"}
@@ -315,16 +347,19 @@ def _kicker_over(units: list[Unit], facts: list[UnitFacts], top: int, below: int
     return bool(letters) and all(ch.isupper() for ch in letters) and any(ch.islower() for ch in under)
 
 
-def _quoted_elsewhere(units: list[Unit], facts: list[UnitFacts], i: int) -> bool:
-    """True when another short line of the page ends with this line ("Share this on X: <headline>")."""
-    norm = facts[i].norm
+def _quoted_elsewhere(norms: list[str], i: int) -> bool:
+    """True when another short line of the page ends with this line ("Share this on X: <headline>").
+
+    `norms` are the normalised texts of the page's lines."""
+    norm = norms[i]
     if len(norm) < 15:
         return False
     limit = len(norm) + 60
-    lo, hi = max(0, i - 400), min(len(facts), i + 400)  # the page around the headline
-    # (line i itself is left out by `!= norm`; the few lines that end alike are picked in C)
-    for other in filter(methodcaller("endswith", norm), map(attrgetter("norm"), facts[lo:hi])):
-        if len(other) <= limit and other != norm:
+    lo, hi = max(0, i - 400), min(len(norms), i + 400)  # the page around the headline
+    # (line i itself is left out by `!= norm`)
+    for k in range(lo, hi):
+        other = norms[k]
+        if len(other) <= limit and other.endswith(norm) and other != norm:
             return True
     return False
 
@@ -401,15 +436,15 @@ def find_section(
         copies[f.norm] = copies.get(f.norm, 0) + 1
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind in (Kind.SHARE, Kind.ADVERTISEMENT, Kind.LOGO, Kind.DATE):
+        if label is not None and label.kind in (_K_SHARE, _K_ADVERTISEMENT, _K_LOGO, _K_DATE):
             continue
-        free = label is None or label.kind in (Kind.REPEATED, Kind.OTHER)
+        free = label is None or label.kind in (_K_REPEATED, _K_OTHER)
         text = units[i].text if units is not None else f.norm
         if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
             if _LABEL_END.search(text):
                 return None  # "Author:", "Blog >": a label of something else, or a counter
             before = facts[i - 1] if i > 0 else None
-            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is Kind.REPEATED)  # type: ignore[union-attr]
+            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is _K_REPEATED)  # type: ignore[union-attr]
             apart = units is not None and units[i].blank_before
             if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
@@ -476,7 +511,7 @@ def find_dates_meta(
         kind = label.kind if label is not None else None
         if kind is not None and kind not in _DATE_KINDS:
             continue
-        labelled = kind in (Kind.DATE, Kind.BYLINE)
+        labelled = kind in (_K_DATE, _K_BYLINE)
         if not (lo <= i < hi or (labelled and (body_end is None or i <= body_end + 3))):
             continue  # dates under the story belong to comments and other stories
         if facts is not None:
@@ -552,9 +587,19 @@ _NUMERIC_DATE: Final = regex.compile(
 
 
 # ---------------------------------------------------------------- byline
-_HANDLE: Final = regex.compile(
-    r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
-)
+_PHONE_SOURCE: Final = r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
+_HANDLE: Final = regex.compile(r"@[\w.]+|\S+@\S+\.\w+|https?://\S+|www\.\S+|" + _PHONE_SOURCE)
+_PHONE: Final = regex.compile(_PHONE_SOURCE)
+
+
+def _handles(text: str) -> regex.Pattern[str]:
+    """`_HANDLE`, or for a text without "@", "http" and "www." (most lines) the one alternative of
+    it that can match there, a phone number: the same matches, without trying `\\S+@` at every word."""
+    if "@" in text or "http" in text or "www." in text:
+        return _HANDLE
+    return _PHONE
+
+
 _GLUED_ORG: Final = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
 _NAME_STOP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
 
@@ -595,8 +640,8 @@ def parse_byline(
     if m is None:
         return _suffix_byline(text)
     rest = text[m.end() :]
-    text = _HANDLE.sub(" ", text).strip()
-    rest = _HANDLE.sub(" ", rest).strip(" :")
+    text = _handles(text).sub(" ", text).strip()
+    rest = _handles(rest).sub(" ", rest).strip(" :")
     found = dates_in(text, dates)
     cut = len(text) - len(rest)
     for d in found:
@@ -658,7 +703,12 @@ def _suffix_words(ascii_text: bool) -> tuple[str, ...]:
 
 def _suffix_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """(authors, None) from a byline whose marker follows the name ("山田太郎 記者", "홍길동 기자")."""
-    if len(text) > 60 or not any(map(text.__contains__, _suffix_words(text.isascii()))):
+    if len(text) > 60:
+        return None
+    for word in _suffix_words(text.isascii()):  # (for most lines: none to test)
+        if word in text:
+            break
+    else:
         return None
     m = _suffix_pattern().match(text.strip())
     if m is None:
@@ -687,7 +737,7 @@ def parse_name_line(
     headline: "Jane Doe", "Jane Doe, Reuters", "Jane Doe and John Roe, Associated Press",
     "Jane Doe - Nov 19, 2019". None unless the line is only names, an organisation or role,
     and a date."""
-    if len(text) > 120 or _HANDLE.search(text) or first_label(text) is not None:
+    if len(text) > 120 or _handles(text).search(text) or first_label(text) is not None:
         return None  # "Published Tue, Nov 19": a date label, not a name
     found = find_dates(text)
     if found:
@@ -724,18 +774,14 @@ def find_name_line(
         above = list(range(max(0, copy - 3), copy)) if copy != title else []
         for i in [*range(copy + 1, hi), *above]:
             label = labels[i]
-            if label is not None and label.kind not in (Kind.OTHER, Kind.DATE, Kind.REPEATED):
+            if label is not None and label.kind not in (_K_OTHER, _K_DATE, _K_REPEATED):
                 continue
             near_date = any(
-                labels[j] is not None and labels[j].kind is Kind.DATE
+                labels[j] is not None and labels[j].kind is _K_DATE
                 for j in (i - 2, i - 1, i + 1, i + 2)
                 if 0 <= j < len(labels)
             )
-            if (
-                (i > copy + 4 or i < copy)
-                and not near_date
-                and (label is None or label.kind is not Kind.DATE)
-            ):
+            if (i > copy + 4 or i < copy) and not near_date and (label is None or label.kind is not _K_DATE):
                 continue  # far from the headline: only next to the story's date line
             if facts[i].words > 14 or (menu is not None and menu[i]):
                 continue
@@ -867,7 +913,7 @@ def parse_source(text: str, lexicon: Lexicon) -> str | None | bool:
     m = _SOURCE_LINE.match(text) if ":" in text else None
     if m and m.group("label").strip().casefold() in lexicon.source_labels:
         value = _INITIALS.sub("", m.group("value")).strip(" .")
-        if _HAS_LINK.search(value) or value.startswith(("(", "[")):
+        if _has_link(value) or value.startswith(("(", "[")):
             return True  # a link or a list of references: a source line, but no name to report
         return value or True
     # (a credits line opens with a bracket or names someone "by": other lines skip the pattern)
