@@ -205,7 +205,11 @@ def find_title(
             continue
         text = units[i].text
         unspaced = not text.isascii() and _UNSPACED.search(text) is not None  # (the scripts are not ASCII)
-        ok_size = (3 <= f.words <= 40) if not unspaced else (5 <= f.chars <= 150)
+        # a two-word headline only where the story's date or byline hangs from it ("Classificação
+        # NASCAR" over its date line): elsewhere two words are a name or a section label
+        below = labels[i + 1] if f.words == 2 and i + 1 < len(labels) else None
+        hanging = below is not None and below.kind in (_K_DATE, _K_BYLINE)
+        ok_size = (3 <= f.words <= 40 or hanging) if not unspaced else (5 <= f.chars <= 150)
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _has_link(text):
             gap += 1
             continue
@@ -218,6 +222,9 @@ def find_title(
         toks = _tokens(text, stoplist)
         lead = lead_tokens[key]
         overlap = len(toks & lead) / len(toks) if toks and lead else 0.0
+        if f.words == 2 and not unspaced and not _two_word_headline(text, overlap, labels, facts, i, key):
+            gap += 1
+            continue
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         full_stop = stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…"))
@@ -329,6 +336,18 @@ def _conjoined_names(text: str) -> bool:
     """True when every lower-case word of the line is a conjunction between names ("and", "und")."""
     lower = [w for w in text.split() if w[:1].islower()]
     return bool(lower) and all(w.casefold() in marker_words("conjunction") for w in lower)
+
+
+def _two_word_headline(
+    text: str, overlap: float, labels: list[Label | None], facts: list[UnitFacts], i: int, story: int
+) -> bool:
+    """A two-word line over the story's date or byline is its headline only when both words come
+    back in the story's opening, the two are not shaped like a name ("Bianca Praetorius",
+    "Europäische Union": an author or a kicker) and nothing but the head's furniture stands
+    between it and the story (a longer headline there is the real one)."""
+    if overlap < 1.0 or all(_CAPITALISED_WORD.fullmatch(word) for word in text.split()):
+        return False
+    return all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, story))
 
 
 def _head_furniture(label: Label | None, f: UnitFacts) -> bool:
