@@ -101,3 +101,12 @@ def test_any_arrangement_of_lines(lines: list[str]) -> None:
         assert 0 <= f.start <= f.end <= len(text)
     for caption in article.captions:
         assert 0 <= caption.start <= caption.end <= len(text)
+
+
+def test_a_comment_date_is_not_the_publication_date() -> None:
+    """The page shows no date of its own, only its first reader comment's ("4 comentarios",
+    then "Lucía Gómez 14 de diciembre de 2025 a las 9:12"): the story's date stays unknown."""
+    article = extract((FIXTURES / "furniture" / "comment-count-bare-es.txt").read_text(encoding="utf-8"))
+    kinds = [s.kind for s in article.segments]
+    assert Kind.COMMENTS in kinds and Kind.DATE in kinds[kinds.index(Kind.COMMENTS) :]
+    assert article.published is None

@@ -165,11 +165,14 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
 
 
 def _comment_count(norm: str, lexicon: Lexicon) -> bool:
-    """'5 thoughts on "<headline>"', '11 Antworten zu „<headline>“': the heading of the comments."""
+    """'5 thoughts on "<headline>"', '11 Antworten zu „<headline>“', '2 comments': the heading of
+    the comments (or, in the story's head, the link to them)."""
     m = _COUNT_HEAD.match(norm)
     if m is None:
         return False
     rest = norm[m.end() :]
+    if lexicon.line_phrases.get(rest) is Kind.COMMENTS:
+        return True  # "2 comments", "12 Kommentare": a count over the comments, or a link to them
     return any(rest.startswith(words) for words in lexicon.markers.get("comment_count", frozenset()))
 
 

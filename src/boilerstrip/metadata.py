@@ -524,8 +524,19 @@ def find_dates_meta(
     """
     lo = max(0, anchor - 12)
     hi = min(len(units), max(body_start, anchor) + 15)
+    # the dates under a comment section's heading after the story are the readers' ("4 comments",
+    # "Jane May 2, 2019"); a comment count in the story's head is only a link to them
+    after = body_end if body_end is not None else max(body_start, anchor)
+    comments = next(
+        (
+            i
+            for i in range(after + 1, len(units))
+            if (lab := labels[i]) is not None and lab.kind is _K_COMMENTS and lab.heading
+        ),
+        len(units),
+    )
     window: list[int] = []
-    for i in range(len(units)):
+    for i in range(comments):
         label = labels[i]
         kind = label.kind if label is not None else None
         if kind is not None and kind not in _DATE_KINDS:
