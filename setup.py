@@ -4,7 +4,8 @@ The stages are plain typed Python (`mypy --strict`); mypyc turns them into a C e
 runs the same code about half again as fast. The result objects, options, input loading and the
 command line stay Python (they can be pickled, subclassed and read in a traceback). Without a
 compiler, or with BOILERSTRIP_PURE_PYTHON=1 in the environment, the package installs as pure
-Python and gives the same results; `boilerstrip.COMPILED` tells which one is running.
+Python and gives the same results; `boilerstrip.COMPILED` tells which one is running. An
+editable install (`pip install -e .`) is never compiled, so that an edit takes effect at once.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class OptionalBuildExt(build_ext):
 def _extensions() -> list[Extension]:
     if os.environ.get("BOILERSTRIP_PURE_PYTHON", "") not in ("", "0"):
         return []
+    if "editable_wheel" in sys.argv:  # `pip install -e .`: compiled modules in the source tree
+        return []  # would hide every later edit of the .py files behind a stale build
     try:
         from mypyc.build import mypycify
     except ImportError:  # built without the build requirements (e.g. --no-build-isolation)
