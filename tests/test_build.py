@@ -1,4 +1,5 @@
-"""The compiled build (setup.py) and the pure-Python source give the same result on every fixture."""
+"""The compiled build (setup.py) and the pure-Python source give the same result on every
+fixture, with the default options and with options that take other paths through the stages."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,14 +20,33 @@ from conftest import FIXTURES, ROOT
 
 _PAGES = sorted(FIXTURES.rglob("*.txt"))
 
+# As JSON (a date as ISO text), so the child process below reads the same list.
+_VARIANTS: list[dict[str, Any]] = [
+    {},
+    {"reference_date": "2025-12-14T12:00", "keep_features": False},
+    {"language": "de", "join_fragments": False, "body_threshold": 0.4},
+]
+
+
+def _options(variant: dict[str, Any]) -> dict[str, Any]:
+    if "reference_date" in variant:
+        return {**variant, "reference_date": datetime.fromisoformat(variant["reference_date"])}
+    return variant
+
+
 # Run in a child process whose path starts at the source tree: the .py modules, not compiled.
 _PURE = """
 import json, sys
+from datetime import datetime
 from pathlib import Path
 import boilerstrip
 assert not boilerstrip.COMPILED, boilerstrip.__file__
-paths = [Path(p) for p in sys.argv[1:]]
-print(json.dumps([boilerstrip.extract(p.read_bytes()).to_dict() for p in paths]))
+variants = json.loads(sys.argv[1])
+for v in variants:
+    if "reference_date" in v:
+        v["reference_date"] = datetime.fromisoformat(v["reference_date"])
+paths = [Path(p) for p in sys.argv[2:]]
+print(json.dumps([[boilerstrip.extract(p.read_bytes(), **v).to_dict() for v in variants] for p in paths]))
 """
 
 
@@ -38,7 +60,7 @@ def test_compiled_and_pure_python_agree_on_every_fixture() -> None:
     assert _PAGES
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run(
-        [sys.executable, "-c", _PURE, *map(str, _PAGES)],
+        [sys.executable, "-c", _PURE, json.dumps(_VARIANTS), *map(str, _PAGES)],
         env=env,
         capture_output=True,
         text=True,
@@ -47,4 +69,5 @@ def test_compiled_and_pure_python_agree_on_every_fixture() -> None:
     )
     pure = json.loads(done.stdout)
     for page, expected in zip(_PAGES, pure, strict=True):
-        assert extract(page.read_bytes()).to_dict() == expected, page.name
+        got = [extract(page.read_bytes(), **_options(v)).to_dict() for v in _VARIANTS]
+        assert got == expected, page.name
