@@ -39,21 +39,12 @@ from typing import Final
 
 import regex
 
-from .classify import Label
+from .classify import K_BODY, K_BYLINE, K_CAPTION, K_COMMENTS, K_OTHER, K_RELATED, K_REPEATED, Label
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import words_of
 from .options import Options
 
-# Kinds as module constants: compiled code reads these directly, where each `Kind.X` is an
-# attribute lookup on the enum class.
-_K_BODY: Final = Kind.BODY
-_K_BYLINE: Final = Kind.BYLINE
-_K_CAPTION: Final = Kind.CAPTION
-_K_COMMENTS: Final = Kind.COMMENTS
-_K_OTHER: Final = Kind.OTHER
-_K_RELATED: Final = Kind.RELATED
-_K_REPEATED: Final = Kind.REPEATED
 # The labels given line by line, made once: a Label is frozen, so lines can share one.
 _PROSE: Final = Label(Kind.BODY, "prose in the article region")
 _TEASER: Final = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
@@ -191,7 +182,7 @@ def decide(
         elif cand:
             weights.append(float(f.words) * (p.isolated_share if alone else 1.0) - p.core_discount)
         elif i_teaser(len(weights)):
-            weights.append(-_RULE_COST[_K_RELATED])
+            weights.append(-_RULE_COST[K_RELATED])
         else:
             weights.append(-max(p.non_prose_cost, p.non_prose_per_word * f.words))
     region = _earliest_strong(weights, p.earlier_share)
@@ -221,18 +212,18 @@ def decide(
             if is_body[i]:
                 out[i] = _PROSE
             elif a < i < b and _paragraph_above_credit(labels[i], facts[i]):
-                out[i] = Label(_K_BODY, "a paragraph above a photo credit, not its caption")
+                out[i] = Label(K_BODY, "a paragraph above a photo credit, not its caption")
         for i in listed:
-            out[i] = Label(_K_BODY, "a list that closes the story")
+            out[i] = Label(K_BODY, "a list that closes the story")
         if not listed and _closing_line(b + 1, facts, labels):
-            out[b + 1] = Label(_K_BODY, "the story's closing line")
+            out[b + 1] = Label(K_BODY, "the story's closing line")
             b += 1
         if a > 0 and labels[a - 1] is None and _opening_pointer(facts[a - 1]):
             a -= 1
-            out[a] = Label(_K_BODY, "the line that opens the story, ending in a colon")
+            out[a] = Label(K_BODY, "the line that opens the story, ending in a colon")
         lead = _standfirst(a, facts, labels, scores)
         if lead >= 0:
-            out[lead] = Label(_K_BODY, STANDFIRST)
+            out[lead] = Label(K_BODY, STANDFIRST)
             a = lead
         _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
@@ -251,7 +242,7 @@ def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
     """A line taken for a caption only because a photo credit follows it, long as a paragraph."""
     return (
         label is not None
-        and label.kind is _K_CAPTION
+        and label.kind is K_CAPTION
         and label.reason == _ABOVE_CREDIT
         and f.words > _CAPTION_MAX_WORDS
         and f.ends_sentence
@@ -274,7 +265,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
     """The story's last paragraph (or the one before it), when it is a note about the author;
     also a paragraph right above the tags, share buttons or related links that close a story
     (comments taken into the region may follow them)."""
-    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is _K_BODY]
+    body = [i for i, lab in enumerate(out) if lab is not None and lab.kind is K_BODY]
     if len(body) < 3:
         return
     ends = [i for i in body[2:-2] if i + 1 < len(out) and _closes_story(out[i + 1])]
@@ -283,7 +274,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
         if f.words > _NOTE_MAX_WORDS or any(q in f.norm for q in _QUOTES):
             continue
         if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
-            out[i] = Label(_K_BYLINE, "a note about the author")
+            out[i] = Label(K_BYLINE, "a note about the author")
 
 
 # Furniture that closes a story: what stands right above it is the story's last paragraph.
@@ -300,7 +291,7 @@ def _fill_gaps(out: list[Label | None], labels: list[Label | None], a: int, b: i
     last_body = -1
     for i in range(a, b + 1):
         lab = out[i]
-        if lab is not None and lab.kind is _K_BODY:
+        if lab is not None and lab.kind is K_BODY:
             if last_body >= 0 and i - last_body > 1:
                 gap = range(last_body + 1, i)
                 if all(
@@ -344,7 +335,7 @@ def _other_blocks(
 def _ends_story(label: Label | None) -> bool:
     if label is None:
         return False
-    return label.kind is _K_COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
+    return label.kind is K_COMMENTS or (label.heading and label.kind in _BLOCK_HEADINGS)
 
 
 # How far the items under a "Related"/"Comments" heading reach, and the kinds they absorb.
@@ -359,16 +350,14 @@ def _label_blocks(labels: list[Label | None]) -> None:
     """Lines under a related or comments heading, up to the next labelled line, belong to it.
     Comments follow the story: a "Leave a comment" link above it heads nothing."""
     n = len(labels)
-    last_body = max(
-        (k for k, lab in enumerate(labels) if lab is not None and lab.kind is _K_BODY), default=-1
-    )
+    last_body = max((k for k, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY), default=-1)
     i = 0
     while i < n:
         head = labels[i]
         i += 1
         if head is None or not head.heading or head.kind not in _BLOCK_REACH:
             continue
-        if head.kind is _K_COMMENTS and i - 1 < last_body:
+        if head.kind is K_COMMENTS and i - 1 < last_body:
             continue
         item = Label(head.kind, _BLOCK_REASON[head.kind])
         j = i
@@ -432,7 +421,7 @@ _INLINE: Final = frozenset({Kind.ADVERTISEMENT, Kind.CAPTION, Kind.PLACEHOLDER})
 
 def _one_link(label: Label | None) -> bool:
     """ "Read also: <headline>" between two paragraphs: one link the story carries, no block."""
-    return label is not None and label.kind is _K_RELATED and not label.heading
+    return label is not None and label.kind is K_RELATED and not label.heading
 
 
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
@@ -576,7 +565,7 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
     n = len(facts)
     j = end + 1
     head = labels[j] if j < n else None
-    if head is None or head.kind is not _K_RELATED or not head.heading:
+    if head is None or head.kind is not K_RELATED or not head.heading:
         return -1
     for j in range(end + 2, min(n, end + 8)):
         lab = labels[j]
@@ -585,7 +574,7 @@ def _past_box(end: int, facts: list[UnitFacts], labels: list[Label | None], is_b
         if lab is None:
             if facts[j].words > _RESUME_WORDS:
                 return -1
-        elif lab.kind not in _INLINE and lab.kind is not _K_RELATED:
+        elif lab.kind not in _INLINE and lab.kind is not K_RELATED:
             return -1
     return -1
 
@@ -615,7 +604,7 @@ def _past_header(
                 return -1
         elif lab.kind in _HEADER:
             header = header or lab.kind in _SIGNING
-        elif lab.kind is not _K_OTHER:
+        elif lab.kind is not K_OTHER:
             return -1
     return -1
 
@@ -681,7 +670,7 @@ def _standfirst(a: int, facts: list[UnitFacts], labels: list[Label | None], scor
     above = labels[h]
     g = facts[h]
     headline = (
-        (above is None or above.kind is _K_REPEATED)
+        (above is None or above.kind is K_REPEATED)
         and 3 <= g.words <= facts[j].words
         and not g.ends_sentence
         and g.letter_share >= 0.7

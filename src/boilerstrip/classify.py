@@ -10,9 +10,9 @@ from typing import Final
 import regex
 
 from .dates import DateMatch, DateMemo, dates_in
-from .features import UnitFacts
+from .features import UnitFacts, reads_as_prose
 from .kinds import Kind
-from .lexicon import NOTICE_MAX_WORDS, Lexicon
+from .lexicon import NOTICE_MAX_WORDS, Lexicon, holds_any
 from .lines import Unit
 
 _SHARE_SPLIT: Final = regex.compile(r"[\s|/·•,;:()\[\]]+")
@@ -49,6 +49,24 @@ class Label:
     reason: str
     # A whole line that names a block ("Related stories", "Comments"): what follows is that block.
     heading: bool = False
+
+
+# Kinds as module constants, for the stages that test labels line by line: compiled code reads
+# these directly, where each `Kind.X` is an attribute look-up on the (Python) enum class.
+K_ADVERTISEMENT: Final = Kind.ADVERTISEMENT
+K_BODY: Final = Kind.BODY
+K_BYLINE: Final = Kind.BYLINE
+K_CAPTION: Final = Kind.CAPTION
+K_COMMENTS: Final = Kind.COMMENTS
+K_DATE: Final = Kind.DATE
+K_LOGO: Final = Kind.LOGO
+K_NAVIGATION: Final = Kind.NAVIGATION
+K_OTHER: Final = Kind.OTHER
+K_RELATED: Final = Kind.RELATED
+K_REPEATED: Final = Kind.REPEATED
+K_SHARE: Final = Kind.SHARE
+K_SOURCE: Final = Kind.SOURCE
+K_TAGS: Final = Kind.TAGS
 
 
 def _labels_by_kind(reason: str, heading: bool = False) -> dict[Kind, Label]:
@@ -152,8 +170,7 @@ def _rule(unit: Unit, f: UnitFacts, lexicon: Lexicon, memo: DateMemo | None) -> 
         return _SHORT_PROMO
     if words <= 12 and _is_share_row(norm, lexicon):
         return _SHARE_ROW
-    # (`not f.prose`, spelt out: a property of a NamedTuple is a Python-level call)
-    if words <= 14 and not (words >= 8 and (ends or f.inner_punct >= 2)) and _may_hold_date(text, ascii_text):
+    if words <= 14 and not reads_as_prose(f) and _may_hold_date(text, ascii_text):
         dates = dates_in(text, memo)
         if dates and _date_dominates(text, dates):
             return _DATE_LINE
@@ -181,7 +198,7 @@ _COUNT_HEAD: Final = regex.compile(r"\d{1,5}\s+")
 
 def _is_breadcrumb(text: str) -> bool:
     """Three or more short items joined by an arrow-like separator: "Home › World › Europe"."""
-    if not _holds_any(text, _CRUMB_MARKS) or not _CRUMB_SEP.search(text):
+    if not holds_any(text, _CRUMB_MARKS) or not _CRUMB_SEP.search(text):
         return False  # (every separator holds one of the marks: most lines skip the pattern)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     # arrows make two items a trail; plain slashes and bars need three
@@ -230,16 +247,9 @@ def _may_hold_date(text: str, ascii_text: bool) -> bool:
     "20"), or a dot, slash or hyphen (and non-ASCII digits): most lines are ruled out by a
     character test instead of the pattern."""
     # (a substring test per character is cheaper than reading the line character by character)
-    if not _holds_any(text, _ASCII_DIGITS) and (ascii_text or not _holds_any(text, _DATE_SEPS)):
+    if not holds_any(text, _ASCII_DIGITS) and (ascii_text or not holds_any(text, _DATE_SEPS)):
         return False
     return _DATE_HINT.search(text) is not None
-
-
-def _holds_any(text: str, chars: tuple[str, ...]) -> bool:
-    for ch in chars:
-        if ch in text:
-            return True
-    return False
 
 
 def _opens_with_share_head(norm: str, heads: tuple[str, ...]) -> bool:

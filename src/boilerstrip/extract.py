@@ -11,7 +11,18 @@ import regex
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
 from .captions import CaptionReader, caption_reader, folded_copy, signs_story
-from .classify import Label, rule_labels
+from .classify import (
+    K_BODY,
+    K_DATE,
+    K_NAVIGATION,
+    K_OTHER,
+    K_RELATED,
+    K_REPEATED,
+    K_SOURCE,
+    K_TAGS,
+    Label,
+    rule_labels,
+)
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
 from .html import html_to_text
@@ -176,10 +187,7 @@ def _mark_captions(
 # callable object and every variable it shares is read through it)
 def _free(labels: list[Label | None], k: int) -> bool:
     lab = labels[k]
-    return lab is None or lab.kind is _REPEATED
-
-
-_REPEATED: Final = Kind.REPEATED
+    return lab is None or lab.kind is K_REPEATED
 
 
 def _short_caption(
@@ -309,13 +317,11 @@ def _mark_bylines_and_sources(
     dates: DateMemo | None = None,
 ) -> dict[int, tuple[tuple[str, ...], str | None]]:
     bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
-    # (the kinds as locals: compiled, `Kind.X` is an attribute look-up on a Python class each time)
-    date_kind, related_kind = Kind.DATE, Kind.RELATED
     for i, unit in enumerate(units):
         label = labels[i]
         if unit_facts[i].words > 40:
             continue
-        if (label is None or label.kind is date_kind) and unit_facts[i].words <= 24:  # longer: a paragraph
+        if (label is None or label.kind is K_DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
             parsed = parse_byline(unit.text, lexicon, dates=dates)
             if parsed is not None and not parsed[0] and parsed[1] is None:
                 parsed = None
@@ -337,7 +343,7 @@ def _mark_bylines_and_sources(
                 if label is None:
                     labels[i] = Label(Kind.BYLINE, "a byline")
                 continue
-        if label is None or label.kind is related_kind:
+        if label is None or label.kind is K_RELATED:
             src = parse_source(unit.text, lexicon)
             if src is not None:
                 labels[i] = Label(Kind.SOURCE, "names the story's source")
@@ -400,11 +406,8 @@ def _assemble(
         start = first_body(labels)
         body_start = start if start is not None else len(units)
     end = last_body(labels)
-    # (the kinds looked for in the loops over all units, as locals: compiled, `Kind.X` is an
-    # attribute look-up on a Python class each time)
-    body_kind, source_kind, tags_kind = Kind.BODY, Kind.SOURCE, Kind.TAGS
     paragraphs = [
-        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is body_kind
+        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY
     ]
     body_text = "\n".join(paragraphs)
 
@@ -444,7 +447,7 @@ def _assemble(
     for i, lab in enumerate(
         labels
     ):  # a "Source: X" line first, then the dateline's agency, then the byline's
-        if lab is not None and lab.kind is source_kind:
+        if lab is not None and lab.kind is K_SOURCE:
             value = parse_source(units[i].text, lexicon)
             if isinstance(value, str):
                 source, source_at = value, i
@@ -467,7 +470,7 @@ def _assemble(
 
     tags: list[str] = []
     for i, lab in enumerate(labels):
-        if lab is None or lab.kind is not tags_kind or (end is not None and i < (start or 0)):
+        if lab is None or lab.kind is not K_TAGS or (end is not None and i < (start or 0)):
             continue
         j = i + 1
         while j < len(units) and j <= i + 6:
@@ -592,10 +595,8 @@ def _segments(
     run = _short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
-    navigation_kind, other_kind = Kind.NAVIGATION, Kind.OTHER
-    # (the kinds, the constructor and the slot setters as locals: compiled, `Kind.X` is an attribute
-    # look-up on a Python class and a module-level name a look-up in the module's dict at every
-    # use, and two objects per unit are built here)
+    # (the constructor and the slot setters as locals: a module-level name that is not `Final` is
+    # a look-up in the module's dict at every use, and two objects per unit are built here)
     new = _NEW
     set_words, set_chars, set_stop, set_letters, set_ends, set_score, set_region = _FEATURE_SETTERS
     set_kind, set_start, set_end, set_reason, set_line, set_features = _SEGMENT_SETTERS
@@ -606,11 +607,11 @@ def _segments(
         if label is not None:
             kind, reason = label.kind, label.reason
         elif run[i]:
-            kind, reason = navigation_kind, "one of a run of short lines (a menu or link list)"
+            kind, reason = K_NAVIGATION, "one of a run of short lines (a menu or link list)"
         elif in_region:
-            kind, reason = other_kind, f"not prose (score {scores[i]:.2f})"
+            kind, reason = K_OTHER, f"not prose (score {scores[i]:.2f})"
         else:
-            kind, reason = other_kind, "outside the article region"
+            kind, reason = K_OTHER, "outside the article region"
         # `Features(...)` and `Segment(...)`, built the quick way: a frozen class's generated
         # `__init__` sets each field through `object.__setattr__`; the slots' own setters take
         # half the time

@@ -47,10 +47,11 @@ class UnitFacts(NamedTuple):
     inner_punct: int
     ends_colon: bool = False  # "Requirements:", "Read the report here:": a list or a link follows
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text: enough words, function words, sentence punctuation."""
-        return self.words >= 8 and (self.ends_sentence or self.inner_punct >= 2)
+
+def reads_as_prose(f: UnitFacts) -> bool:
+    """Reads like running text: enough words and sentence punctuation. (A function, not a
+    property: compiled, a property of a named tuple is a Python-level call.)"""
+    return f.words >= 8 and (f.ends_sentence or f.inner_punct >= 2)
 
 
 def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFacts:

@@ -10,7 +10,20 @@ from typing import Final
 import regex
 
 from .body import STANDFIRST
-from .classify import Label
+from .classify import (
+    K_ADVERTISEMENT,
+    K_BODY,
+    K_BYLINE,
+    K_CAPTION,
+    K_COMMENTS,
+    K_DATE,
+    K_LOGO,
+    K_OTHER,
+    K_RELATED,
+    K_REPEATED,
+    K_SHARE,
+    Label,
+)
 from .dates import DateMemo, date_roles, dates_in, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
 from .kinds import Kind
@@ -41,24 +54,10 @@ _COPYRIGHT: Final = regex.compile(
 )
 _COPYRIGHT_FIRST: Final = frozenset("©(cC")  # the characters a `_COPYRIGHT` line can open with
 
-# Kinds as module constants: compiled code reads these directly, where each `Kind.X` is an
-# attribute lookup on the enum class (costly on lines scanned per page).
-_K_ADVERTISEMENT: Final = Kind.ADVERTISEMENT
-_K_BODY: Final = Kind.BODY
-_K_BYLINE: Final = Kind.BYLINE
-_K_CAPTION: Final = Kind.CAPTION
-_K_COMMENTS: Final = Kind.COMMENTS
-_K_DATE: Final = Kind.DATE
-_K_LOGO: Final = Kind.LOGO
-_K_OTHER: Final = Kind.OTHER
-_K_RELATED: Final = Kind.RELATED
-_K_REPEATED: Final = Kind.REPEATED
-_K_SHARE: Final = Kind.SHARE
-
 
 def first_body(labels: list[Label | None]) -> int | None:
     for i, label in enumerate(labels):
-        if label is not None and label.kind is _K_BODY:
+        if label is not None and label.kind is K_BODY:
             return i
     return None
 
@@ -66,7 +65,7 @@ def first_body(labels: list[Label | None]) -> int | None:
 def last_body(labels: list[Label | None]) -> int | None:
     for i in range(len(labels) - 1, -1, -1):
         label = labels[i]
-        if label is not None and label.kind is _K_BODY:
+        if label is not None and label.kind is K_BODY:
             return i
     return None
 
@@ -130,7 +129,7 @@ def _prose_paragraphs(facts: list[UnitFacts], labels: list[Label | None], start:
     out: list[int] = []
     for i in range(start, min(len(facts), start + 60)):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind is _K_BODY and f.words >= 10 and f.ends_sentence:
+        if label is not None and label.kind is K_BODY and f.words >= 10 and f.ends_sentence:
             out.append(i)
             if len(out) >= 6:
                 break
@@ -164,7 +163,7 @@ def find_title(
     head_end = -1  # a byline or date just inside the story: the story starts after it
     for k in range(prose[0], min(len(labels), prose[0] + 6)):
         lab = labels[k]
-        if lab is not None and lab.kind in (_K_DATE, _K_BYLINE):
+        if lab is not None and lab.kind in (K_DATE, K_BYLINE):
             head_end = k
         elif facts[k].words <= 20 and not facts[k].ends_sentence and units[k].text[:1].isalnum():
             opening = dates_in(units[k].text, dates)  # "October 12, 2018 / 0 Comments / in News / by X"
@@ -185,19 +184,17 @@ def find_title(
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
-        pictured = (
-            kind is _K_CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
-        )
+        pictured = kind is K_CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
         # a list's last item with the story's byline or date right under it, and the story right
         # after that, is the headline printed below a "Trending:" strip, not one more link of it
-        nxt = labels[i + 1] if kind is _K_RELATED and i + 1 < len(labels) else None
+        nxt = labels[i + 1] if kind is K_RELATED and i + 1 < len(labels) else None
         listed_head = (
             nxt is not None
-            and nxt.kind in (_K_DATE, _K_BYLINE)
+            and nxt.kind in (K_DATE, K_BYLINE)
             and prose[0] - i <= 8
             and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
         )
-        if kind is _K_BODY and label is not None and label.reason == STANDFIRST:
+        if kind is K_BODY and label is not None and label.reason == STANDFIRST:
             continue  # the headline is above the standfirst the body stage kept
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:
@@ -208,7 +205,7 @@ def find_title(
         # a two-word headline only where the story's date or byline hangs from it ("Classificação
         # NASCAR" over its date line): elsewhere two words are a name or a section label
         below = labels[i + 1] if f.words == 2 and i + 1 < len(labels) else None
-        hanging = below is not None and below.kind in (_K_DATE, _K_BYLINE)
+        hanging = below is not None and below.kind in (K_DATE, K_BYLINE)
         ok_size = (3 <= f.words <= 40 or hanging) if not unspaced else (5 <= f.chars <= 150)
         if not ok_size or f.chars > 300 or f.letter_share < 0.6 or _has_link(text):
             gap += 1
@@ -228,7 +225,7 @@ def find_title(
         score = 0.6 + 2.5 * overlap - 0.12 * min(gap, 12)
         stripped = text.rstrip(" \"'’”»)")
         full_stop = stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…"))
-        if full_stop and kind is _K_BODY:
+        if full_stop and kind is K_BODY:
             gap += 1  # a paragraph the body stage kept as a sentence stays in the story
             continue
         if full_stop:
@@ -258,16 +255,14 @@ def find_title(
         steps = 0
         for j in range(i + 1, min(len(labels), i + 10)):
             lab = labels[j]
-            if lab is not None and lab.kind in (_K_SHARE, _K_COMMENTS):
+            if lab is not None and lab.kind in (K_SHARE, K_COMMENTS):
                 continue  # share and comment buttons between the headline and its byline
             steps += 1
             if steps > 4:
                 break
-            loose = (
-                lab is None or lab.kind is _K_OTHER or (lab.kind is _K_BODY and not facts[j].ends_sentence)
-            )
+            loose = lab is None or lab.kind is K_OTHER or (lab.kind is K_BODY and not facts[j].ends_sentence)
             dated = loose and facts[j].words <= 20 and _dated_line(units, facts, j, dates, dated_memo)
-            if dated or (lab is not None and lab.kind in (_K_DATE, _K_BYLINE)):
+            if dated or (lab is not None and lab.kind in (K_DATE, K_BYLINE)):
                 score += 0.6
                 if j == i + 1 and not hung:
                     # the line the story's byline or date hangs from (the one nearest the story:
@@ -292,7 +287,7 @@ def find_title(
     for score, i in scored:  # a headline right above the standfirst that was picked
         if i < best and best - i <= 2 and score > best_score - 0.9 and overlaps[i] >= 0.3:
             dated_between = any(
-                labels[j] is not None and labels[j].kind in (_K_DATE, _K_BYLINE)  # type: ignore[union-attr]
+                labels[j] is not None and labels[j].kind in (K_DATE, K_BYLINE)  # type: ignore[union-attr]
                 for j in range(i + 1, best)
             )
             shorter = facts[i].words <= facts[best].words + 2
@@ -455,15 +450,15 @@ def find_section(
         copies[f.norm] = copies.get(f.norm, 0) + 1
     for i in range(title - 1, max(-1, title - 4), -1):
         label, f = labels[i], facts[i]
-        if label is not None and label.kind in (_K_SHARE, _K_ADVERTISEMENT, _K_LOGO, _K_DATE):
+        if label is not None and label.kind in (K_SHARE, K_ADVERTISEMENT, K_LOGO, K_DATE):
             continue
-        free = label is None or label.kind in (_K_REPEATED, _K_OTHER)
+        free = label is None or label.kind in (K_REPEATED, K_OTHER)
         text = units[i].text if units is not None else f.norm
         if free and 1 <= f.words <= 3 and f.chars <= 30 and not f.ends_sentence and f.letter_share >= 0.6:
             if _LABEL_END.search(text):
                 return None  # "Author:", "Blog >": a label of something else, or a counter
             before = facts[i - 1] if i > 0 else None
-            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is _K_REPEATED)  # type: ignore[union-attr]
+            free_before = i > 0 and (labels[i - 1] is None or labels[i - 1].kind is K_REPEATED)  # type: ignore[union-attr]
             apart = units is not None and units[i].blank_before
             if free_before and before is not None and before.words <= 3 and not apart:
                 return None  # the last item of a menu, not a lone label
@@ -531,7 +526,7 @@ def find_dates_meta(
         (
             i
             for i in range(after + 1, len(units))
-            if (lab := labels[i]) is not None and lab.kind is _K_COMMENTS and lab.heading
+            if (lab := labels[i]) is not None and lab.kind is K_COMMENTS and lab.heading
         ),
         len(units),
     )
@@ -541,7 +536,7 @@ def find_dates_meta(
         kind = label.kind if label is not None else None
         if kind is not None and kind not in _DATE_KINDS:
             continue
-        labelled = kind in (_K_DATE, _K_BYLINE)
+        labelled = kind in (K_DATE, K_BYLINE)
         if not (lo <= i < hi or (labelled and (body_end is None or i <= body_end + 3))):
             continue  # dates under the story belong to comments and other stories
         if facts is not None:
@@ -804,14 +799,14 @@ def find_name_line(
         above = list(range(max(0, copy - 3), copy)) if copy != title else []
         for i in [*range(copy + 1, hi), *above]:
             label = labels[i]
-            if label is not None and label.kind not in (_K_OTHER, _K_DATE, _K_REPEATED):
+            if label is not None and label.kind not in (K_OTHER, K_DATE, K_REPEATED):
                 continue
             near_date = any(
-                labels[j] is not None and labels[j].kind is _K_DATE
+                labels[j] is not None and labels[j].kind is K_DATE
                 for j in (i - 2, i - 1, i + 1, i + 2)
                 if 0 <= j < len(labels)
             )
-            if (i > copy + 4 or i < copy) and not near_date and (label is None or label.kind is not _K_DATE):
+            if (i > copy + 4 or i < copy) and not near_date and (label is None or label.kind is not K_DATE):
                 continue  # far from the headline: only next to the story's date line
             if facts[i].words > 14 or (menu is not None and menu[i]):
                 continue
