@@ -17,6 +17,8 @@ from typing import Any, Final
 
 import regex
 
+from .lexicon import holds_any
+
 # Locales whose month names are recognised (the most used languages of the web and more).
 LOCALES: Final = (
     "en",
@@ -497,11 +499,7 @@ def _may_be_relative(text: str) -> bool:
     if text.isascii():
         spellings = _relative_ascii_spellings()
         if spellings is not None:
-            lowered = text.lower()
-            for spelling in spellings:
-                if spelling in lowered:
-                    break
-            else:
+            if not holds_any(text.lower(), spellings):
                 return False
     return _relative_words().search(text) is not None
 

@@ -7,6 +7,8 @@ from typing import Final, NamedTuple
 
 import regex
 
+from .lexicon import holds_any
+
 _NEWLINE: Final = regex.compile(r"\r\n|\r|\n")
 _EDGE_SPACE: Final = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
 _INNER_SPACE: Final = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
@@ -252,8 +254,7 @@ def _collapse(body: str, strip: bool) -> str:
     """`_INNER_SPACE.sub(" ", body)`, stripped if `strip`. Without the few characters the two
     disagree on, splitting and joining does it far quicker than the pattern (when `strip` is
     False, `body` must not begin or end with whitespace, which it then keeps)."""
-    for ch in _SPLIT_ODD:
-        if ch in body:
-            out: str = _INNER_SPACE.sub(" ", body)
-            return out.strip() if strip else out
+    if holds_any(body, _SPLIT_ODD):
+        out: str = _INNER_SPACE.sub(" ", body)
+        return out.strip() if strip else out
     return " ".join(body.split())
