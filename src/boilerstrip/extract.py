@@ -50,6 +50,7 @@ from .metadata import (
     title_text,
 )
 from .options import Options
+from .page import Page
 
 _CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A sentence ending followed by the next sentence ("... here. The ...", or a CJK full stop).
@@ -64,26 +65,52 @@ def extract(source: Source, options: Options | None = None, **overrides: Any) ->
     object, keyword overrides, or both. Raises `InputError` only for input that cannot be
     read at all; odd but valid text gives an `Article` with an empty body.
     """
+    return assemble(analyse(source, options, **overrides))
+
+
+def analyse(source: Source, options: Options | None = None, **overrides: Any) -> Page:
+    """Every stage up to the metadata: units, facts, rule labels, captions, bylines and the
+    body decision, on one `Page`. `extract` is `assemble(analyse(...))`; the training tools
+    in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source)
     if opts.html or (opts.html is None and looks_like_html(text)):
         text = html_to_text(text)
-    return _extract_text(text, opts, default_lexicon())
+    return _analyse_text(text, opts, default_lexicon())
 
 
-def _extract_text(text: str, opts: Options, lexicon: Lexicon) -> Article:
+def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
     units = make_units(text, split_lines(text), opts.join_fragments)
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
     unit_facts = _all_facts(units, language, stoplist)
     dates: DateMemo = {}
     labels = rule_labels(units, unit_facts, lexicon, dates)
-    bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
-    credits = _mark_captions(units, unit_facts, labels, lexicon)
-    decision = body_stage.decide(unit_facts, labels, opts)
-    labels = decision.labels
+    page = Page(text, units, unit_facts, labels, language, lexicon, opts, stoplist, dates)
+    page.bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
+    page.credits = _mark_captions(units, unit_facts, labels, lexicon)
+    page.rule_labels = list(labels)
+    page.decision = body_stage.decide(unit_facts, labels, opts)
+    page.labels = page.decision.labels
+    return page
+
+
+def assemble(page: Page) -> Article:
+    """The metadata stage and the result: title, section, dates, authors, dateline, source,
+    tags and captions read off the page the body stage left, then the `Article`."""
+    assert page.decision is not None, "assemble() takes a page that analyse() made"
     return _assemble(
-        text, units, unit_facts, labels, decision, credits, bylines, language, lexicon, opts, dates
+        page.text,
+        page.units,
+        page.facts,
+        page.labels,
+        page.decision,
+        page.credits,
+        page.bylines,
+        page.language,
+        page.lexicon,
+        page.options,
+        page.dates,
     )
 
 

@@ -1,0 +1,40 @@
+"""The page object every stage after the line split reads and writes: one per `extract` call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .body import BodyDecision
+from .classify import Label
+from .dates import DateMemo
+from .features import UnitFacts
+from .lexicon import Lexicon
+from .lines import Unit
+from .options import Options
+
+
+@dataclass(slots=True)
+class Page:
+    """One page under analysis: its units, their facts and labels, and what the stages found.
+
+    `labels` is filled by the rules, then the caption, byline and body stages; the metadata
+    stage reads the page as the body stage left it. Training tools read the same object
+    (`boilerstrip.extract.analyse`), so what they learn from is what `extract` decides on.
+    """
+
+    text: str
+    units: list[Unit]
+    facts: list[UnitFacts]
+    labels: list[Label | None]
+    language: str | None
+    lexicon: Lexicon
+    options: Options
+    stoplist: frozenset[str] = frozenset()
+    dates: DateMemo = field(default_factory=dict)
+    # {unit: (caption text, credit)} from the caption stage
+    credits: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    # {unit: (names, agency)} from the byline stage
+    bylines: dict[int, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
+    # the rule labels as they stood before the body decision (features of the fitted models)
+    rule_labels: list[Label | None] = field(default_factory=list)
+    decision: BodyDecision | None = None
