@@ -29,6 +29,7 @@ COMPILED_MODULES = [
     "lines",
     "markers",
     "metadata",
+    "model",
 ]
 
 

@@ -43,6 +43,10 @@ class Segment:
     reason: str
     line: int
     features: Features | None = None
+    # the stable id of the rule or model that decided (`body.model`, `phrase.share`...) and, for
+    # a fitted decision, the model's probability that the unit is of this kind
+    rule: str = ""
+    probability: float | None = None
 
     def text_of(self, text: str) -> str:
         return text[self.start : self.end]
@@ -54,7 +58,10 @@ class Segment:
             "end": self.end,
             "line": self.line,
             "reason": self.reason,
+            "rule": self.rule,
         }
+        if self.probability is not None:
+            out["probability"] = round(self.probability, 3)
         if self.features is not None:
             out["features"] = self.features.to_dict()
         return out

@@ -45,10 +45,15 @@ _LINK_KINDS: Final = frozenset({Kind.RELATED, Kind.NAVIGATION})
 
 @dataclass(frozen=True, slots=True)
 class Label:
+    """What a stage decided about one unit: the kind, the reason in words, and for the fitted
+    decisions the stable rule id (`body.model`, `title.model`...) and the model's probability."""
+
     kind: Kind
     reason: str
     # A whole line that names a block ("Related stories", "Comments"): what follows is that block.
     heading: bool = False
+    rule: str = ""
+    probability: float | None = None
 
 
 # Kinds as module constants, for the stages that test labels line by line: compiled code reads

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any, Final
 
 import regex
@@ -622,45 +621,28 @@ def _segments(
     run = _short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
-    # (the constructor and the slot setters as locals: a module-level name that is not `Final` is
-    # a look-up in the module's dict at every use, and two objects per unit are built here)
-    new = _NEW
-    set_words, set_chars, set_stop, set_letters, set_ends, set_score, set_region = _FEATURE_SETTERS
-    set_kind, set_start, set_end, set_reason, set_line, set_features = _SEGMENT_SETTERS
-    features_class, segment_class = Features, Segment
     for i, unit in enumerate(units):
         label = labels[i]
         in_region = a <= i <= b
+        rule, probability = "", None
         if label is not None:
-            kind, reason = label.kind, label.reason
+            kind, reason, rule, probability = label.kind, label.reason, label.rule, label.probability
         elif run[i]:
             kind, reason = K_NAVIGATION, "one of a run of short lines (a menu or link list)"
+            rule = "navigation.short_run"
         elif in_region:
             kind, reason = K_OTHER, f"not prose (score {scores[i]:.2f})"
+            rule = "other.not_prose"
         else:
             kind, reason = K_OTHER, "outside the article region"
-        # `Features(...)` and `Segment(...)`, built the quick way: a frozen class's generated
-        # `__init__` sets each field through `object.__setattr__`; the slots' own setters take
-        # half the time
+            rule = "other.outside"
         feats: Features | None = None
         if keep:
             f = unit_facts[i]
-            feats = new(features_class)
-            set_words(feats, f.words)
-            set_chars(feats, f.chars)
-            set_stop(feats, f.stop_share)
-            set_letters(feats, f.letter_share)
-            set_ends(feats, f.ends_sentence)
-            set_score(feats, scores[i])
-            set_region(feats, in_region)
-        segment: Segment = new(segment_class)
-        set_kind(segment, kind)
-        set_start(segment, unit.start)
-        set_end(segment, unit.end)
-        set_reason(segment, reason)
-        set_line(segment, unit.line)
-        set_features(segment, feats)
-        out.append(segment)
+            feats = Features(
+                f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
+            )
+        out.append(Segment(kind, unit.start, unit.end, reason, unit.line, feats, rule, probability))
     return tuple(out)
 
 
@@ -684,29 +666,3 @@ def _clean(text: str) -> str:
     if text.isprintable():  # (no control character: most lines skip the pattern)
         return text.strip()
     return str(_CONTROL.sub("", text)).strip()
-
-
-def _slot_setter(cls: type, name: str) -> Callable[[Any, Any], None]:
-    setter: Callable[[Any, Any], None] = cls.__dict__[name].__set__
-    return setter
-
-
-_Setter = Callable[[Any, Any], None]
-_FEATURE_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
-    _slot_setter(Features, "words"),
-    _slot_setter(Features, "chars"),
-    _slot_setter(Features, "stop_share"),
-    _slot_setter(Features, "letter_share"),
-    _slot_setter(Features, "ends_sentence"),
-    _slot_setter(Features, "score"),
-    _slot_setter(Features, "in_region"),
-)
-_SEGMENT_SETTERS: Final[tuple[_Setter, _Setter, _Setter, _Setter, _Setter, _Setter]] = (
-    _slot_setter(Segment, "kind"),
-    _slot_setter(Segment, "start"),
-    _slot_setter(Segment, "end"),
-    _slot_setter(Segment, "reason"),
-    _slot_setter(Segment, "line"),
-    _slot_setter(Segment, "features"),
-)
-_NEW: Final[Callable[[type], Any]] = object.__new__

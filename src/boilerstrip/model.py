@@ -1,0 +1,96 @@
+"""Fitted models, evaluated without the library that trained them.
+
+A model file (data/*.model.json) is written by a training script in tools/ (through
+tools/modelio.py) from a LightGBM booster: feature names, then each tree as flat arrays. A
+node `n >= 0` tests `x[feature[n]] <= threshold[n]` and goes to `left[n]` or `right[n]`; a
+child `c < 0` is the leaf `~c` whose value is `leaf[~c]`. The raw score is the sum of the leaves
+reached plus `base`; for a binary model the probability is its logistic.
+
+Run time needs nothing but this module: no NumPy, no LightGBM.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    leaf: tuple[float, ...]
+
+    def value(self, x: list[float]) -> float:
+        if not self.feature:
+            return self.leaf[0]
+        n = 0
+        feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
+        while n >= 0:
+            n = left[n] if x[feature[n]] <= threshold[n] else right[n]
+        return self.leaf[~n]
+
+
+@dataclass(frozen=True, slots=True)
+class TreeModel:
+    """A boosted tree ensemble: `score(x)` is the raw margin, `proba(x)` its logistic."""
+
+    name: str
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+    base: float = 0.0
+    # what the training script recorded: data, seed, parameters, figures (not read at run time)
+    info: tuple[tuple[str, str], ...] = ()
+
+    def score(self, x: list[float]) -> float:
+        total = self.base
+        for tree in self.trees:
+            total += tree.value(x)
+        return total
+
+    def proba(self, x: list[float]) -> float:
+        z = self.score(x)
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TreeModel:
+        trees = tuple(
+            Tree(
+                tuple(int(v) for v in t["feature"]),
+                tuple(float(v) for v in t["threshold"]),
+                tuple(int(v) for v in t["left"]),
+                tuple(int(v) for v in t["right"]),
+                tuple(float(v) for v in t["leaf"]),
+            )
+            for t in data["trees"]
+        )
+        info = tuple(sorted((str(k), json.dumps(v)) for k, v in data.get("info", {}).items()))
+        return cls(str(data["name"]), tuple(data["features"]), trees, float(data.get("base", 0.0)), info)
+
+    @classmethod
+    def load(cls, name: str, path: Path | None = None) -> TreeModel:
+        """The model `data/<name>.model.json` shipped in the package, or the file at `path`."""
+        source = path or Path(str(resources.files("boilerstrip") / "data" / f"{name}.model.json"))
+        model = cls.from_dict(json.loads(source.read_text(encoding="utf-8")))
+        if model.name != name:
+            raise ValueError(f"{source}: holds the model {model.name!r}, not {name!r}")
+        return model
+
+    def check(self, names: tuple[str, ...]) -> None:
+        """Fail loudly when the code computes other features than the model was trained on."""
+        if names != self.features:
+            missing = sorted(set(self.features) - set(names))
+            extra = sorted(set(names) - set(self.features))
+            raise ValueError(
+                f"model {self.name!r} was trained on other features (missing {missing}, new {extra});"
+                " rerun its training script in tools/"
+            )

@@ -1,0 +1,64 @@
+"""Shared by the training scripts: labels from gold text, the train/validation sides, and the
+export of a LightGBM booster to the flat JSON that boilerstrip.model reads at run time.
+
+Training needs the `train` extra (pip install '.[train]'); run time does not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT.parent / "shared" / "bench"
+DATA = ROOT / "src" / "boilerstrip" / "data"
+
+
+def bench_or_exit() -> Path:
+    if not (BENCH / "split.json").exists():
+        raise SystemExit(f"the development pages are not at {BENCH}: nothing to train on")
+    return BENCH
+
+
+def sides() -> dict[str, str]:
+    """{page id: "train" | "validation"}, split by site (../shared/bench/split.json)."""
+    data: dict[str, str] = json.loads((bench_or_exit() / "split.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _flatten(node: dict[str, Any], tree: dict[str, list[Any]]) -> int:
+    """Append `node` (a LightGBM dump_model tree_structure) to the flat arrays; its reference."""
+    if "leaf_value" in node:
+        tree["leaf"].append(float(node["leaf_value"]))
+        return ~(len(tree["leaf"]) - 1)
+    if node.get("decision_type", "<=") != "<=":
+        raise ValueError(f"unsupported split {node.get('decision_type')!r}: encode categories as numbers")
+    n = len(tree["feature"])
+    tree["feature"].append(int(node["split_feature"]))
+    tree["threshold"].append(float(node["threshold"]))
+    tree["left"].append(0)
+    tree["right"].append(0)
+    tree["left"][n] = _flatten(node["left_child"], tree)
+    tree["right"][n] = _flatten(node["right_child"], tree)
+    return n
+
+
+def export(
+    booster: Any, name: str, features: list[str], info: dict[str, Any], path: Path | None = None
+) -> Path:
+    """Write `booster` as data/<name>.model.json (or `path`); returns the path written."""
+    dump = booster.dump_model()
+    if dump["feature_names"] != features:
+        raise ValueError("the booster's features are not the ones given")
+    trees = []
+    for t in dump["tree_info"]:
+        flat: dict[str, list[Any]] = {"feature": [], "threshold": [], "left": [], "right": [], "leaf": []}
+        _flatten(t["tree_structure"], flat)
+        flat["threshold"] = [round(v, 9) for v in flat["threshold"]]
+        flat["leaf"] = [round(v, 9) for v in flat["leaf"]]
+        trees.append(flat)
+    out = path or DATA / f"{name}.model.json"
+    payload = {"name": name, "features": features, "base": 0.0, "info": info, "trees": trees}
+    out.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
+    return out
