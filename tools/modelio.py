@@ -45,9 +45,15 @@ def _flatten(node: dict[str, Any], tree: dict[str, list[Any]]) -> int:
 
 
 def export(
-    booster: Any, name: str, features: list[str], info: dict[str, Any], path: Path | None = None
+    booster: Any,
+    name: str,
+    features: list[str],
+    info: dict[str, Any],
+    path: Path | None = None,
+    params: dict[str, float] | None = None,
 ) -> Path:
-    """Write `booster` as data/<name>.model.json (or `path`); returns the path written."""
+    """Write `booster` as data/<name>.model.json (or `path`); returns the path written.
+    `params` are numbers the run-time decision reads beside the trees (a threshold, a cost)."""
     dump = booster.dump_model()
     if dump["feature_names"] != features:
         raise ValueError("the booster's features are not the ones given")
@@ -59,6 +65,13 @@ def export(
         flat["leaf"] = [round(v, 9) for v in flat["leaf"]]
         trees.append(flat)
     out = path or DATA / f"{name}.model.json"
-    payload = {"name": name, "features": features, "base": 0.0, "info": info, "trees": trees}
+    payload = {
+        "name": name,
+        "features": features,
+        "base": 0.0,
+        "params": params or {},
+        "info": info,
+        "trees": trees,
+    }
     out.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     return out

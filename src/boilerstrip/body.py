@@ -32,7 +32,7 @@ cross-validation over whole sites.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Final
@@ -46,9 +46,11 @@ from .lexicon import words_of
 from .options import Options
 
 # The labels given line by line, made once: a Label is frozen, so lines can share one.
-_PROSE: Final = Label(Kind.BODY, "prose in the article region")
-_TEASER: Final = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list")
-_BETWEEN_PARAGRAPHS: Final = Label(Kind.BODY, "short line between body paragraphs")
+_PROSE: Final = Label(Kind.BODY, "prose in the article region", rule="body.prose")
+_TEASER: Final = Label(Kind.RELATED, "a teaser: headline and blurb, one of a list", rule="body.teaser")
+_BETWEEN_PARAGRAPHS: Final = Label(
+    Kind.BODY, "short line between body paragraphs", rule="body.between_paragraphs"
+)
 
 
 # What a unit claimed by a rule costs the region, per kind: interruptions a story carries are cheap.
@@ -130,6 +132,8 @@ class BodyDecision:
     scores: list[float]
     region: tuple[int, int]  # first and last unit index of the article region (-1, -1: none)
     labels: list[Label | None]
+    # the fitted model's P(body) per unit (bodymodel.py); empty for the hand-written decision
+    probabilities: list[float] = field(default_factory=list)
 
 
 def prose_score(f: UnitFacts) -> float:
@@ -212,18 +216,22 @@ def decide(
             if is_body[i]:
                 out[i] = _PROSE
             elif a < i < b and _paragraph_above_credit(labels[i], facts[i]):
-                out[i] = Label(K_BODY, "a paragraph above a photo credit, not its caption")
+                out[i] = Label(
+                    K_BODY, "a paragraph above a photo credit, not its caption", rule="body.above_credit"
+                )
         for i in listed:
-            out[i] = Label(K_BODY, "a list that closes the story")
+            out[i] = Label(K_BODY, "a list that closes the story", rule="body.closing_list")
         if not listed and _closing_line(b + 1, facts, labels):
-            out[b + 1] = Label(K_BODY, "the story's closing line")
+            out[b + 1] = Label(K_BODY, "the story's closing line", rule="body.closing_line")
             b += 1
         if a > 0 and labels[a - 1] is None and _opening_pointer(facts[a - 1]):
             a -= 1
-            out[a] = Label(K_BODY, "the line that opens the story, ending in a colon")
+            out[a] = Label(
+                K_BODY, "the line that opens the story, ending in a colon", rule="body.opening_pointer"
+            )
         lead = _standfirst(a, facts, labels, scores)
         if lead >= 0:
-            out[lead] = Label(K_BODY, STANDFIRST)
+            out[lead] = Label(K_BODY, STANDFIRST, rule="body.standfirst")
             a = lead
         _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
@@ -235,7 +243,6 @@ def decide(
 
 # Captions run a sentence or two; a line above a credit this long is a paragraph of the story.
 _CAPTION_MAX_WORDS: Final = 28
-_ABOVE_CREDIT: Final = "caption above an image credit"
 
 
 def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
@@ -243,7 +250,7 @@ def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
     return (
         label is not None
         and label.kind is K_CAPTION
-        and label.reason == _ABOVE_CREDIT
+        and label.rule == "caption.credit_below"
         and f.words > _CAPTION_MAX_WORDS
         and f.ends_sentence
     )
@@ -274,7 +281,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
         if f.words > _NOTE_MAX_WORDS or any(q in f.norm for q in _QUOTES):
             continue
         if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
-            out[i] = Label(K_BYLINE, "a note about the author")
+            out[i] = Label(K_BYLINE, "a note about the author", rule="byline.author_note")
 
 
 # Furniture that closes a story: what stands right above it is the story's last paragraph.
@@ -359,7 +366,7 @@ def _label_blocks(labels: list[Label | None]) -> None:
             continue
         if head.kind is K_COMMENTS and i - 1 < last_body:
             continue
-        item = Label(head.kind, _BLOCK_REASON[head.kind])
+        item = Label(head.kind, _BLOCK_REASON[head.kind], rule=f"{head.kind.value}.under_heading")
         j = i
         while j < n and j < i + _BLOCK_REACH[head.kind]:
             lab = labels[j]

@@ -74,30 +74,35 @@ K_SOURCE: Final = Kind.SOURCE
 K_TAGS: Final = Kind.TAGS
 
 
-def _labels_by_kind(reason: str, heading: bool = False) -> dict[Kind, Label]:
-    return {kind: Label(kind, f"{kind.value} {reason}", heading=heading) for kind in Kind}
+def _labels_by_kind(reason: str, prefix: str, heading: bool = False) -> dict[Kind, Label]:
+    return {
+        kind: Label(kind, f"{kind.value} {reason}", heading=heading, rule=f"{prefix}.{kind.value}")
+        for kind in Kind
+    }
 
 
 # Labels whose kind and reason are fixed, made once: a label is immutable, so lines share them
 # (making one runs the dataclass's Python-level __init__).
-_NO_WORDS: Final = Label(Kind.OTHER, "no words")
-_SCRIPT_DATA: Final = Label(Kind.OTHER, "script data (JSON), not text")
+_NO_WORDS: Final = Label(Kind.OTHER, "no words", rule="other.no_words")
+_SCRIPT_DATA: Final = Label(Kind.OTHER, "script data (JSON), not text", rule="other.script_data")
 _LOOK_ALIKE: Final = Label(
-    Kind.ADVERTISEMENT, "words spelt with look-alike letters of another script (hidden ads, spam)"
+    Kind.ADVERTISEMENT,
+    "words spelt with look-alike letters of another script (hidden ads, spam)",
+    rule="advertisement.look_alike",
 )
-_COMMENT_COUNT: Final = Label(Kind.COMMENTS, "comment section heading", heading=True)
-_CONSENT: Final = Label(Kind.LEGAL, "a cookie or consent notice")
-_SHORT_PROMO: Final = Label(Kind.PROMO, "a short sign-up prompt")
-_SHARE_ROW: Final = Label(Kind.SHARE, "share or follow buttons only")
-_DATE_LINE: Final = Label(Kind.DATE, "a date line")
-_LOGO_TEXT: Final = Label(Kind.LOGO, "logo text")
-_BREADCRUMB: Final = Label(Kind.NAVIGATION, "a breadcrumb trail")
-_TOC_ENTRY: Final = Label(Kind.OTHER, "an entry of the table of contents")
-_TOC_HEAD: Final = Label(Kind.OTHER, "the heading of a table of contents")
-_HEADING_OR_BUTTON: Final = _labels_by_kind("heading or button", heading=True)
-_PHRASE: Final = _labels_by_kind("phrase")
-_PHRASE_HEADING: Final = _labels_by_kind("phrase", heading=True)
-_PROMPT: Final = _labels_by_kind("text (a prompt, not the story)")
+_COMMENT_COUNT: Final = Label(Kind.COMMENTS, "comment section heading", heading=True, rule="comments.count")
+_CONSENT: Final = Label(Kind.LEGAL, "a cookie or consent notice", rule="legal.consent")
+_SHORT_PROMO: Final = Label(Kind.PROMO, "a short sign-up prompt", rule="promo.short_prompt")
+_SHARE_ROW: Final = Label(Kind.SHARE, "share or follow buttons only", rule="share.row")
+_DATE_LINE: Final = Label(Kind.DATE, "a date line", rule="date.line")
+_LOGO_TEXT: Final = Label(Kind.LOGO, "logo text", rule="logo.text")
+_BREADCRUMB: Final = Label(Kind.NAVIGATION, "a breadcrumb trail", rule="navigation.breadcrumb")
+_TOC_ENTRY: Final = Label(Kind.OTHER, "an entry of the table of contents", rule="toc.entry")
+_TOC_HEAD: Final = Label(Kind.OTHER, "the heading of a table of contents", rule="toc.heading")
+_HEADING_OR_BUTTON: Final = _labels_by_kind("heading or button", "heading", heading=True)
+_PHRASE: Final = _labels_by_kind("phrase", "phrase")
+_PHRASE_HEADING: Final = _labels_by_kind("phrase", "phrase_heading", heading=True)
+_PROMPT: Final = _labels_by_kind("text (a prompt, not the story)", "prompt")
 
 
 def rule_labels(
@@ -129,7 +134,7 @@ def rule_labels(
         if label is None and norm and norm not in contents:
             first = seen.get(norm)
             if first is not None:
-                label = Label(Kind.REPEATED, f"repeats line {first}")
+                label = Label(Kind.REPEATED, f"repeats line {first}", rule="repeated.line")
         if norm and norm not in seen:
             seen[norm] = unit.line
         labels.append(label)

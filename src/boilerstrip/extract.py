@@ -9,6 +9,7 @@ import regex
 
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
+from .bodymodel import fitted
 from .captions import CaptionReader, caption_reader, folded_copy, signs_story
 from .classify import (
     K_BODY,
@@ -89,7 +90,8 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
     page.bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
     page.credits = _mark_captions(units, unit_facts, labels, lexicon)
     page.rule_labels = list(labels)
-    page.decision = body_stage.decide(unit_facts, labels, opts)
+    page.hand = body_stage.decide(unit_facts, labels, opts)
+    page.decision = fitted(unit_facts, page.rule_labels, page.hand)
     page.labels = page.decision.labels
     return page
 
@@ -144,15 +146,15 @@ def _mark_captions(
         lead = reader.credit_lead(text)
         if lead and i + 1 < len(units) and _free(labels, i + 1) and unit_facts[i + 1].words <= 12:
             lead_credit = _clean(units[i + 1].text)
-            labels[i] = Label(Kind.CAPTION, "image credit label")
-            labels[i + 1] = Label(Kind.CAPTION, "image credit")
+            labels[i] = Label(Kind.CAPTION, "image credit label", rule="caption.credit_label")
+            labels[i + 1] = Label(Kind.CAPTION, "image credit", rule="caption.credit")
             out[i] = ("", None)
             out[i + 1] = ("", None)
             _caption_above(units, unit_facts, labels, out, lexicon, reader, i, lead_credit)
             continue
         labelled = reader.caption_label(text)
         if labelled is not None and unit_facts[i].words <= 80:
-            labels[i] = Label(Kind.CAPTION, "a printed caption label")
+            labels[i] = Label(Kind.CAPTION, "a printed caption label", rule="caption.printed_label")
             split = reader.split_credit(labelled)
             above = reader.credit_only(units[i - 1].text) if i > 0 and i - 1 in out else None
             out[i] = split if split is not None else (labelled, above)
@@ -166,7 +168,7 @@ def _mark_captions(
                 continue
             if bare and signs_story(text):
                 continue
-            labels[i] = Label(Kind.CAPTION, "image credit")
+            labels[i] = Label(Kind.CAPTION, "image credit", rule="caption.credit")
             out[i] = ("", None)
             _caption_above(units, unit_facts, labels, out, lexicon, reader, i, only, bare)
             continue
@@ -179,7 +181,7 @@ def _mark_captions(
         if unit_facts[i].words > 60:
             split = reader.split_credit(text)  # a long caption names its credit with a label
             if split is not None and _spaced_label(text, split[0], lexicon):
-                labels[i] = Label(Kind.CAPTION, "ends with an image credit")
+                labels[i] = Label(Kind.CAPTION, "ends with an image credit", rule="caption.ends_with_credit")
                 out[i] = split
             continue
         stamp = _dated_stamp(text) if text.endswith(")") else None
@@ -189,21 +191,29 @@ def _mark_captions(
         if stamp is not None and described and unit_facts[i].words >= 8:
             # "... was released on Monday. (Published Monday, Nov. 18, 2019)": a story's paragraphs
             # carry no date of their own; an embedded video's description does
-            labels[i] = Label(Kind.CAPTION, "a media item's description, dated in brackets")
+            labels[i] = Label(
+                Kind.CAPTION, "a media item's description, dated in brackets", rule="caption.dated_media"
+            )
             out[i] = (text[:stamp].rstrip(), None)
             continue
         split = reader.split_credit(text)
         if split is not None:
-            labels[i] = Label(Kind.CAPTION, "ends with an image credit")
+            labels[i] = Label(Kind.CAPTION, "ends with an image credit", rule="caption.ends_with_credit")
             out[i] = split
             continue
         unfolded = reader.without_toggle(text)
         split = reader.split_credit(unfolded) if unfolded != text else None
         if split is not None:
-            labels[i] = Label(Kind.CAPTION, "ends with an image credit and the link folding it")
+            labels[i] = Label(
+                Kind.CAPTION,
+                "ends with an image credit and the link folding it",
+                rule="caption.credit_folded",
+            )
             out[i] = split
             if i + 1 < len(units) and _free(labels, i + 1) and folded_copy(units[i + 1].text, unfolded):
-                labels[i + 1] = Label(Kind.CAPTION, "the caption above, shortened to unfold")
+                labels[i + 1] = Label(
+                    Kind.CAPTION, "the caption above, shortened to unfold", rule="caption.folded_copy"
+                )
                 out[i + 1] = ("", None)
     _gallery_heads(units, unit_facts, labels, out)
     return out
@@ -271,15 +281,15 @@ def _caption_above(
             and _short_caption(units, unit_facts, labels, out, reader, i + 1)
         ):
             break  # a paragraph above, a caption-like sentence below: the caption is below
-        labels[k] = Label(Kind.CAPTION, "caption above an image credit")
+        labels[k] = Label(Kind.CAPTION, "caption above an image credit", rule="caption.credit_below")
         out[k] = (units[k].text, credit)
         j = k - 1
         if j >= 0 and _free(labels, j) and unit_facts[j].norm == unit_facts[k].norm:
-            labels[j] = Label(Kind.CAPTION, "a copy of the caption below it")
+            labels[j] = Label(Kind.CAPTION, "a copy of the caption below it", rule="caption.copy")
         return
     if not sentence and _short_caption(units, unit_facts, labels, out, reader, i + 1):
         # no caption above: a short sentence right under the credit
-        labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit")
+        labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit", rule="caption.credit_above")
         out[i + 1] = (units[i + 1].text, credit)
 
 
@@ -330,7 +340,9 @@ def _gallery_heads(
                 break
             if not 3 <= unit_facts[head].words <= 45 or unit_facts[head].ends_sentence:
                 break  # a paragraph ends with a full stop; a gallery's captions often do not
-            labels[head] = Label(Kind.CAPTION, "in a gallery's caption slot, between its counters")
+            labels[head] = Label(
+                Kind.CAPTION, "in a gallery's caption slot, between its counters", rule="caption.gallery_slot"
+            )
             out[head] = (units[head].text, None)
             k = head
 
@@ -573,8 +585,10 @@ def _media_items(
             continue
         if len(_SENTENCE_BREAK.findall(units[desc].text)) > 1:
             continue  # the story's paragraphs run on; a video's blurb is one sentence
-        labels[head] = Label(Kind.CAPTION, "a video's title, under its label")
-        labels[desc] = Label(Kind.CAPTION, "a video's description, under its title")
+        labels[head] = Label(Kind.CAPTION, "a video's title, under its label", rule="caption.video_title")
+        labels[desc] = Label(
+            Kind.CAPTION, "a video's description, under its title", rule="caption.video_description"
+        )
         out[desc] = (f"{units[head].text.strip()} {units[desc].text.strip()}", None)
     return out
 

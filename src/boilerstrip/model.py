@@ -45,6 +45,8 @@ class TreeModel:
     features: tuple[str, ...]
     trees: tuple[Tree, ...]
     base: float = 0.0
+    # numbers the decision reads beside the trees (a threshold, a cost), fitted with them
+    params: tuple[tuple[str, float], ...] = ()
     # what the training script recorded: data, seed, parameters, figures (not read at run time)
     info: tuple[tuple[str, str], ...] = ()
 
@@ -74,7 +76,16 @@ class TreeModel:
             for t in data["trees"]
         )
         info = tuple(sorted((str(k), json.dumps(v)) for k, v in data.get("info", {}).items()))
-        return cls(str(data["name"]), tuple(data["features"]), trees, float(data.get("base", 0.0)), info)
+        params = tuple(sorted((str(k), float(v)) for k, v in data.get("params", {}).items()))
+        return cls(
+            str(data["name"]), tuple(data["features"]), trees, float(data.get("base", 0.0)), params, info
+        )
+
+    def param(self, name: str) -> float:
+        for key, value in self.params:
+            if key == name:
+                return value
+        raise KeyError(f"model {self.name!r} has no parameter {name!r}")
 
     @classmethod
     def load(cls, name: str, path: Path | None = None) -> TreeModel:

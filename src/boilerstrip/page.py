@@ -37,4 +37,6 @@ class Page:
     bylines: dict[int, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     # the rule labels as they stood before the body decision (features of the fitted models)
     rule_labels: list[Label | None] = field(default_factory=list)
+    # the hand-written body decision (body.py), then the fitted one over it (bodymodel.py)
+    hand: BodyDecision | None = None
     decision: BodyDecision | None = None

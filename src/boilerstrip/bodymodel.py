@@ -1,0 +1,421 @@
+"""The fitted body decision: a probability per unit from a boosted-tree model, then a decoding
+that keeps the story contiguous.
+
+The hand-written body stage (body.py) runs first; its verdicts are features here, beside each
+unit's own facts, the rule that claimed it (if any), its neighbours in a window, its place
+relative to the hand-chosen region and a few figures of the whole page. The model
+(data/body.model.json, trained by tools/train_body.py on the train side of the development
+pages) gives P(body) per unit; a two-state Viterbi decoding then pays a fitted cost for each
+switch between body and not-body, weighted by the units' lengths, so that a story stays
+contiguous while a comment thread, a teaser list or a legal block after it is cut.
+
+Units that the caption, byline, date, source and tags stages claimed keep their label (the
+metadata reads them) and are skipped by the decoding: a story's paragraphs run on across them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from .body import BodyDecision
+from .classify import Label
+from .features import UnitFacts
+from .kinds import Kind
+from .model import TreeModel
+
+# The rule kinds one-hot encoded (the unit's label before the body stage; none: no rule).
+_KINDS: Final = (
+    Kind.CAPTION,
+    Kind.BYLINE,
+    Kind.DATE,
+    Kind.SOURCE,
+    Kind.TAGS,
+    Kind.SHARE,
+    Kind.ADVERTISEMENT,
+    Kind.REPEATED,
+    Kind.NAVIGATION,
+    Kind.RELATED,
+    Kind.PROMO,
+    Kind.LEGAL,
+    Kind.COMMENTS,
+    Kind.PLACEHOLDER,
+    Kind.LOGO,
+    Kind.OTHER,
+)
+_KIND_INDEX: Final = {kind: k for k, kind in enumerate(_KINDS)}
+# Claimed by the metadata stages: kept as they are, skipped by the decoding.
+_FIXED: Final = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATE, Kind.SOURCE, Kind.TAGS})
+# Kinds that end a story when they head a block.
+_BLOCKS: Final = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
+_OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
+_WINDOW: Final = 6
+
+
+def _feature_names() -> tuple[str, ...]:
+    own = [
+        "log_words",
+        "log_chars",
+        "stop_share",
+        "letter_share",
+        "ends_sentence",
+        "capital_share",
+        "inner_punct",
+        "ends_colon",
+        "prose_score",
+        "heading",
+        "rule_none",
+        *[f"rule_{kind.value}" for kind in _KINDS],
+        "hand_body",
+        "hand_teaser",
+        "hand_region",
+        "repeats",
+    ]
+    place = [
+        "position",
+        "words_before_share",
+        "before_region",
+        "after_region",
+        "region_distance",
+        "region_word_distance",
+        "headings_between",
+        "since_heading",
+    ]
+    page = ["page_units", "page_words", "page_hand_share", "page_region_share", "page_prose_share"]
+    around = []
+    for d in _OFFSETS:
+        tag = f"m{-d}" if d < 0 else f"p{d}"
+        around += [
+            f"{tag}_log_words",
+            f"{tag}_ends_sentence",
+            f"{tag}_prose_score",
+            f"{tag}_hand_body",
+            f"{tag}_rule",
+            f"{tag}_stop_share",
+        ]
+    window = [
+        "win_hand_share",
+        "win_prose_words",
+        "win_rule_share",
+        "win_mean_score",
+        "run_hand_words",
+        "win_date_share",
+        "win_short_share",
+        "win_ends_share",
+    ]
+    blocks = ["block_words", "block_share", "block_rank", "top_block_side", "prose_after_share"]
+    return tuple(own + place + page + around + window + blocks)
+
+
+FEATURES: Final = _feature_names()
+
+
+def _rule_group(label: Label | None) -> float:
+    """A neighbour's rule in one number: 0 none, 1 claimed by a metadata stage, 2 furniture,
+    3 a heading of related stories, comments or promotions."""
+    if label is None:
+        return 0.0
+    if label.kind in _FIXED:
+        return 1.0
+    if label.heading and label.kind in _BLOCKS:
+        return 3.0
+    return 2.0
+
+
+def unit_features(
+    facts: list[UnitFacts], rule_labels: list[Label | None], decision: BodyDecision
+) -> list[list[float]]:
+    """One feature vector per unit, in the order of FEATURES. Reads only what the stages before
+    the fitted decision wrote (the rules' labels and the hand-written body decision). Window
+    figures come from prefix sums and neighbour figures from one tuple per unit, so a unit
+    costs a few list concatenations."""
+    n = len(facts)
+    if n == 0:
+        return []
+    hand = decision.labels
+    scores = decision.scores
+    a, b = decision.region
+    hand_body = [lab is not None and lab.kind is Kind.BODY for lab in hand]
+    group = [_rule_group(lab) for lab in rule_labels]
+    words = [f.words for f in facts]
+    log_words = [math.log1p(w) for w in words]
+    total_words = sum(words) or 1
+    counts: dict[str, int] = {}
+    for f in facts:
+        if f.norm:
+            counts[f.norm] = counts.get(f.norm, 0) + 1
+    # prefix sums: words, headings, and the window counts
+    before = [0] * (n + 1)
+    headings = [0] * (n + 1)
+    c_hand, c_prose, c_rule, c_score = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
+    c_date, c_short, c_ends = [0.0] * (n + 1), [0.0] * (n + 1), [0.0] * (n + 1)
+    last_heading = [-1] * n
+    prose_after = [0] * (n + 1)
+    seen_heading = -1
+    for i in range(n):
+        f, w, lab, sc = facts[i], words[i], rule_labels[i], scores[i]
+        before[i + 1] = before[i] + w
+        is_head = group[i] == 3.0
+        headings[i + 1] = headings[i] + (1 if is_head else 0)
+        last_heading[i] = seen_heading
+        if is_head:
+            seen_heading = i
+        c_hand[i + 1] = c_hand[i] + (1.0 if hand_body[i] else 0.0)
+        c_prose[i + 1] = c_prose[i] + (w if sc >= 0.5 else 0)
+        c_rule[i + 1] = c_rule[i] + (1.0 if group[i] >= 2.0 else 0.0)
+        c_score[i + 1] = c_score[i] + sc
+        c_date[i + 1] = c_date[i] + (1.0 if lab is not None and lab.kind is Kind.DATE else 0.0)
+        c_short[i + 1] = c_short[i] + (1.0 if w <= 5 else 0.0)
+        c_ends[i + 1] = c_ends[i] + (1.0 if f.ends_sentence else 0.0)
+    for i in range(n - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] + (words[i] if scores[i] >= 0.5 else 0)
+    hand_words = sum(w for w, h in zip(words, hand_body, strict=True) if h)
+    region_words = before[b + 1] - before[a] if a >= 0 else 0
+    page = [
+        math.log1p(n),
+        math.log1p(total_words),
+        hand_words / total_words,
+        region_words / total_words,
+        c_prose[n] / total_words,
+    ]
+    # the words of the run of hand-body units (with fixed units inside) each unit belongs to
+    run_words = [0.0] * n
+    i = 0
+    while i < n:
+        if not hand_body[i]:
+            i += 1
+            continue
+        j, w = i, 0
+        while j < n and (hand_body[j] or group[j] == 1.0):
+            w += words[j] if hand_body[j] else 0
+            j += 1
+        for k in range(i, j):
+            run_words[k] = math.log1p(w)
+        i = j
+    blocks = _prose_blocks(facts, scores, group)
+    # what a unit tells its neighbours, once per unit; -1 beyond the page's edges
+    near: list[list[float]] = [
+        [
+            log_words[k],
+            1.0 if facts[k].ends_sentence else 0.0,
+            scores[k],
+            1.0 if hand_body[k] else 0.0,
+            group[k],
+            facts[k].stop_share,
+        ]
+        for k in range(n)
+    ]
+    edge = [-1.0] * 6
+    n_kinds = len(_KINDS)
+    out: list[list[float]] = []
+    for i in range(n):
+        f = facts[i]
+        lab = rule_labels[i]
+        onehot = [0.0] * n_kinds
+        if lab is not None:
+            onehot[_KIND_INDEX.get(lab.kind, n_kinds - 1)] = 1.0
+        row = [
+            log_words[i],
+            math.log1p(f.chars),
+            f.stop_share,
+            f.letter_share,
+            1.0 if f.ends_sentence else 0.0,
+            f.capital_share,
+            float(min(f.inner_punct, 20)),
+            1.0 if f.ends_colon else 0.0,
+            scores[i],
+            1.0 if lab is not None and lab.heading else 0.0,
+            1.0 if lab is None else 0.0,
+        ]
+        row += onehot
+        row += [
+            1.0 if hand_body[i] else 0.0,
+            1.0 if hand[i] is not None and hand[i].rule == "body.teaser" else 0.0,  # type: ignore[union-attr]
+            1.0 if a <= i <= b else 0.0,
+            float(counts.get(f.norm, 1) - 1),
+        ]
+        if a < 0:
+            row += [i / n, before[i] / total_words, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0]
+        else:
+            if i < a:
+                dist, wdist = (a - i) / n, (before[a] - before[i + 1]) / total_words
+                between = headings[a] - headings[i + 1]
+            elif i > b:
+                dist, wdist = (i - b) / n, (before[i] - before[b + 1]) / total_words
+                between = headings[i] - headings[b + 1]
+            else:
+                dist, wdist, between = 0.0, 0.0, 0
+            row += [
+                i / n,
+                before[i] / total_words,
+                1.0 if i < a else 0.0,
+                1.0 if i > b else 0.0,
+                dist,
+                wdist,
+                float(min(between, 5)),
+                (i - last_heading[i]) / n if last_heading[i] >= 0 else 1.0,
+            ]
+        row += page
+        for d in _OFFSETS:
+            k = i + d
+            row += near[k] if 0 <= k < n else edge
+        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
+        span = float(hi - lo)
+        row += [
+            (c_hand[hi] - c_hand[lo]) / span,
+            math.log1p(c_prose[hi] - c_prose[lo]),
+            (c_rule[hi] - c_rule[lo]) / span,
+            (c_score[hi] - c_score[lo]) / span,
+            run_words[i],
+            (c_date[hi] - c_date[lo]) / span,
+            (c_short[hi] - c_short[lo]) / span,
+            (c_ends[hi] - c_ends[lo]) / span,
+        ]
+        row += blocks[i]
+        row.append(prose_after[i + 1] / total_words)
+        out.append(row)
+    return out
+
+
+# A prose unit for the blocks: enough words, a fair prose score, a sentence or a long line.
+_BLOCK_GAP: Final = 3
+
+
+def _prose_blocks(facts: list[UnitFacts], scores: list[float], group: list[float]) -> list[list[float]]:
+    """Per unit: the stretch of prose it lies in (prose units with at most three other units
+    between them, no block heading inside) as [log words, share of the page's largest
+    stretch, rank by words (capped at 5), -1/0/1 for before/inside/after the largest]."""
+    n = len(facts)
+    prose = [
+        scores[i] >= 0.5 and facts[i].words >= 6 and (facts[i].ends_sentence or facts[i].words >= 16)
+        for i in range(n)
+    ]
+    spans: list[tuple[int, int, int]] = []  # (first, last, words)
+    i = 0
+    while i < n:
+        if not prose[i]:
+            i += 1
+            continue
+        a, b, w, gap = i, i, facts[i].words, 0
+        j = i + 1
+        while j < n and gap <= _BLOCK_GAP and group[j] != 3.0:
+            if prose[j]:
+                b, w, gap = j, w + facts[j].words, 0
+            else:
+                gap += 1
+            j += 1
+        spans.append((a, b, w))
+        i = b + 1
+    out = [[0.0, 0.0, 6.0, 0.0] for _ in range(n)]
+    if not spans:
+        return out
+    ranked = sorted(range(len(spans)), key=lambda k: -spans[k][2])
+    rank = {k: r for r, k in enumerate(ranked)}
+    top_a, top_b, top_w = spans[ranked[0]]
+    for k, (a, b, w) in enumerate(spans):
+        for i in range(a, b + 1):
+            out[i][0] = math.log1p(w)
+            out[i][1] = w / top_w
+            out[i][2] = float(min(rank[k], 5))
+    for i in range(n):
+        out[i][3] = -1.0 if i < top_a else (1.0 if i > top_b else 0.0)
+    return out
+
+
+def decode(probs: list[float], weights: list[float], fixed: list[bool], switch_cost: float) -> list[bool]:
+    """The body / not-body sequence with the largest total of weight * log-odds, less
+    `switch_cost` per change of state (a two-state Viterbi). Fixed units are skipped: they
+    neither vote nor break a run."""
+    n = len(probs)
+    order = [i for i in range(n) if not fixed[i]]
+    out = [False] * n
+    if not order:
+        return out
+    # state 0: not body, 1: body; the score of each state and the back pointers
+    s0, s1 = 0.0, 0.0
+    back: list[tuple[int, int]] = []
+    first = True
+    for i in order:
+        p = min(max(probs[i], 1e-6), 1 - 1e-6)
+        gain = weights[i] * math.log(p / (1 - p))
+        if first:
+            s0, s1 = 0.0, gain
+            back.append((0, 1))
+            first = False
+            continue
+        from0 = s0 if s0 >= s1 - switch_cost else s1 - switch_cost
+        b0 = 0 if s0 >= s1 - switch_cost else 1
+        from1 = s1 if s1 >= s0 - switch_cost else s0 - switch_cost
+        b1 = 1 if s1 >= s0 - switch_cost else 0
+        s0, s1 = from0, from1 + gain
+        back.append((b0, b1))
+    state = 1 if s1 > s0 else 0
+    for k in range(len(order) - 1, -1, -1):
+        out[order[k]] = state == 1
+        state = back[k][state]
+    return out
+
+
+def body_weight(f: UnitFacts) -> float:
+    """How much a unit's vote counts in the decoding: longer units speak louder."""
+    return math.sqrt(f.words + 1.0)
+
+
+def is_fixed(label: Label | None) -> bool:
+    return label is not None and label.kind in _FIXED
+
+
+def _load() -> TreeModel | None:
+    try:
+        model = TreeModel.load("body")
+    except FileNotFoundError:  # not trained yet (tools/train_body.py): the hand-written decision stands
+        return None
+    model.check(FEATURES)
+    return model
+
+
+DEFAULT_MODEL: Final = _load()
+
+
+def fitted(
+    facts: list[UnitFacts],
+    rule_labels: list[Label | None],
+    hand: BodyDecision,
+    model: TreeModel | None = DEFAULT_MODEL,
+) -> BodyDecision:
+    """The fitted decision over the hand-written one: P(body) per unit, the decoding, labels.
+
+    A unit the decoding keeps is body (`body.model`, with its probability); one it drops
+    keeps the label a rule gave it, or none (the metadata stages look for the headline and
+    the byline among unlabelled lines). Units of the metadata kinds keep their label."""
+    if model is None or not facts:
+        return hand
+    rows = unit_features(facts, rule_labels, hand)
+    probs = [model.proba(x) for x in rows]
+    bias = model.param("bias")
+    shifted = [_shift(p, bias) for p in probs]
+    weights = [body_weight(f) for f in facts]
+    fixed = [is_fixed(lab) for lab in hand.labels]
+    keep = decode(shifted, weights, fixed, model.param("switch_cost"))
+    out: list[Label | None] = []
+    for i, lab in enumerate(hand.labels):
+        p = shifted[i]
+        if fixed[i]:
+            out.append(lab)
+        elif keep[i]:
+            out.append(Label(Kind.BODY, f"body (P={p:.2f}, fitted)", rule="body.model", probability=p))
+        elif lab is not None and lab.kind is Kind.BODY:
+            out.append(
+                Label(Kind.OTHER, f"not body (P={p:.2f}, fitted)", rule="body.model", probability=1 - p)
+            )
+        else:
+            out.append(lab)
+    kept = [i for i, k in enumerate(keep) if k]
+    region = (kept[0], kept[-1]) if kept else (-1, -1)
+    return BodyDecision(hand.scores, region, out, shifted)
+
+
+def _shift(p: float, bias: float) -> float:
+    """P(body) with `bias` taken off its log-odds (the decoding's fitted threshold)."""
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return 1.0 / (1.0 + math.exp(bias - math.log(p / (1 - p))))

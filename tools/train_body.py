@@ -1,0 +1,392 @@
+"""Train the fitted body decision (data/body.model.json) and report train and validation figures.
+
+    python tools/train_body.py [--cache FILE] [--write] [--ablate]
+
+Pages: the development pages beside the repo (../shared/bench): dev/ (95 news pages, full gold
+body; three text renderings), dev-multi/ (527 pages in ~20 languages, snippet gold; browser
+rendering) and wcxb-dev/ (1,358 pages of seven page types, full gold body; browser rendering).
+Each page is on the `train` or `validation` side of ../shared/bench/split.json (by site). Only
+train pages are learnt from; validation pages are only scored, in aggregate.
+
+Every page goes through `boilerstrip.extract.analyse` (the pipeline `extract` runs), and
+`boilerstrip.bodymodel.unit_features` gives each unit its feature vector.
+
+Labels, by alignment with the gold:
+- full gold (dev, wcxb): the page's tokens (\\w+) in reading order; a token is covered when a
+  4-token window of the page containing it is a 4-gram of the gold; a unit is body when at
+  least half of its tokens are covered. Units of one or two tokens take part in windows with
+  their neighbours, so a fragment of a sentence cut at a link follows the sentence.
+- snippet gold (dev-multi): a unit that holds a `with` snippet is body, one that holds a
+  `without` snippet is not; other units are left out of training.
+Each unit weighs sqrt(tokens + 1), divided by the square root of its page's total, so that
+a long page does not drown the others.
+
+The model: LightGBM, binary, seeded and single-threaded (deterministic). The decoding's two
+parameters (the switch cost, a bias on the log-odds) are chosen on train pages by the mean of
+the body F1 of each set. The model file records the data, parameters and figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import pickle
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import modelio
+
+ROOT = modelio.ROOT
+sys.path.insert(0, str(ROOT / "src"))
+
+from boilerstrip import bodymodel  # noqa: E402
+from boilerstrip.extract import analyse  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+WS = re.compile(r"\s+")
+
+PARAMS: dict[str, Any] = {
+    "objective": "binary",
+    "learning_rate": 0.08,
+    "num_leaves": 15,
+    "min_data_in_leaf": 200,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 10.0,
+    "seed": 20261202,
+    "deterministic": True,
+    "num_threads": 1,
+    "verbose": -1,
+}
+ROUNDS = 120
+TRACKS = ("browser", "htmltext", "naive")
+# Pages of the other WCXB types (forums, products, listings...) weigh less than news and
+# article pages: the lists that are their content are the furniture of an article.
+SET_WEIGHT = {"wcxb other": 0.5}
+
+
+def pages(bench: Path) -> list[dict[str, Any]]:
+    """Every (page, rendering) to learn from or score: id, set, side, text, gold."""
+    side = modelio.sides()
+    out: list[dict[str, Any]] = []
+    dev = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
+    for pid, g in sorted(dev.items()):
+        for track in TRACKS:
+            path = bench / "dev" / f"{pid}.{track}.txt"
+            if path.exists():
+                out.append(
+                    {
+                        "id": pid,
+                        "set": f"dev {track}",
+                        "side": side.get(pid, "train"),
+                        "path": path,
+                        "body": g["articleBody"],
+                    }
+                )
+    multi = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
+    for track, (pid, g) in itertools.product(TRACKS, sorted(multi.items())):
+        path = bench / "dev-multi" / f"{pid}.{track}.txt"
+        if path.exists():
+            out.append(
+                {
+                    "id": pid,
+                    "set": f"multi {track}",
+                    "side": side.get(pid, "train"),
+                    "path": path,
+                    "with": g["with"],
+                    "without": g["without"],
+                }
+            )
+    wcxb = json.loads((bench / "wcxb-dev" / "gold.json").read_text(encoding="utf-8"))
+    for track in TRACKS:
+        for pid, g in sorted(wcxb.items()):
+            path = bench / "wcxb-dev" / f"{pid}.{track}.txt"
+            kind = "wcxb article" if g["page_type"] == "article" else "wcxb other"
+            out.append(
+                {
+                    "id": pid,
+                    "set": f"{kind} {track}",
+                    "side": side.get(pid, "train"),
+                    "path": path,
+                    "body": g["articleBody"],
+                    "with": g.get("with", []),
+                    "without": g.get("without", []),
+                }
+            )
+    return out
+
+
+def full_labels(units: list[str], body: str) -> list[float]:
+    """1.0 for units whose tokens lie mostly inside the gold's 4-grams, else 0.0."""
+    gold = TOKEN.findall(body)
+    grams = Counter(tuple(gold[i : i + 4]) for i in range(len(gold) - 3))
+    small = set(gold) if len(gold) < 4 else set()
+    stream: list[tuple[int, str]] = [(u, t) for u, text in enumerate(units) for t in TOKEN.findall(text)]
+    covered = [False] * len(stream)
+    for i in range(len(stream) - 3):
+        gram = tuple(t for _, t in stream[i : i + 4])
+        if grams[gram] > 0:  # each 4-gram of the gold is matched once: a later copy of a line is not body
+            grams[gram] -= 1
+            covered[i : i + 4] = [True] * 4
+    total, hit = Counter[int](), Counter[int]()
+    for (u, t), c in zip(stream, covered, strict=True):
+        total[u] += 1
+        hit[u] += c or t in small
+    return [1.0 if total[u] and hit[u] * 2 >= total[u] else 0.0 for u in range(len(units))]
+
+
+def snippet_labels(units: list[str], with_: list[str], without: list[str]) -> list[float | None]:
+    out: list[float | None] = [None] * len(units)
+    for u, text in enumerate(units):
+        flat = WS.sub(" ", text).strip()
+        if any(WS.sub(" ", s).strip() in flat for s in without):
+            out[u] = 0.0
+        if any(WS.sub(" ", s).strip() in flat for s in with_):
+            out[u] = 1.0
+    return out
+
+
+def prepare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    t0 = time.perf_counter()
+    for n, item in enumerate(items):
+        text = item["path"].read_text(encoding="utf-8") if item["path"].exists() else ""
+        page = analyse(text)
+        assert page.hand is not None  # the hand-written decision: what the features read
+        units = [u.text for u in page.units]
+        fixed = [bodymodel.is_fixed(lab) for lab in page.hand.labels]
+        hand = [lab is not None and lab.kind.value == "body" for lab in page.hand.labels]
+        if "body" in item:
+            labels: list[float | None] = list(full_labels(units, item["body"]))
+        else:
+            labels = snippet_labels(units, item["with"], item["without"])
+        rows.append(
+            {
+                **{k: v for k, v in item.items() if k != "path"},
+                "units": units,
+                # what the features are computed from (kept so a feature can change without a new pass)
+                "stages": (page.facts, page.rule_labels, page.hand),
+                "y": labels,
+                "fixed": fixed,
+                "hand": hand,
+                "weight": [bodymodel.body_weight(f) for f in page.facts],
+            }
+        )
+        if n % 500 == 499:
+            print(f"  {n + 1} pages analysed ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return rows
+
+
+def training_matrix(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
+    import numpy as np
+
+    xs, ys, ws = [], [], []
+    for r in rows:
+        keep = [i for i, y in enumerate(r["y"]) if y is not None and not r["fixed"][i]]
+        if not keep:
+            continue
+        tok = [math.sqrt(len(TOKEN.findall(r["units"][i])) + 1.0) for i in keep]
+        corpus = r["set"].rsplit(" ", 1)[0]  # "wcxb other browser" -> "wcxb other"
+        norm = (math.sqrt(sum(tok)) or 1.0) / SET_WEIGHT.get(corpus, 1.0)
+        xs.extend(r["X"][i] for i in keep)
+        ys.extend(r["y"][i] for i in keep)
+        ws.extend(t / norm for t in tok)
+    return np.asarray(xs, dtype=np.float64), np.asarray(ys), np.asarray(ws)
+
+
+def predict(booster: Any, rows: list[dict[str, Any]]) -> None:
+    import numpy as np
+
+    for r in rows:
+        r["p"] = list(booster.predict(np.asarray(r["X"], dtype=np.float64))) if r["X"] else []
+
+
+def body_of(r: dict[str, Any], switch: float, bias: float) -> str:
+    probs = [bodymodel._shift(p, bias) for p in r["p"]]
+    keep = bodymodel.decode(probs, r["weight"], r["fixed"], switch)
+    return "\n".join(u.strip() for u, k in zip(r["units"], keep, strict=True) if k)
+
+
+def hand_body(r: dict[str, Any]) -> str:
+    return "\n".join(u.strip() for u, k in zip(r["units"], r["hand"], strict=True) if k)
+
+
+def figures(
+    rows: list[dict[str, Any]], bodies: dict[int, str], only: tuple[str, ...] | None = None
+) -> dict[str, dict[str, float]]:
+    """F1 per set: shingle F1 (score.py) for full gold, word-bag F1 for wcxb, snippet F1 for multi."""
+    sys.path[:0] = [str(modelio.BENCH)]
+    import score
+    import score_snippets
+    import score_wordbag
+
+    groups: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        if only is not None and r["set"] not in only:
+            continue
+        groups.setdefault(r["set"], []).append(k)
+        if r["set"].startswith("wcxb") and r["set"].endswith("browser"):
+            groups.setdefault("wcxb all browser", []).append(k)
+    out: dict[str, dict[str, float]] = {}
+    for name, ks in sorted(groups.items()):
+        if name.startswith("multi"):
+            gold = {str(k): {"with": rows[k]["with"], "without": rows[k]["without"]} for k in ks}
+            m = score_snippets.score(gold, {str(k): bodies[k] for k in ks})[0]
+            out[name] = {"f1": m["f1"]}
+            continue
+        gold = {str(k): {"articleBody": rows[k]["body"], "url": ""} for k in ks}
+        pred = {str(k): bodies[k] for k in ks}
+        m, per = score.score(gold, pred)
+        res = {"f1": m["f1"], "p": m["precision"], "r": m["recall"]}
+        if name.startswith("wcxb"):
+            wb = score_wordbag.score(
+                {str(k): {"articleBody": rows[k]["body"], "with": [], "without": []} for k in ks}, pred
+            )[0]
+            res["wbf1"] = wb["f1"]
+            res["catastrophic"] = sum(
+                1
+                for c in per.values()
+                if (
+                    2 * c["precision"] * c["recall"] / (c["precision"] + c["recall"])
+                    if c["precision"] + c["recall"]
+                    else 0
+                )
+                < 0.5
+            )
+        out[name] = res
+    return out
+
+
+# The decoding is chosen by the mean of these figures (word-bag F1 for WCXB, else F1).
+OBJECTIVE = (
+    "dev browser",
+    "dev htmltext",
+    "dev naive",
+    "multi browser",
+    "wcxb article browser",
+    "wcxb other browser",
+)
+
+
+def objective(fig: dict[str, dict[str, float]]) -> float:
+    return sum(fig[k].get("wbf1", fig[k]["f1"]) for k in OBJECTIVE if k in fig) / len(OBJECTIVE)
+
+
+def show(title: str, fig: dict[str, dict[str, float]]) -> None:
+    print(title)
+    for name, res in fig.items():
+        print(
+            "   ",
+            f"{name:<15}",
+            "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in res.items()),
+        )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cache", type=Path, help="keep the analysed pages in this file between runs")
+    ap.add_argument("--write", action="store_true", help="write src/boilerstrip/data/body.model.json")
+    ap.add_argument("--ablate", action="store_true", help="retrain without each feature group")
+    ap.add_argument("--rounds", type=int, default=ROUNDS)
+    ap.add_argument("--decoding", help="SWITCH,BIAS: use these instead of choosing them on train pages")
+    args = ap.parse_args()
+    import lightgbm as lgb
+
+    bench = modelio.bench_or_exit()
+    t0 = time.perf_counter()
+    if args.cache and args.cache.exists():
+        rows = pickle.loads(args.cache.read_bytes())
+    else:
+        rows = prepare(pages(bench))
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(rows))
+    for r in rows:
+        r["X"] = bodymodel.unit_features(*r["stages"])
+    print(f"{len(rows)} renderings analysed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    train = [r for r in rows if r["side"] == "train"]
+    valid = [r for r in rows if r["side"] == "validation"]
+    names = list(bodymodel.FEATURES)
+
+    def fit(columns: list[int] | None = None) -> Any:
+        X, y, w = training_matrix(train)
+        if columns is not None:
+            X = X[:, columns]
+        data = lgb.Dataset(X, y, weight=w, feature_name=[names[c] for c in columns] if columns else names)
+        return lgb.train(PARAMS, data, num_boost_round=args.rounds)
+
+    t1 = time.perf_counter()
+    booster = fit()
+    train_time = time.perf_counter() - t1
+    predict(booster, rows)
+    best = (-1.0, 0.0, 0.0)
+    grid = list(itertools.product((0.0, 0.5, 2.0), (-0.3, 0.0, 0.3)))
+    if args.decoding:
+        grid = [tuple(float(v) for v in args.decoding.split(","))]  # type: ignore[list-item]
+    for switch, bias in grid:
+        bodies = {k: body_of(r, switch, bias) for k, r in enumerate(train) if r["set"] in OBJECTIVE}
+        score_ = objective(figures(train, bodies, OBJECTIVE))
+        if score_ > best[0]:
+            best = (score_, switch, bias)
+    _, switch, bias = best
+    print(f"decoding: switch cost {switch}, bias {bias}; trained in {train_time:.0f} s")
+    hand_train = figures(train, {k: hand_body(r) for k, r in enumerate(train)})
+    hand_valid = figures(valid, {k: hand_body(r) for k, r in enumerate(valid)})
+    fit_train = figures(train, {k: body_of(r, switch, bias) for k, r in enumerate(train)})
+    fit_valid = figures(valid, {k: body_of(r, switch, bias) for k, r in enumerate(valid)})
+    show("hand-written decision, train", hand_train)
+    show("hand-written decision, validation", hand_valid)
+    show("fitted decision, train", fit_train)
+    show("fitted decision, validation", fit_valid)
+    if args.ablate:
+        groups = {
+            "own facts": [
+                n for n in names if n.split("_")[0] in ("log", "stop", "letter", "ends", "capital", "inner")
+            ],
+            "rule kinds": [n for n in names if n.startswith("rule_") or n == "heading"],
+            "hand decision": [n for n in names if n.startswith("hand_") or n == "prose_score"],
+            "place": [
+                "position",
+                "words_before_share",
+                "before_region",
+                "after_region",
+                "region_distance",
+                "region_word_distance",
+                "headings_between",
+                "since_heading",
+            ],
+            "page": [n for n in names if n.startswith("page_")],
+            "neighbours": [n for n in names if n[:1] in "mp" and n[1:2].isdigit()],
+            "window": [n for n in names if n.startswith(("win_", "run_"))],
+        }
+        for group, drop in groups.items():
+            cols = [k for k, n in enumerate(names) if n not in drop]
+            b = fit(cols)
+            for r in rows:
+                r["p"] = list(b.predict(__import__("numpy").asarray(r["X"])[:, cols])) if r["X"] else []
+            v = figures(valid, {k: body_of(r, switch, bias) for k, r in enumerate(valid)}, OBJECTIVE)
+            print(
+                f"  without {group:<14} validation objective {objective(v):.4f} (all: {objective(fit_valid):.4f})"
+            )
+    if args.write:
+        info = {
+            "trained_on": "train side of dev, dev-multi and wcxb-dev (../shared/bench/split.json)",
+            "rows": int(training_matrix(train)[0].shape[0]),
+            "params": PARAMS,
+            "rounds": args.rounds,
+            "train": fit_train,
+            "validation": fit_valid,
+        }
+        path = modelio.export(booster, "body", names, info, params={"switch_cost": switch, "bias": bias})
+        print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
