@@ -194,7 +194,10 @@ def training_matrix(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
             continue
         tok = [math.sqrt(len(TOKEN.findall(r["units"][i])) + 1.0) for i in keep]
         corpus = r["set"].rsplit(" ", 1)[0]  # "wcxb other browser" -> "wcxb other"
-        norm = (math.sqrt(sum(tok)) or 1.0) / SET_WEIGHT.get(corpus, 1.0)
+        share = SET_WEIGHT.get(corpus, 1.0)
+        if share <= 0:
+            continue
+        norm = (math.sqrt(sum(tok)) or 1.0) / share
         xs.extend(r["X"][i] for i in keep)
         ys.extend(r["y"][i] for i in keep)
         ws.extend(t / norm for t in tok)

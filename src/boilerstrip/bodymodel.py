@@ -81,7 +81,15 @@ def _feature_names() -> tuple[str, ...]:
         "headings_between",
         "since_heading",
     ]
-    page = ["page_units", "page_words", "page_hand_share", "page_region_share", "page_prose_share"]
+    page = [
+        "page_units",
+        "page_words",
+        "page_hand_share",
+        "page_region_share",
+        "page_prose_share",
+        "page_short_share",
+        "page_ends_share",
+    ]
     around = []
     for d in _OFFSETS:
         tag = f"m{-d}" if d < 0 else f"p{d}"
@@ -177,6 +185,8 @@ def unit_features(
         hand_words / total_words,
         region_words / total_words,
         c_prose[n] / total_words,
+        c_short[n] / n,
+        c_ends[n] / n,
     ]
     # the words of the run of hand-body units (with fixed units inside) each unit belongs to
     run_words = [0.0] * n
