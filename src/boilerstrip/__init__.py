@@ -10,9 +10,9 @@ from __future__ import annotations
 import importlib.machinery
 import sys
 
+from .api import extract
 from .article import Article, Caption, Features, Field, Segment
 from .errors import InputError
-from .extract import extract
 from .kinds import Kind
 from .options import Options
 
