@@ -12,6 +12,7 @@ import sys
 
 from .api import extract
 from .article import Article, Caption, Features, Field, Segment
+from .batch import BatchResult, extract_many
 from .errors import InputError
 from .kinds import Kind
 from .options import Options
@@ -26,6 +27,7 @@ COMPILED: bool = (getattr(sys.modules[f"{__name__}.body"], "__file__", None) or 
 __all__ = [
     "COMPILED",
     "Article",
+    "BatchResult",
     "Caption",
     "Features",
     "Field",
@@ -35,4 +37,5 @@ __all__ = [
     "Segment",
     "__version__",
     "extract",
+    "extract_many",
 ]
