@@ -59,7 +59,7 @@ def test_one_result_per_item_in_order(tmp_path: Path, seed_text: str) -> None:
         "r4": "record has both 'text' and 'html'",
         7: "expected text, bytes, a path or a record, got int",
         str(tmp_path / "image.png"): "binary data (NUL bytes), not text",
-        str(tmp_path / "missing.txt"): f"{tmp_path / 'missing.txt'}: no such file",
+        str(tmp_path / "missing.txt"): "no such file",
     }
     assert results[-1].ok and results[-1].article.body == ""  # type: ignore[union-attr]
 

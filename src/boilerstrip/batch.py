@@ -99,8 +99,8 @@ def extract_many(
     """Extract every item, yielding one `BatchResult` per item.
 
     items: any iterable, read lazily: `str` (text or HTML), `bytes` (charset detected), a path
-        (read by the worker), or a record: a mapping with "text" or "html" (str or bytes) and
-        optionally "id", "url" and "fetched" (an ISO 8601 date, e.g. a crawl's WARC-Date).
+        (read by the worker), or a record: a mapping with "text" or "html" (str or bytes) or
+        "path" (a file the worker reads), and optionally "id", "url" and "fetched" (an ISO 8601 date, e.g. a crawl's WARC-Date).
         When `options` has no reference date, a record's "fetched" date resolves its relative
         dates ("2 hours ago").
     options: one `Options` for every document.
@@ -224,7 +224,7 @@ def _process_chunk(
     return out
 
 
-def _task(item: object, position: int) -> _Task:
+def _task(item: object, position: int | None) -> _Task:
     """An item as a task; an unusable item becomes a task that only carries its error."""
     if isinstance(item, str):
         return _Task(position, None, None, item)
@@ -241,6 +241,12 @@ def _task(item: object, position: int) -> _Task:
         url = None if url is None else str(url)
         fetched = item.get("fetched")
         fetched = None if fetched is None else str(fetched)
+        if (
+            isinstance(item.get("path"), str | os.PathLike)
+            and item.get("text") is None
+            and item.get("html") is None
+        ):
+            return _Task(ident, url, fetched, Path(item["path"]))
         has_text, has_html = item.get("text") is not None, item.get("html") is not None
         if not has_text and not has_html and isinstance(item.get("error"), str):
             return _Task(ident, url, fetched, None, error=item["error"])  # a reader's error, passed on
@@ -298,13 +304,13 @@ def _process(task: _Task, opts: Options) -> BatchResult:
 
 
 def _read_path(path: Path) -> bytes:
-    """A file's bytes, with the messages `extract` gives for a path."""
+    """A file's bytes; the messages leave out the path, which is the result's id."""
     try:
         if not path.is_file():
-            raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: not a regular file")
+            raise InputError("no such file" if not path.exists() else "not a regular file")
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(f"cannot read ({exc.strerror or exc})") from exc
 
 
 def _binary(data: bytes) -> bool:
