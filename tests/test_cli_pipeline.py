@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import io
 import json
 import os
 import shutil
@@ -24,9 +26,29 @@ SEED = FIXTURES / "cna-belarus.txt"
 def run(
     *args: str, stdin: bytes | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
+    """The command line run in this process (quicker than a new interpreter per call)."""
+    out, err = io.StringIO(), io.StringIO()
+    old_cwd, old_stdin = os.getcwd(), sys.stdin
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin or b""))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # usage errors
+                code = int(exc.code or 0)
+    finally:
+        os.chdir(old_cwd)
+        sys.stdin = old_stdin
+    return subprocess.CompletedProcess(list(args), code, out.getvalue().encode(), err.getvalue().encode())
+
+
+def run_installed(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The installed entry point, in a new process."""
     exe = shutil.which("boilerstrip", path=str(Path(sys.executable).parent))
     cmd = [exe] if exe else [sys.executable, "-m", "boilerstrip"]
-    return subprocess.run([*cmd, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+    return subprocess.run([*cmd, *args], capture_output=True, cwd=cwd, timeout=120)
 
 
 def lines(res: subprocess.CompletedProcess[bytes]) -> list[dict[str, Any]]:
@@ -41,7 +63,7 @@ def test_two_inputs_with_one_output_name_are_an_error(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         shutil.copy(SEED, tmp_path / sub / "x.txt")
-    res = run("-o", "out", "a/x.txt", "b/x.txt", cwd=tmp_path)
+    res = run_installed("-o", "out", "a/x.txt", "b/x.txt", cwd=tmp_path)
     assert res.returncode == 2
     assert b"out/x.txt: both a/x.txt and b/x.txt would be written here" in res.stderr
     assert not (tmp_path / "out").exists()  # checked before anything is written
@@ -69,6 +91,9 @@ def test_resume_skips_finished_outputs(tmp_path: Path) -> None:
     assert run("-o", str(out), str(src)).returncode == 0
     assert (out / "a.txt").read_text(encoding="utf-8").startswith("VILNIUS:")
     assert run("--skip-existing", str(src)).returncode == 2  # needs -o
+    res = run("-o", str(out), "-f", "json", str(src), str(tmp_path / "missing.txt"))
+    assert res.returncode == 1 and b"missing.txt: no such file or directory" in res.stderr
+    assert files(out) == ["a.json", "a.txt", "b.json", "b.txt", "c.json", "c.txt"]
 
 
 def test_broken_links_and_binary_files_are_named(tmp_path: Path) -> None:
@@ -116,6 +141,8 @@ def test_jsonl_has_one_record_per_input_errors_included(tmp_path: Path) -> None:
             "published": "2025-12-13T22:47",
         }
     ]
+    several = run("-f", "json", str(SEED), str(tmp_path / "missing.txt"))
+    assert lines(several)[1] == {"file": str(tmp_path / "missing.txt"), "error": "no such file or directory"}
     small = run("-f", "json", "--no-segments", str(SEED)).stdout
     assert len(small) * 3 < len(run("-f", "json", str(SEED)).stdout)
 

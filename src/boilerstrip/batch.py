@@ -165,6 +165,7 @@ def _pooled(
     finish: Callable[[BatchResult], Any] | None,
 ) -> Iterator[Any]:
     window = 4 * processes
+    _warm_up()  # forked workers inherit what is loaded here instead of each loading it again
     pool = ProcessPoolExecutor(max_workers=processes)
     pending: deque[tuple[Future[list[Any]], list[_Task]]] = deque()
     try:
@@ -203,6 +204,21 @@ def _pooled(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WARM_UP = (
+    "World\n\nStorm hits the coast\n\nBy Jane Doe, Reuters\n\nDecember 13, 2025 10:00 GMT | Updated 2 hours ago\n\n"
+    "LONDON: The storm reached the coast early on Monday, and the towns along it were flooded.\n\n"
+    "A photo of the harbour. (Photo: Reuters/John Smith)\n\nShare this article\n\nAdvertisement\n"
+)
+
+
+def _warm_up() -> None:
+    """Load the word lists and compile the date and caption patterns in this process."""
+    try:
+        _extract(_WARM_UP)
+    except Exception:  # only a warm-up: the workers report any real failure per document
+        pass
 
 
 def _died(task: _Task, finish: Callable[[BatchResult], Any] | None) -> Any:

@@ -514,11 +514,11 @@ def _finish(view: View, result: BatchResult) -> Rendered:
     name = result.id if isinstance(result.id, str) else str(result.id)
     try:
         if result.article is None:
-            text = (
-                json.dumps(result.to_dict(), ensure_ascii=False)
-                if view.fmt == "jsonl" and not view.show
-                else None
-            )
+            text = None
+            if view.fmt == "jsonl" and not view.show:
+                text = json.dumps(result.to_dict(), ensure_ascii=False)
+            elif view.fmt == "json" and view.several and not view.show:  # one object per line
+                text = json.dumps({"file": name, "error": result.error}, ensure_ascii=False)
             return Rendered(result.id, text, result.error or "failed", url=result.url)
         article = result.article
         if view.show:
@@ -606,8 +606,8 @@ class Sink:
             return
         if job is not self.open_job:
             self.close()
-        if rendered.text is None and not job.container:
-            return  # a failed document: no output file, so that a resumed run tries it again
+        if not job.container and (rendered.error is not None or rendered.text is None):
+            return  # a failed input: no output file, so that a resumed run tries it again
         try:
             handle = self._open(job)
             if rendered.text is not None:
