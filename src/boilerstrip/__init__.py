@@ -3,6 +3,9 @@
 >>> from boilerstrip import extract
 >>> article = extract(text)
 >>> article.body, article.title, article.published, article.captions, article.segments
+
+Many documents (texts, paths, records, WARC files): `extract_many`, one `BatchResult` each;
+on Dask: `boilerstrip.dask`.
 """
 
 from __future__ import annotations
