@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from boilerstrip import BatchResult, extract, extract_many
+from boilerstrip import BatchResult, batch, extract, extract_many
 
 from conftest import FIXTURES
 
@@ -122,3 +125,25 @@ def test_bad_arguments_raise_at_once(kwargs: dict[str, object], error: type[Exce
         extract_many(["x"], **kwargs)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="for one document use extract"):
         extract_many("just one text")
+
+
+def _dies_on_boom(task: Any, opts: Any) -> BatchResult:
+    if task.id == "boom":
+        os._exit(3)  # a worker killed mid-document (out of memory, a crash in native code)
+    return _real_process(task, opts)
+
+
+_real_process = batch._process
+
+
+def test_a_dead_worker_costs_its_documents_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the simulated crash is inherited by forked workers only")
+    monkeypatch.setattr(batch, "_process", _dies_on_boom)
+    items = [{"id": f"d{i}", "text": "A line of text."} for i in range(40)]
+    items[5] = {"id": "boom", "text": "x"}
+    results = list(extract_many(items, processes=2, chunksize=2))
+    assert [r.id for r in results] == [item["id"] for item in items]
+    failed = [r for r in results if r.error == "worker process died while extracting"]
+    assert results[5] in failed
+    assert results[-1].ok  # a new pool carried on

@@ -176,7 +176,12 @@ def _pooled(
                 if chunk is None:
                     exhausted = True
                     break
-                pending.append((pool.submit(_process_chunk, chunk, opts, finish), chunk))
+                try:
+                    future = pool.submit(_process_chunk, chunk, opts, finish)
+                except BrokenProcessPool as exc:  # a worker died since the last result
+                    future = Future()
+                    future.set_exception(exc)
+                pending.append((future, chunk))
             if not pending:
                 return
             if ordered:
@@ -192,8 +197,9 @@ def _pooled(
                 # a worker died (killed, out of memory, a crash in native code): this chunk and
                 # those in flight fail; a new pool carries on with the rest
                 results = [_died(task, finish) for task in chunk]
-                for _, other in pending:
-                    results.extend(_died(task, finish) for task in other)
+                for other_future, other in pending:  # those that finished before the break count
+                    done_ok = other_future.done() and other_future.exception() is None
+                    results.extend(other_future.result() if done_ok else [_died(t, finish) for t in other])
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=processes)
