@@ -6,14 +6,17 @@ Streams N documents (the dev pages' browser renderings repeated, read from
 ../shared/bench/dev/*.browser.txt; the fixtures when that folder is absent) through
 `extract_many` as records {"id", "text"} from a generator, once per process count. Prints the
 resident memory of this process (and, with a pool, of its workers together) at the 1,000th
-and at the last document, and the throughput in documents/s. Memory that stays flat between
-the two readings is what lets a pipeline run over millions of documents.
+and at the last document, the throughput in documents/s, and the CPU time per document of
+all processes together (on a machine shared with other work, wall-clock throughput depends on
+the load; CPU per document does much less). Memory that stays flat between the two readings
+is what lets a pipeline run over millions of documents.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from collections.abc import Iterator
@@ -74,7 +77,15 @@ def _memory() -> str:
     return f"{own:.0f} MB (+ {len(workers)} workers {sum(workers):.0f} MB)"
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run(pages: list[str], n: int, processes: int) -> None:
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     ok = failed = chars = 0
     at_1000 = at_last = ""
@@ -89,9 +100,11 @@ def run(pages: list[str], n: int, processes: int) -> None:
         if k == n:
             at_last = _memory()
     elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu
     print(
         f"processes={processes}: {n} documents in {elapsed:.1f} s = {n / elapsed:.0f} docs/s "
-        f"({chars / elapsed / 1e6:.2f} M chars/s); {ok} ok, {failed} failed; "
+        f"({chars / elapsed / 1e6:.2f} M chars/s); CPU {cpu:.1f} s ({cpu / n * 1000:.1f} ms/doc, all "
+        f"processes); {ok} ok, {failed} failed; "
         f"resident memory at document 1,000: {at_1000 or 'n/a'}, at document {n:,}: {at_last}",
         flush=True,
     )
