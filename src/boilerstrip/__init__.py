@@ -3,6 +3,9 @@
 >>> from boilerstrip import extract
 >>> article = extract(text)
 >>> article.body, article.title, article.published, article.captions, article.segments
+
+Many documents (texts, paths, records, WARC files): `extract_many`, one `BatchResult` each;
+on Dask: `boilerstrip.dask`.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import importlib.machinery
 import sys
 
+from .api import extract
 from .article import Article, Caption, Features, Field, Segment
+from .batch import BatchResult, extract_many
 from .errors import InputError
-from .extract import extract
 from .kinds import Kind
 from .options import Options
 
@@ -26,6 +30,7 @@ COMPILED: bool = (getattr(sys.modules[f"{__name__}.body"], "__file__", None) or 
 __all__ = [
     "COMPILED",
     "Article",
+    "BatchResult",
     "Caption",
     "Features",
     "Field",
@@ -35,4 +40,5 @@ __all__ = [
     "Segment",
     "__version__",
     "extract",
+    "extract_many",
 ]

@@ -9,6 +9,13 @@ from typing import Any
 from .kinds import Kind
 
 
+def _short(text: str | None, limit: int = 50) -> str:
+    """A string for a repr, cut to `limit` characters with an ellipsis."""
+    if text is None:
+        return "None"
+    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """The facts a unit was judged on, returned so a caller can re-threshold without reparsing."""
@@ -33,9 +40,18 @@ class Features:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Segment:
-    """One span of `Article.text` with its kind and the reason it was given that kind."""
+    """One span of `Article.text` with its kind and the reason it was given that kind.
+
+    kind: what the span is (`Kind.BODY`, `Kind.SHARE`...; see the table in README.md).
+    start, end: character offsets into `Article.text` (`seg.text_of(article.text)`).
+    reason: a short human-readable account of the decision.
+    line: the 1-based input line the span starts on (a unit may span several lines).
+    features: the facts the unit was judged on; None with `Options(keep_features=False)`.
+    rule: the stable id of the rule or model that decided (`body.model`, `phrase.share`...).
+    probability: for a fitted decision, the model's probability that the unit is of this kind.
+    """
 
     kind: Kind
     start: int
@@ -48,7 +64,11 @@ class Segment:
     rule: str = ""
     probability: float | None = None
 
+    def __repr__(self) -> str:
+        return f"Segment({self.kind.value} {self.start}:{self.end} line {self.line} {self.rule or self.reason!r})"
+
     def text_of(self, text: str) -> str:
+        """The span's text, given `Article.text`."""
         return text[self.start : self.end]
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,14 +87,21 @@ class Segment:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Caption:
-    """An image or video caption, its credit split off."""
+    """An image or video caption, its credit split off.
+
+    text: the caption without its credit; credit: "Reuters/Jane Doe", "AFP"... or None;
+    start, end: the span of `Article.text` the caption was read from (credit included).
+    """
 
     text: str
     credit: str | None
     start: int
     end: int
+
+    def __repr__(self) -> str:
+        return f"Caption({_short(self.text, 40)}, credit={_short(self.credit, 30)}, {self.start}:{self.end})"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "credit": self.credit, "start": self.start, "end": self.end}
@@ -100,9 +127,30 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Article:
-    """A clean article and the account of every span of the input."""
+    """A clean article and the account of every span of the input.
+
+    text: the text that was segmented (HTML already turned into text); every offset refers to it.
+    title: the headline, or None.
+    paragraphs: the body paragraphs in order (`body` joins them with a blank line).
+    captions: image and video captions with their credits.
+    published, updated: a `date` when the page gives only the day; a `datetime` when it gives
+        a time as well. A datetime is naive (the page's local time as written, not converted)
+        unless the page names a UTC offset or an unambiguous zone ("+01:00", "GMT", "EST"):
+        then it is aware, with a fixed-offset `tzinfo`. Relative dates ("2 hours ago") are
+        resolved only against `Options.reference_date`. None when no date was found.
+    authors: the names of the byline, roles and agencies removed.
+    dateline: "VILNIUS" of "VILNIUS: ...", or None (it stays in the first paragraph too).
+    source: the agency or source line ("Reuters", "Source: AFP"), or None.
+    section: the category label above the headline, or None.
+    tags: the topic tags.
+    language: the ISO 639-1 code of the page (forced or detected), or None.
+    segments: one `Segment` per unit, sorted and non-overlapping; with whitespace they tile `text`.
+    provenance: for each metadata field, the span it was read from (see `where`).
+
+    `repr()` is a short summary; `to_dict()` gives everything.
+    """
 
     text: str
     title: str | None = None
@@ -118,6 +166,15 @@ class Article:
     language: str | None = None
     segments: tuple[Segment, ...] = ()
     provenance: tuple[Field, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        dates = f", published={_iso(self.published)}" if self.published is not None else ""
+        authors = f", authors={len(self.authors)}" if self.authors else ""
+        return (
+            f"Article(title={_short(self.title, 60)}{dates}{authors}, language={self.language!r}, "
+            f"paragraphs={len(self.paragraphs)}, body_chars={sum(map(len, self.paragraphs))}, "
+            f"captions={len(self.captions)}, segments={len(self.segments)}, text_chars={len(self.text)})"
+        )
 
     @property
     def body(self) -> str:

@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import functools
 import json
 import os
 import sys
+import tempfile
+import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import regex
 
 from . import COMPILED, __version__
 from .article import Article
+from .batch import BatchResult, _run
 from .errors import InputError
-from .extract import extract
 from .kinds import Kind
 from .options import Options
+from .sources import kind_of, read_jsonl, read_warc
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_EXT = {"text": ".txt", "json": ".json", "markdown": ".md"}
+_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+# what comes off a container's name for its output file: crawl.warc.gz -> crawl.warc.jsonl,
+# crawl.warc.wet.gz -> crawl.warc.wet.jsonl (so the WARC and WET files of a crawl never clash)
+_CONTAINER_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".gz")
+_ARTICLE_FIELDS = tuple(Article("").to_dict())
 # ANSI colours per kind for --show on a terminal: kept kinds stand out, removed kinds are dim.
 _COLOUR = {
     Kind.BODY: "32",
@@ -40,11 +49,18 @@ _DIM = "2"
 
 @dataclass(frozen=True)
 class Job:
-    """One input: a file path, or standard input when `path` is None."""
+    """One input: a file (one document), a container (WARC, WET or JSON Lines: many documents),
+    or standard input when `path` is None."""
 
     path: Path | None
-    name: str  # shown in messages
-    relative: Path  # output name under -o DIR
+    name: str  # shown in messages and used as the document id
+    relative: Path  # output name under -o DIR, without extension
+    kind: str = "text"  # "text", "warc" or "jsonl"
+    error: str | None = None  # a path that cannot be read: reported in its place in the output
+
+    @property
+    def container(self) -> bool:
+        return self.kind != "text"
 
 
 class UsageError(Exception):
@@ -56,22 +72,41 @@ def build_parser() -> argparse.ArgumentParser:
         prog="boilerstrip",
         description=(
             "Turn scraped news text into a clean article. Prints the article body of each input; "
-            "directories are walked for text files. Use --show to see the kind of every input line "
-            "and why it was kept or removed."
+            "directories are walked for text files; WARC, WET and JSON Lines files give one "
+            "document per record. Use --show to see the kind of every input line and why it was "
+            "kept or removed."
         ),
         epilog="Exit status: 0 when every input worked, 1 when some failed (the others are still "
-        "processed), 2 for usage errors.",
+        "processed; each failure is reported as 'boilerstrip: NAME: reason'), 2 for usage errors "
+        "(nothing is processed).",
     )
     p.add_argument(
-        "inputs", nargs="+", metavar="FILE|DIR|-", help="text or HTML files, directories, or - for stdin"
+        "inputs",
+        nargs="+",
+        metavar="FILE|DIR|-",
+        help="text, HTML, WARC/WET (.warc[.gz], .wet[.gz]) or JSON Lines (.jsonl[.gz]) files, "
+        "directories, or - for stdin",
     )
     p.add_argument(
         "-f",
         "--format",
-        choices=("text", "json", "markdown"),
+        choices=("text", "json", "jsonl", "markdown"),
         default="text",
         help="text: the body only (default); json: every field, paragraph, caption and segment; "
-        "markdown: title, metadata line, body and captions",
+        "jsonl: one JSON object per line and per document, with id, url, fetched and error "
+        "(failed documents too); markdown: title, metadata line, body and captions",
+    )
+    p.add_argument("--jsonl", dest="format", action="store_const", const="jsonl", help="same as -f jsonl")
+    p.add_argument(
+        "--no-segments",
+        dest="segments",
+        action="store_false",
+        help="json/jsonl: leave out the segments (most of the size of a record)",
+    )
+    p.add_argument(
+        "--fields",
+        metavar="A,B",
+        help=f"json/jsonl: keep only these article fields (of: {', '.join(_ARTICLE_FIELDS)})",
     )
     p.add_argument(
         "--show",
@@ -83,8 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--output-dir",
         metavar="DIR",
         type=Path,
-        help="write one output file per input into DIR (created if needed) instead of printing; "
-        "inputs are never overwritten",
+        help="write one output file per input into DIR (created if needed) instead of printing; a "
+        "WARC, WET or JSON Lines input gives one file with all its documents; inputs are never "
+        "overwritten, and two inputs that would write the same file are an error",
+    )
+    p.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="with -o: skip inputs whose output file already exists (resume a run; outputs are "
+        "written whole or not at all)",
     )
     p.add_argument(
         "--glob",
@@ -92,11 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATTERN",
         help="which files to take from directories, searched recursively (default: *.txt)",
     )
+    p.add_argument(
+        "--input-format",
+        choices=("auto", "text", "warc", "jsonl"),
+        default="auto",
+        help="how to read inputs: auto (default) by file name (.warc, .warc.gz, .wet.gz, .jsonl, "
+        ".jsonl.gz...; anything else and stdin as text or HTML)",
+    )
     p.add_argument("--language", metavar="CODE", help="force the page language (ISO 639-1, e.g. en, de)")
     p.add_argument(
         "--reference-date",
         metavar="YYYY-MM-DD[THH:MM]",
-        help="resolve relative dates ('2 hours ago', 'yesterday') against this date",
+        help="resolve relative dates ('2 hours ago', 'yesterday') against this date (WARC "
+        "records use their fetch date when this is not given)",
     )
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--html", dest="html", action="store_const", const=True, help="treat inputs as HTML")
@@ -107,7 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="process files in N parallel processes (output order stays the input order)",
+        help="process documents in N parallel processes (output order stays the input order)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no summary (errors are still reported)",
     )
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --show")
     p.add_argument(
@@ -123,10 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         options = _options(args)
+        fields = _fields(args)
     except UsageError as exc:
         parser.error(str(exc))
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.skip_existing and args.output_dir is None:
+        parser.error("--skip-existing needs -o DIR")
     inputs: list[str] = args.inputs
     if inputs.count("-") > 1:
         parser.error("standard input (-) can be given only once")
@@ -136,69 +195,284 @@ def main(argv: Sequence[str] | None = None) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs if i != "-")
-    view = View(args.format, args.show, colour, several)
-    if args.output_dir is not None:
-        try:
-            args.output_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            _error(str(args.output_dir), f"cannot create output directory ({exc.strerror or exc})")
-            return 1
-    failures = 0
+    report = Reporter()
     try:
-        jobs: list[Job] = []
-        for job in _jobs(inputs, args.glob):
-            if isinstance(job, str):
-                failures += 1
-            else:
-                jobs.append(job)
-        for job, result in _results(jobs, view, options, args.jobs):
-            if not _emit(job, result, view, args.output_dir):
-                failures += 1
-        sys.stdout.flush()
+        return _run_cli(args, inputs, options, fields, colour, report)
     except BrokenPipeError:  # output piped into `head` and closed: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
+        report.close()
         return 130
-    return 1 if failures else 0
+
+
+def _run_cli(
+    args: argparse.Namespace,
+    inputs: list[str],
+    options: Options,
+    fields: tuple[str, ...] | None,
+    colour: bool,
+    report: Reporter,
+) -> int:
+    started = time.monotonic()
+    jobs = list(_jobs(inputs, args.glob, args.input_format))
+    several = len(inputs) > 1 or any(j.container for j in jobs) or any(_is_dir(i) for i in inputs if i != "-")
+    view = View(args.format, args.show, colour, several, args.segments, fields)
+    sink = Sink(view, args.output_dir, report)
+    if args.output_dir is not None:
+        clashes = sink.plan(jobs)
+        if clashes:
+            for target, first, second in clashes:
+                report.error(
+                    str(target), f"both {first} and {second} would be written here; nothing was written"
+                )
+            return 2
+        jobs = [j for j in jobs if j.error is not None or sink.check(j, args.skip_existing)]
+        try:
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            report.error(str(args.output_dir), f"cannot create output directory ({exc.strerror or exc})")
+            return 1
+    report.start(
+        total=None if any(j.container for j in jobs) else len(jobs),
+        show=not args.quiet and sys.stderr.isatty(),
+    )
+    order: deque[Job] = deque()
+    finish = functools.partial(_finish, view)
+    try:
+        stream = _run(
+            _documents(jobs, order),
+            options,
+            processes=args.jobs,
+            ordered=True,
+            chunksize=8 if args.jobs > 1 else 1,
+            finish=finish,
+        )
+        for rendered in stream:
+            sink.emit(order.popleft(), rendered)
+        sink.close()
+        sys.stdout.flush()
+    finally:
+        sink.discard()
+        report.close()
+    if not args.quiet and (report.documents != 1 or report.failed or report.skipped):
+        report.summary(time.monotonic() - started)
+    return 1 if report.failed else 0
 
 
 def _options(args: argparse.Namespace) -> Options:
-    reference: date | datetime | None = None
-    if args.reference_date:
-        try:
-            reference = datetime.fromisoformat(args.reference_date)
-            if len(args.reference_date) <= 10:
-                reference = reference.date()
-        except ValueError as exc:
-            raise UsageError(f"--reference-date: not an ISO date: {args.reference_date!r}") from exc
-    return Options(language=args.language, reference_date=reference, html=args.html)
+    try:
+        return Options(language=args.language, reference_date=args.reference_date, html=args.html)
+    except (ValueError, TypeError) as exc:
+        message = (
+            str(exc).replace("language:", "--language:", 1).replace("reference_date:", "--reference-date:", 1)
+        )
+        raise UsageError(message) from None
 
 
-def _jobs(inputs: list[str], pattern: str) -> Iterator[Job | str]:
-    """Jobs for every input; a str for an input that failed (its error already printed)."""
+def _fields(args: argparse.Namespace) -> tuple[str, ...] | None:
+    if args.fields is None:
+        return None
+    names = tuple(n.strip() for n in args.fields.split(",") if n.strip())
+    unknown = [n for n in names if n not in _ARTICLE_FIELDS]
+    if unknown or not names:
+        raise UsageError(
+            f"--fields: unknown field(s) {', '.join(unknown) or '(none given)'}; known: {', '.join(_ARTICLE_FIELDS)}"
+        )
+    if args.format not in ("json", "jsonl") or args.show:
+        raise UsageError("--fields works with -f json or -f jsonl")
+    return names
+
+
+def _is_dir(raw: str) -> bool:
+    try:
+        return Path(raw).is_dir()
+    except OSError:
+        return False
+
+
+class Reporter:
+    """Errors, the progress bar and the counts for the summary, all on standard error."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.documents = 0
+        self.done = 0
+        self.failed = 0
+        self.empty = 0
+        self.skipped = 0
+
+    def start(self, total: int | None, show: bool) -> None:
+        if show:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def error(self, name: str, message: str) -> None:
+        line = f"boilerstrip: {name}: {message}"
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def document(self, ok: bool, empty: bool) -> None:
+        self.documents += 1
+        if not ok:
+            self.failed += 1
+        else:
+            self.done += 1
+            self.empty += empty
+        if self.bar is not None:
+            self.bar.update(1)
+            if not ok:
+                self.bar.set_postfix(failed=self.failed, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def summary(self, seconds: float) -> None:
+        rate = f", {self.documents / seconds:.0f} docs/s" if seconds > 0 and self.documents else ""
+        parts = [f"{self.done} done", f"{self.failed} failed", f"{self.empty} with an empty body"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped (output exists)")
+        sys.stderr.write(f"boilerstrip: {', '.join(parts)} in {seconds:.1f} s{rate}\n")
+
+
+def _jobs(inputs: list[str], pattern: str, input_format: str) -> Iterator[Job]:
+    """Jobs for every input, in order; a path that cannot be read is a job with its `error`."""
+
+    def kind(name: str) -> str:
+        return kind_of(name) if input_format == "auto" else input_format
+
     for raw in inputs:
         if raw == "-":
-            yield Job(None, "<stdin>", Path("stdin"))
+            stdin_kind = "text" if input_format == "auto" else input_format
+            yield Job(None, "<stdin>", Path("stdin"), stdin_kind)
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob(pattern) if p.is_file())
+        problem = _problem(path)
+        if problem is not None:
+            yield _failed(raw, problem)
+        elif path.is_dir():
+            found = list(_walk(path, pattern))
             if not found:
-                _error(raw, f"directory has no files matching {pattern}")
-                yield raw
-            for p in found:
-                yield Job(p, str(p), p.relative_to(path).with_suffix(""))
-        elif path.exists() and not path.is_file():
-            _error(raw, "not a regular file")
-            yield raw
-        elif not path.exists():
-            _error(raw, "no such file or directory")
-            yield raw
+                yield _failed(raw, f"directory has no files matching {pattern}")
+            for p, error in found:
+                if error is not None:
+                    yield _failed(str(p), error)
+                else:
+                    yield Job(p, str(p), _stem(p.relative_to(path)), kind(p.name))
+        elif not path.is_file():
+            yield _failed(raw, "not a regular file")
         else:
-            yield Job(path, raw, Path(path.stem))
+            yield Job(path, raw, _stem(Path(path.name)), kind(path.name))
+
+
+def _problem(path: Path) -> str | None:
+    """Why a path given on the command line cannot be read, or None."""
+    try:
+        path.stat()
+        return None
+    except FileNotFoundError:
+        try:
+            if path.is_symlink():
+                return f"broken symbolic link (to {os.readlink(path)})"
+        except OSError:
+            pass
+        return "no such file or directory"
+    except OSError as exc:
+        return f"cannot access ({exc.strerror or exc})"
+
+
+def _failed(name: str, error: str) -> Job:
+    return Job(None, name, Path(name), "text", error)
+
+
+def _walk(root: Path, pattern: str) -> list[tuple[Path, str | None]]:
+    """The files under `root` matching `pattern`, and the paths that cannot be read (an
+    unreadable folder, a broken link) with the reason, sorted by path."""
+    found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        name = exc.filename or root
+        found.append((Path(name), f"cannot read directory ({exc.strerror or exc})"))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            unreadable(exc)
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree: walked once already
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirnames.sort()
+        for name in filenames:
+            p = Path(folder, name)
+            if not _matches(p.relative_to(root), pattern):
+                continue
+            problem = _problem(p)
+            if problem is not None:
+                found.append((p, problem))
+            elif p.is_file():
+                found.append((p, None))
+    return sorted(found, key=lambda entry: entry[0])
+
+
+def _matches(relative: Path, pattern: str) -> bool:
+    if "/" in pattern:
+        return relative.match(pattern)
+    return fnmatch.fnmatchcase(relative.name, pattern)
+
+
+def _stem(relative: Path) -> Path:
+    """The output name of an input: its path without the extension (a container's without
+    the compression and JSON Lines extensions only)."""
+    name = relative.name
+    if kind_of(name) == "text":
+        return relative.with_suffix("") if relative.suffix else relative
+    for suffix in _CONTAINER_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return relative.with_name(name[: -len(suffix)])
+    return relative.with_suffix("") if relative.suffix else relative
+
+
+def _documents(jobs: list[Job], order: deque[Job]) -> Iterator[dict[str, Any]]:
+    """One record per document for `extract_many`; `order` gets the job of each, in step."""
+    for job in jobs:
+        if job.error is not None:
+            order.append(job)
+            yield {"id": job.name, "error": job.error}
+            continue
+        if not job.container:
+            order.append(job)
+            if job.path is None:
+                yield {"id": job.name, "text": sys.stdin.buffer.read()}
+            else:
+                yield {"id": job.name, "path": job.path}
+            continue
+        source: Any = sys.stdin.buffer if job.path is None else job.path
+        reader = read_warc if job.kind == "warc" else read_jsonl
+        count = 0
+        try:
+            for record in reader(source, job.name):
+                count += 1
+                order.append(job)
+                yield record
+        except InputError as exc:
+            count += 1
+            order.append(job)
+            yield {"id": job.name, "error": str(exc)}
+        if count == 0:
+            what = "no HTML responses or text conversions" if job.kind == "warc" else "no records"
+            order.append(job)
+            yield {"id": job.name, "error": f"no documents in this file ({what})"}
 
 
 @dataclass(frozen=True)
@@ -209,83 +483,213 @@ class View:
     show: bool
     colour: bool
     several: bool
+    segments: bool = True
+    fields: tuple[str, ...] | None = None
 
     @property
     def ext(self) -> str:
         return ".show.txt" if self.show else _EXT[self.fmt]
 
+    @property
+    def headed(self) -> bool:
+        """Text outputs of several documents are headed `==> NAME <==`."""
+        return self.several and (self.show or self.fmt in ("text", "markdown"))
+
 
 @dataclass(frozen=True)
-class Result:
-    """The rendered article, or the one-line reason it failed."""
+class Rendered:
+    """One document's output (rendered in the worker), or the one-line reason it failed.
 
-    rendered: str | None
+    `text` is also set for a failed document in JSON Lines: its error record."""
+
+    id: str | int | None
+    text: str | None
     error: str | None = None
+    empty: bool = False
+    url: str | None = None
 
 
-def _results(jobs: list[Job], view: View, options: Options, workers: int) -> Iterator[tuple[Job, Result]]:
-    """Results in input order; with several workers, files are processed in parallel."""
-    if workers <= 1 or len(jobs) < 2:
-        for job in jobs:
-            yield job, process(job, view, options)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(process, jobs, [view] * len(jobs), [options] * len(jobs), chunksize=8)
-        yield from zip(jobs, results, strict=True)
-
-
-def process(job: Job, view: View, options: Options) -> Result:
-    """Read, extract and render one input; never raises."""
+def _finish(view: View, result: BatchResult) -> Rendered:
+    """Render one result; never raises."""
+    name = result.id if isinstance(result.id, str) else str(result.id)
     try:
-        data = sys.stdin.buffer.read() if job.path is None else job.path.read_bytes()
-        article = extract(data, options)
+        if result.article is None:
+            text = None
+            if view.fmt == "jsonl" and not view.show:
+                text = json.dumps(result.to_dict(), ensure_ascii=False)
+            elif view.fmt == "json" and view.several and not view.show:  # one object per line
+                text = json.dumps({"file": name, "error": result.error}, ensure_ascii=False)
+            return Rendered(result.id, text, result.error or "failed", url=result.url)
+        article = result.article
         if view.show:
-            return Result(render_show(article, view.colour))
-        return Result(render(article, view.fmt, job.name if view.several and view.fmt == "json" else None))
-    except InputError as exc:
-        return Result(None, str(exc))
-    except OSError as exc:
-        return Result(None, f"cannot read ({exc.strerror or exc})")
+            text = render_show(article, view.colour)
+        elif view.fmt == "jsonl":
+            text = json.dumps(result.to_dict(segments=view.segments, fields=view.fields), ensure_ascii=False)
+        else:
+            text = render(
+                article,
+                view.fmt,
+                name if view.several else None,
+                segments=view.segments,
+                fields=view.fields,
+            )
+        return Rendered(result.id, text, None, not article.paragraphs, result.url)
     except Exception as exc:  # a bug must still not end the run with a traceback
-        return Result(None, f"internal error: {type(exc).__name__}: {exc}")
+        error = f"internal error: {type(exc).__name__}: {exc}"
+        text = json.dumps(_error_record(name, error)) if view.fmt == "jsonl" else None
+        return Rendered(result.id, text, error)
 
 
-def _emit(job: Job, result: Result, view: View, output_dir: Path | None) -> bool:
-    if result.rendered is None:
-        _error(job.name, result.error or "failed")
-        return False
-    headed = view.several and view.fmt != "json"
-    if output_dir is None:
-        if headed:
-            sys.stdout.write(f"==> {job.name} <==\n")
-        _write(sys.stdout, result.rendered)
-        if headed:
-            sys.stdout.write("\n")
+def _error_record(name: str, error: str) -> dict[str, Any]:
+    return BatchResult(name, None, None, error).to_dict()
+
+
+class Sink:
+    """Where rendered documents go: standard output, or files under -o DIR written whole
+    (a temporary file renamed into place), so an interrupted run leaves no half-written file."""
+
+    def __init__(self, view: View, output_dir: Path | None, report: Reporter) -> None:
+        self.view = view
+        self.output_dir = output_dir
+        self.report = report
+        self.targets: dict[Job, Path] = {}
+        self.open_job: Job | None = None
+        self.open_file: TextIO | None = None
+        self.open_temp: Path | None = None
+
+    def target(self, job: Job) -> Path:
+        assert self.output_dir is not None
+        ext = ".jsonl" if job.container and self.view.fmt == "json" else self.view.ext
+        return self.output_dir / job.relative.with_name(job.relative.name + ext)
+
+    def plan(self, jobs: list[Job]) -> list[tuple[Path, str, str]]:
+        """(target, first input, second input) for every output file two inputs would write."""
+        owners: dict[str, Job] = {}
+        clashes = []
+        for job in jobs:
+            if job.error is not None:
+                continue
+            target = self.target(job)
+            key = os.path.normcase(os.path.abspath(target))
+            if key in owners:
+                clashes.append((target, owners[key].name, job.name))
+            else:
+                owners[key] = job
+            self.targets[job] = target
+        return clashes
+
+    def check(self, job: Job, skip_existing: bool) -> bool:
+        """Whether to process `job`: not when its output would overwrite it, nor (resuming)
+        when its output is there already."""
+        target = self.targets[job]
+        if job.path is not None and target.resolve() == job.path.resolve():
+            self.report.error(job.name, f"output {target} would overwrite the input; choose another -o DIR")
+            self.report.failed += 1
+            return False
+        if skip_existing and target.exists():
+            self.report.skipped += 1
+            return False
         return True
-    target = output_dir / job.relative.with_name(job.relative.name + view.ext)
-    if job.path is not None and target.resolve() == job.path.resolve():
-        _error(job.name, f"output {target} would overwrite the input; choose another -o DIR")
-        return False
-    try:
+
+    def emit(self, job: Job, rendered: Rendered) -> None:
+        self.report.document(rendered.error is None, rendered.empty)
+        if rendered.error is not None:
+            self.report.error(_name(job, rendered), rendered.error)
+        if self.output_dir is None:
+            if rendered.text is None:
+                return
+            if self.view.headed:
+                sys.stdout.write(f"==> {rendered.url or _name(job, rendered)} <==\n")
+            _write(sys.stdout, rendered.text)
+            if self.view.headed:
+                sys.stdout.write("\n")
+            return
+        if job is not self.open_job:
+            self.close()
+        if not job.container and (rendered.error is not None or rendered.text is None):
+            return  # a failed input: no output file, so that a resumed run tries it again
+        try:
+            handle = self._open(job)
+            if rendered.text is not None:
+                if job.container and self.view.headed:
+                    handle.write(f"==> {rendered.url or _name(job, rendered)} <==\n")
+                _write(handle, rendered.text)
+                if job.container and self.view.headed:
+                    handle.write("\n")
+            if not job.container:
+                self.close()
+        except OSError as exc:
+            self.report.error(job.name, f"cannot write {self.targets[job]} ({exc.strerror or exc})")
+            self.report.failed += 1
+            self.discard()
+
+    def _open(self, job: Job) -> TextIO:
+        if self.open_file is not None:
+            return self.open_file
+        target = self.targets[job]
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8") as fh:
-            _write(fh, result.rendered)
-    except OSError as exc:
-        _error(job.name, f"cannot write {target} ({exc.strerror or exc})")
-        return False
-    return True
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        self.open_job, self.open_temp = job, Path(temp)
+        self.open_file = open(fd, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        return self.open_file
+
+    def close(self) -> None:
+        """Finish the open output file: flushed to disk, then renamed into place."""
+        if self.open_file is None or self.open_job is None or self.open_temp is None:
+            return
+        handle, temp, job = self.open_file, self.open_temp, self.open_job
+        self.open_file = self.open_job = self.open_temp = None
+        try:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.chmod(temp, 0o666 & ~_umask())
+            os.replace(temp, self.targets[job])
+        except OSError as exc:
+            handle.close()
+            temp.unlink(missing_ok=True)
+            self.report.error(job.name, f"cannot write {self.targets[job]} ({exc.strerror or exc})")
+            self.report.failed += 1
+
+    def discard(self) -> None:
+        """Drop a half-written output (an interrupted run, a failed write)."""
+        if self.open_file is not None:
+            self.open_file.close()
+        if self.open_temp is not None:
+            self.open_temp.unlink(missing_ok=True)
+        self.open_file = self.open_job = self.open_temp = None
+
+
+def _name(job: Job, rendered: Rendered) -> str:
+    """The name a document is reported under: the file, or FILE#ID for a record in a container."""
+    if not job.container:
+        return job.name
+    return f"{job.name}#{rendered.id}" if rendered.id != job.name else job.name
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write(stream: TextIO, text: str) -> None:
     stream.write(text if text.endswith("\n") or not text else text + "\n")
 
 
-def render(article: Article, fmt: str, name: str | None = None) -> str:
-    """An article as text (the body), JSON (everything) or Markdown."""
-    if fmt == "json":
-        data = article.to_dict()
+def render(
+    article: Article,
+    fmt: str,
+    name: str | None = None,
+    *,
+    segments: bool = True,
+    fields: Sequence[str] | None = None,
+) -> str:
+    """An article as text (the body), JSON (everything, or `fields`) or Markdown."""
+    if fmt in ("json", "jsonl"):
+        data = article.to_dict(segments=segments)
+        if fields is not None:
+            data = {k: data[k] for k in fields if k in data}
         if name is not None:  # several inputs: one JSON object per line
             return json.dumps({"file": name, **data}, ensure_ascii=False)
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -352,10 +756,6 @@ def _line_spans(text: str) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < len(text) or not text:
         yield pos, len(text)
-
-
-def _error(name: str, message: str) -> None:
-    sys.stderr.write(f"boilerstrip: {name}: {message}\n")
 
 
 if __name__ == "__main__":  # pragma: no cover
