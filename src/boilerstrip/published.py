@@ -1,0 +1,265 @@
+"""The publication date as a fitted choice among the dates a page shows.
+
+Every date found on the page (on a line of its own or inside a longer line) is a candidate,
+described by where it stands (next to the headline, inside the story, under a comments or
+related heading), how its line reads (a label such as "Published" or "Updated", a time of day,
+the date alone or in a sentence) and how it compares with the page's other dates (newest,
+oldest, repeated). A boosted tree model (data/published.model.json, trained by
+tools/train_date.py) gives each candidate the probability of being the publication day; the
+best one wins when it clears the fitted threshold, and otherwise the page has no date.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Final
+
+import regex
+
+from .classify import K_BYLINE, K_CAPTION, K_COMMENTS, K_DATE, K_NAVIGATION, K_RELATED, Label
+from .dates import DateMatch, date_roles, dates_in, find_relative, has_relative
+from .kinds import Kind
+from .metadata import _day_first, find_dates_meta
+from .model import TreeModel
+from .page import Page
+
+# Far lines are read, but their distance is told only up to this many lines.
+_FAR: Final = 60.0
+# A page with more dates than this (an archive, a long thread) is read from its head.
+_MAX_CANDIDATES: Final = 400
+_LETTER: Final = regex.compile(r"\p{L}")
+_COPYRIGHT: Final = regex.compile(r"©|\(c\)|copyright", regex.I)
+_UPDATE_KINDS: Final = ("updated",)
+
+FEATURES: Final = (
+    "to_anchor",  # lines from the headline (or the body's start), signed
+    "to_body",  # lines from the body's first line, signed
+    "after_body",  # lines past the body's last line (0 inside or above it)
+    "in_body",
+    "position",  # the line's place in the page, 0..1
+    "under_comments",  # below a comments heading
+    "under_related",  # the nearest heading above is a related/more-stories one
+    "kind_date",
+    "kind_byline",
+    "kind_caption",
+    "kind_navigation",
+    "kind_other",  # no rule kind, or one that says nothing about dates
+    "byline_near",  # lines to the nearest byline (capped)
+    "words",
+    "date_share",  # share of the line's characters that are its dates
+    "ends_sentence",
+    "dates_on_line",
+    "index_on_line",
+    "label_published",
+    "label_updated",
+    "has_time",
+    "month_word",  # the month written as a word, not digits
+    "copyright",
+    "page_dates",
+    "page_days",  # distinct days on the page
+    "rank_position",  # among the page's dates, by position
+    "rank_anchor",  # by distance to the headline
+    "rank_recency",  # among distinct days, newest first
+    "is_newest",
+    "is_oldest",
+    "days_from_newest",
+    "same_day",  # how many dates on the page fall on this day
+    "first_after_anchor",  # the first date at or under the headline
+    "old_published",  # the line-rule choice
+    "old_updated",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    unit: int
+    match: DateMatch
+    features: tuple[float, ...]
+
+    @property
+    def day(self) -> date:
+        return _day(self.match.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    unit: int
+    value: date | datetime
+    probability: float
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _kind(label: Label | None) -> Kind | None:
+    return label.kind if label is not None else None
+
+
+def _not_after(value: date | datetime, reference: date | datetime) -> bool:
+    return _day(value) <= _day(reference) + timedelta(days=1)
+
+
+def body_span(page: Page) -> tuple[int, int]:
+    """The body region the body stage decided (an empty page: past its end)."""
+    n = len(page.units)
+    if page.decision is None or page.decision.region[0] < 0:
+        return n, n
+    return page.decision.region
+
+
+def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
+    """Every date on the page with its features. `anchor` is the headline's unit (the body's
+    start when None). Reads the rule labels and the body region, which the later stages leave
+    as they are, so training and extraction see the same features."""
+    units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
+    n = len(units)
+    if n == 0:
+        return []
+    lo, hi = body_span(page)
+    head = anchor if anchor is not None else lo
+    reference = page.options.reference_date
+    digits = [i for i in range(n) if any(ch.isdigit() for ch in units[i].text)]
+    day_first = _day_first(units, digits, page.language)
+    found: list[tuple[int, DateMatch, str]] = []
+    for i in digits if reference is None else range(n):
+        text = units[i].text
+        matches = dates_in(text, page.dates, day_first=day_first)
+        if reference is not None:
+            matches = [d for d in matches if _not_after(d.value, reference)]
+            if not matches and facts[i].words <= 30 and has_relative(text):
+                rel = find_relative(text, reference)
+                matches = [rel] if rel is not None else []
+        if matches:
+            for d, role in zip(matches, date_roles(text, matches), strict=True):
+                found.append((i, d, role))
+    if not found:
+        return []
+    if len(found) > _MAX_CANDIDATES:
+        found = sorted(found, key=lambda c: abs(c[0] - head))[:_MAX_CANDIDATES]
+        found.sort(key=lambda c: (c[0], c[1].start))
+
+    # where the page's blocks are: the comments heading after the story, every heading's kind
+    comments = next(
+        (
+            i
+            for i in range(hi + 1, n)
+            if (lab := rule[i]) is not None and lab.kind is K_COMMENTS and lab.heading
+        ),
+        n,
+    )
+    heading_kind: list[Kind | None] = []
+    last: Kind | None = None
+    for i in range(n):
+        lab = rule[i]
+        if lab is not None and lab.heading:
+            last = lab.kind
+        heading_kind.append(last)
+    bylines = sorted(set(page.bylines) | {i for i in range(n) if _kind(rule[i]) is K_BYLINE})
+
+    old_pub, old_upd = find_dates_meta(
+        units, list(rule), head, lo, facts, reference, page.language, hi if hi < n else None, page.dates
+    )
+
+    days = [_day(d.value) for _, d, _ in found]
+    distinct = sorted(set(days), reverse=True)
+    recency = {d: r for r, d in enumerate(distinct)}
+    counts: dict[date, int] = {}
+    for day in days:
+        counts[day] = counts.get(day, 0) + 1
+    by_anchor = sorted(range(len(found)), key=lambda k: (abs(found[k][0] - head), k))
+    anchor_rank = {k: r for r, k in enumerate(by_anchor)}
+    first_after = next((k for k in range(len(found)) if found[k][0] >= head), -1)
+    per_line: dict[int, int] = {}
+    covered: dict[int, int] = {}
+    for i, d, _ in found:
+        per_line[i] = per_line.get(i, 0) + 1
+        covered[i] = covered.get(i, 0) + d.end - d.start
+
+    out: list[Candidate] = []
+    seen_on_line: dict[int, int] = {}
+    for k, (i, d, role) in enumerate(found):
+        text = units[i].text
+        f = facts[i]
+        kind = _kind(rule[i])
+        index_on_line = seen_on_line.get(i, 0)
+        seen_on_line[i] = index_on_line + 1
+        near = min((abs(i - b) for b in bylines), default=_FAR)
+        day = days[k]
+        x = (
+            _clip(i - head),
+            _clip(i - lo),
+            _clip(max(0, i - hi)) if hi < n else 0.0,
+            float(lo <= i <= hi),
+            i / n,
+            float(i > comments),
+            float(heading_kind[i] in (K_RELATED, K_COMMENTS) and not lo <= i <= hi),
+            float(kind is K_DATE),
+            float(kind is K_BYLINE or i in page.bylines),
+            float(kind is K_CAPTION),
+            float(kind is K_NAVIGATION),
+            float(kind is None or kind in (Kind.OTHER, Kind.REPEATED, Kind.BODY)),
+            min(float(near), _FAR),
+            float(f.words),
+            covered[i] / max(1, len(text)),
+            float(f.ends_sentence),
+            float(per_line[i]),
+            float(index_on_line),
+            float(role == "published"),
+            float(role in _UPDATE_KINDS),
+            float(isinstance(d.value, datetime)),
+            float(_LETTER.search(text, d.start, d.end) is not None),
+            float(_COPYRIGHT.search(text) is not None),
+            float(len(found)),
+            float(len(distinct)),
+            float(k),
+            float(anchor_rank[k]),
+            float(recency[day]),
+            float(recency[day] == 0),
+            float(recency[day] == len(distinct) - 1),
+            float(min((distinct[0] - day).days, 3650)),
+            float(counts[day]),
+            float(k == first_after),
+            float(old_pub is not None and old_pub[0] == i and _day(old_pub[1]) == day),
+            float(old_upd is not None and old_upd[0] == i and _day(old_upd[1]) == day),
+        )
+        out.append(Candidate(i, d, x))
+    return out
+
+
+def _clip(v: int) -> float:
+    return max(-_FAR, min(_FAR, float(v)))
+
+
+@functools.cache
+def model() -> TreeModel:
+    m = TreeModel.load("published")
+    m.check(FEATURES)
+    return m
+
+
+def threshold() -> float:
+    """The probability the best date must reach (fitted on the training pages with the model)."""
+    return float(dict(model().info).get("threshold", "0.5"))
+
+
+def choose(page: Page, anchor: int | None = None) -> Choice | None:
+    """The publication date: the most probable candidate when it clears the threshold."""
+    found = candidates(page, anchor)
+    if not found:
+        return None
+    m = model()
+    scored = [(m.proba(list(c.features)), c) for c in found]
+    p, best = max(scored, key=lambda s: s[0])  # (the first of equals: the higher one on the page)
+    if p < threshold():
+        return None
+    value = best.match.value
+    if not isinstance(value, datetime):
+        # the same day with its time of day, written on the same line or the next
+        for _, c in scored:
+            if isinstance(c.match.value, datetime) and c.day == best.day and abs(c.unit - best.unit) <= 1:
+                value = c.match.value
+                break
+    return Choice(best.unit, value, p)
