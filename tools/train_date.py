@@ -36,6 +36,13 @@ from modelio import bench_or_exit, export, sides  # noqa: E402
 
 from boilerstrip import published  # noqa: E402
 from boilerstrip.extract import analyse, assemble  # noqa: E402
+from boilerstrip.model import TreeModel  # noqa: E402
+
+# `assemble` (run for the headline's unit) asks the shipped model for a date, and that model may
+# be stale while the features change: it is replaced by a stand-in that never gives one.
+# Nothing `candidates` reads depends on that answer.
+_STAND_IN = TreeModel("published", published.FEATURES, (), info=(("threshold", "2.0"),))
+published.model = lambda: _STAND_IN  # type: ignore[assignment]
 
 SEED = 7
 FOLDS = 4
@@ -57,6 +64,7 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
 }
 ROUNDS = 150
+NEWS = ("wcxb:article", "dev")  # the pages the threshold is fitted on
 
 
 @dataclass
@@ -174,18 +182,20 @@ def best(booster: lgb.Booster, page: PageRows) -> tuple[float, date | None, bool
     return float(p[k]), page.days[k], bool(page.y[k])
 
 
+def hand(page: PageRows) -> tuple[float, date | None, bool]:
+    """What the line rule (the `old_published` feature) picks, as a sure choice."""
+    at = published.FEATURES.index("old_published")
+    k = next((k for k, x in enumerate(page.x) if x[at]), None)
+    return (0.0, None, False) if k is None else (1.0, page.days[k], bool(page.y[k]))
+
+
 def fit_threshold(scored: list[tuple[PageRows, tuple[float, date | None, bool]]]) -> float:
-    """The threshold that gets the most pages right: a date within a day where the gold has one,
-    no date where it has none."""
-    cuts = sorted({round(s[0], 4) for _, s in scored})
-    best_t, best_ok = 0.5, -1.0
-    for t in [0.0, *cuts]:
-        ok = 0.0
-        for page, (p, _, hit) in scored:
-            if page.gold is None:
-                ok += p < t
-            else:
-                ok += p >= t and hit
+    """The threshold that gets the most news pages (WCXB articles and dev) right: a date within a
+    day where the gold has one, no date where it has none."""
+    news = [s for s in scored if s[0].group in NEWS]
+    best_t, best_ok = 0.5, -1
+    for t in sorted({round(p, 4) for _, (p, _, _) in news}):
+        ok = sum((p >= t and hit) if page.gold is not None else p < t for page, (p, _, hit) in news)
         if ok > best_ok:
             best_t, best_ok = t, ok
     return best_t
@@ -246,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         f"threshold {t:.4f} (fitted on the train pages' out-of-fold probabilities); trained in"
         f" {time.perf_counter() - t1:.0f}s"
     )
+    report("hand rule, train", [(p, hand(p)) for p in tr], 0.5)
+    report("hand rule, validation", [(p, hand(p)) for p in va], 0.5)
     report("train, out of fold", oof, t)
     report("train, in sample", [(p, best(booster, p)) for p in tr], t)
     report("validation", [(p, best(booster, p)) for p in va], t)

@@ -26,7 +26,7 @@ from .model import TreeModel
 from .page import Page
 
 # Far lines are read, but their distance is told only up to this many lines.
-_FAR: Final = 60.0
+_FAR: Final = 300.0
 # A page with more dates than this (an archive, a long thread) is read from its head.
 _MAX_CANDIDATES: Final = 400
 _LETTER: Final = regex.compile(r"\p{L}")
@@ -39,12 +39,16 @@ FEATURES: Final = (
     "after_body",  # lines past the body's last line (0 inside or above it)
     "in_body",
     "position",  # the line's place in the page, 0..1
-    "under_comments",  # below a comments heading
+    "to_end",  # lines to the page's end
+    "has_title",  # the metadata stage found a headline
+    "body_lines",
+    "page_lines",
     "under_related",  # the nearest heading above is a related/more-stories one
     "kind_date",
     "kind_byline",
     "kind_caption",
     "kind_navigation",
+    "kind_comments",
     "kind_other",  # no rule kind, or one that says nothing about dates
     "byline_near",  # lines to the nearest byline (capped)
     "words",
@@ -66,6 +70,9 @@ FEATURES: Final = (
     "is_oldest",
     "days_from_newest",
     "same_day",  # how many dates on the page fall on this day
+    "alike",  # dated lines of the same shape (a teaser list, a comment thread)
+    "gap_before",  # lines since the previous dated line
+    "gap_after",  # lines to the next dated line
     "first_after_anchor",  # the first date at or under the headline
     "old_published",  # the line-rule choice
     "old_updated",
@@ -112,7 +119,8 @@ def body_span(page: Page) -> tuple[int, int]:
 
 def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     """Every date on the page with its features. `anchor` is the headline's unit (the body's
-    start when None). Reads the rule labels and the body region, which the later stages leave
+    start when None). Dates under a comments heading after the story are the readers': they
+    are counted, not offered. Reads the rule labels and the body region, which the later stages leave
     as they are, so training and extraction see the same features."""
     units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
     n = len(units)
@@ -178,9 +186,25 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
         per_line[i] = per_line.get(i, 0) + 1
         covered[i] = covered.get(i, 0) + d.end - d.start
 
+    spans: dict[int, list[DateMatch]] = {}
+    for i, d, _ in found:
+        spans.setdefault(i, []).append(d)
+    shapes = {i: _shape(units[i].text, ds) for i, ds in spans.items()}
+    alike: dict[str, int] = {}
+    for shape in shapes.values():
+        alike[shape] = alike.get(shape, 0) + 1
+    lines = sorted(shapes)
+    gaps: dict[int, tuple[float, float]] = {}
+    for k, i in enumerate(lines):
+        before = float(i - lines[k - 1]) if k > 0 else _FAR
+        after = float(lines[k + 1] - i) if k + 1 < len(lines) else _FAR
+        gaps[i] = (min(before, _FAR), min(after, _FAR))
+
     out: list[Candidate] = []
     seen_on_line: dict[int, int] = {}
     for k, (i, d, role) in enumerate(found):
+        if i > comments:
+            continue  # the readers' dates (counted above: a story's day recurs among them)
         text = units[i].text
         f = facts[i]
         kind = _kind(rule[i])
@@ -194,12 +218,16 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
             _clip(max(0, i - hi)) if hi < n else 0.0,
             float(lo <= i <= hi),
             i / n,
-            float(i > comments),
+            min(float(n - i), _FAR),
+            float(anchor is not None),
+            float(hi - lo + 1 if hi < n else 0),
+            float(n),
             float(heading_kind[i] in (K_RELATED, K_COMMENTS) and not lo <= i <= hi),
             float(kind is K_DATE),
             float(kind is K_BYLINE or i in page.bylines),
             float(kind is K_CAPTION),
             float(kind is K_NAVIGATION),
+            float(kind is K_COMMENTS),
             float(kind is None or kind in (Kind.OTHER, Kind.REPEATED, Kind.BODY)),
             min(float(near), _FAR),
             float(f.words),
@@ -221,12 +249,28 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
             float(recency[day] == len(distinct) - 1),
             float(min((distinct[0] - day).days, 3650)),
             float(counts[day]),
+            float(alike[shapes[i]]),
+            *gaps[i],
             float(k == first_after),
             float(old_pub is not None and old_pub[0] == i and _day(old_pub[1]) == day),
             float(old_upd is not None and old_upd[0] == i and _day(old_upd[1]) == day),
         )
         out.append(Candidate(i, d, x))
     return out
+
+
+_DIGITS: Final = regex.compile(r"\d+")
+
+
+def _shape(text: str, found: list[DateMatch]) -> str:
+    """The line without its dates, numbers as 0: the dated lines of one list share it."""
+    parts, at = [], 0
+    for d in sorted(found, key=lambda d: d.start):
+        parts.append(text[at : d.start])
+        at = max(at, d.end)
+    parts.append(text[at:])
+    shape: str = _DIGITS.sub("0", "\x00".join(parts))
+    return shape.casefold()
 
 
 def _clip(v: int) -> float:
