@@ -3,8 +3,8 @@
 Every date found on the page (on a line of its own or inside a longer line) is a candidate,
 described by where it stands (next to the headline, inside the story, under a comments or
 related heading), how its line reads (a label such as "Published" or "Updated", a time of day,
-the date alone or in a sentence) and how it compares with the page's other dates (newest,
-oldest, repeated). A boosted tree model (data/published.model.json, trained by
+the date alone or in a sentence), the page's other dated lines (lines of the same shape, the
+gaps between them) and the line rule's own choice. A boosted tree model (data/published.model.json, trained by
 tools/train_date.py) gives each candidate the probability of being the publication day; the
 best one wins when it clears the fitted threshold, and otherwise the page has no date.
 """
@@ -61,19 +61,9 @@ FEATURES: Final = (
     "has_time",
     "month_word",  # the month written as a word, not digits
     "copyright",
-    "page_dates",
-    "page_days",  # distinct days on the page
-    "rank_position",  # among the page's dates, by position
-    "rank_anchor",  # by distance to the headline
-    "rank_recency",  # among distinct days, newest first
-    "is_newest",
-    "is_oldest",
-    "days_from_newest",
-    "same_day",  # how many dates on the page fall on this day
     "alike",  # dated lines of the same shape (a teaser list, a comment thread)
     "gap_before",  # lines since the previous dated line
     "gap_after",  # lines to the next dated line
-    "first_after_anchor",  # the first date at or under the headline
     "old_published",  # the line-rule choice
     "old_updated",
 )
@@ -119,8 +109,8 @@ def body_span(page: Page) -> tuple[int, int]:
 
 def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     """Every date on the page with its features. `anchor` is the headline's unit (the body's
-    start when None). Dates under a comments heading after the story are the readers': they
-    are counted, not offered. Reads the rule labels and the body region, which the later stages leave
+    start when None). Dates under a comments heading after the story are the readers' and are
+    not offered (their lines still count as lines alike). Reads the rule labels and the body region, which the later stages leave
     as they are, so training and extraction see the same features."""
     units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
     n = len(units)
@@ -171,15 +161,6 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
         units, list(rule), head, lo, facts, reference, page.language, hi if hi < n else None, page.dates
     )
 
-    days = [_day(d.value) for _, d, _ in found]
-    distinct = sorted(set(days), reverse=True)
-    recency = {d: r for r, d in enumerate(distinct)}
-    counts: dict[date, int] = {}
-    for day in days:
-        counts[day] = counts.get(day, 0) + 1
-    by_anchor = sorted(range(len(found)), key=lambda k: (abs(found[k][0] - head), k))
-    anchor_rank = {k: r for r, k in enumerate(by_anchor)}
-    first_after = next((k for k in range(len(found)) if found[k][0] >= head), -1)
     per_line: dict[int, int] = {}
     covered: dict[int, int] = {}
     for i, d, _ in found:
@@ -202,16 +183,16 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
 
     out: list[Candidate] = []
     seen_on_line: dict[int, int] = {}
-    for k, (i, d, role) in enumerate(found):
+    for i, d, role in found:
         if i > comments:
-            continue  # the readers' dates (counted above: a story's day recurs among them)
+            continue  # the readers' dates
         text = units[i].text
         f = facts[i]
         kind = _kind(rule[i])
         index_on_line = seen_on_line.get(i, 0)
         seen_on_line[i] = index_on_line + 1
         near = min((abs(i - b) for b in bylines), default=_FAR)
-        day = days[k]
+        day = _day(d.value)
         x = (
             _clip(i - head),
             _clip(i - lo),
@@ -240,18 +221,8 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
             float(isinstance(d.value, datetime)),
             float(_LETTER.search(text, d.start, d.end) is not None),
             float(_COPYRIGHT.search(text) is not None),
-            float(len(found)),
-            float(len(distinct)),
-            float(k),
-            float(anchor_rank[k]),
-            float(recency[day]),
-            float(recency[day] == 0),
-            float(recency[day] == len(distinct) - 1),
-            float(min((distinct[0] - day).days, 3650)),
-            float(counts[day]),
             float(alike[shapes[i]]),
             *gaps[i],
-            float(k == first_after),
             float(old_pub is not None and old_pub[0] == i and _day(old_pub[1]) == day),
             float(old_upd is not None and old_upd[0] == i and _day(old_upd[1]) == day),
         )
