@@ -30,6 +30,8 @@ _FAR: Final = 300.0
 # A page with more dates than this (an archive, a long thread) is read from its head.
 _MAX_CANDIDATES: Final = 400
 _LETTER: Final = regex.compile(r"\p{L}")
+# What every date form read by dates.find_dates holds: a four-digit year or a short numeric date.
+_DATED: Final = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 _COPYRIGHT: Final = regex.compile(r"©|\(c\)|copyright", regex.I)
 _UPDATE_KINDS: Final = ("updated",)
 
@@ -119,10 +121,10 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     lo, hi = body_span(page)
     head = anchor if anchor is not None else lo
     reference = page.options.reference_date
-    digits = [i for i in range(n) if any(ch.isdigit() for ch in units[i].text)]
-    day_first = _day_first(units, digits, page.language)
+    dated = [i for i in range(n) if _DATED.search(units[i].text) is not None]
+    day_first = _day_first(units, dated, page.language)
     found: list[tuple[int, DateMatch, str]] = []
-    for i in digits if reference is None else range(n):
+    for i in dated if reference is None else range(n):
         text = units[i].text
         matches = dates_in(text, page.dates, day_first=day_first)
         if reference is not None:
