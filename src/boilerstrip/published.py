@@ -272,11 +272,9 @@ def choose(page: Page, anchor: int | None = None) -> Choice | None:
     p, best = max(scored, key=lambda s: s[0])  # (the first of equals: the higher one on the page)
     if p < threshold():
         return None
-    value = best.match.value
-    if not isinstance(value, datetime):
-        # the same day with its time of day, written on the same line or the next
-        for _, c in scored:
-            if isinstance(c.match.value, datetime) and c.day == best.day and abs(c.unit - best.unit) <= 1:
-                value = c.match.value
-                break
-    return Choice(best.unit, value, p)
+    if not isinstance(best.match.value, datetime):
+        # the same day with its time of day, where another line writes it ("13 Dec 2025 10:47PM")
+        timed = [(q, c) for q, c in scored if isinstance(c.match.value, datetime) and c.day == best.day]
+        if timed:
+            best = max(timed, key=lambda s: s[0])[1]
+    return Choice(best.unit, best.match.value, p)
