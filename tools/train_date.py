@@ -49,9 +49,9 @@ FOLDS = 4
 PARAMS: dict[str, Any] = {
     "objective": "binary",
     "learning_rate": 0.05,
-    "num_leaves": 8,
-    "max_depth": 4,
-    "min_data_in_leaf": 60,
+    "num_leaves": 4,
+    "max_depth": 2,
+    "min_data_in_leaf": 100,
     "min_sum_hessian_in_leaf": 1.0,
     "lambda_l2": 5.0,
     "feature_fraction": 0.8,
