@@ -209,9 +209,10 @@ def figures(scored: list[tuple[PageRows, tuple[float, date | None, bool]]], t: f
     def rate(v: list[bool]) -> str:
         return f"{sum(v) / len(v):.3f}" if v else "  -  "
 
+    reach = [any(page.y) for page, _ in scored if page.gold is not None and page.visible]
     return (
-        f"within-1-day on visible {rate(vis)} (n={len(vis):3d})  same date {rate(same)} (n={len(same):3d})"
-        f"  FP where null {rate(null)} (n={len(null):3d})"
+        f"within-1-day on visible {rate(vis)} (n={len(vis):3d}, a right date among the dates {rate(reach)})"
+        f"  same date {rate(same)} (n={len(same):3d})  FP where null {rate(null)} (n={len(null):3d})"
     )
 
 
