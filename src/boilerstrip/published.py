@@ -4,16 +4,17 @@ Every date found on the page (on a line of its own or inside a longer line) is a
 described by where it stands (next to the headline, inside the story, under a comments or
 related heading), how its line reads (a label such as "Published" or "Updated", a time of day,
 the date alone or in a sentence), the page's other dated lines (lines of the same shape, the
-gaps between them) and the line rule's own choice. A boosted tree model (data/published.model.json, trained by
-tools/train_date.py) gives each candidate the probability of being the publication day; the
-best one wins when it clears the fitted threshold, and otherwise the page has no date.
+gaps between them) and the line rule's own choice. A boosted tree model
+(data/published.model.json, trained by tools/train_date.py) gives each candidate the
+probability of being the publication day; the best one wins when it clears the fitted
+threshold, and otherwise the page has no date.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Final
 
 import regex
@@ -21,7 +22,7 @@ import regex
 from .classify import K_BYLINE, K_CAPTION, K_COMMENTS, K_DATE, K_NAVIGATION, K_RELATED, Label
 from .dates import DateMatch, date_roles, dates_in, find_relative, has_relative
 from .kinds import Kind
-from .metadata import _day_first, find_dates_meta
+from .metadata import _day_first, _not_after, find_dates_meta
 from .model import TreeModel
 from .page import Page
 
@@ -33,7 +34,6 @@ _LETTER: Final = regex.compile(r"\p{L}")
 # What every date form read by dates.find_dates holds: a four-digit year or a short numeric date.
 _DATED: Final = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 _COPYRIGHT: Final = regex.compile(r"©|\(c\)|copyright", regex.I)
-_UPDATE_KINDS: Final = ("updated",)
 
 FEATURES: Final = (
     "to_anchor",  # lines from the headline (or the body's start), signed
@@ -97,10 +97,6 @@ def _kind(label: Label | None) -> Kind | None:
     return label.kind if label is not None else None
 
 
-def _not_after(value: date | datetime, reference: date | datetime) -> bool:
-    return _day(value) <= _day(reference) + timedelta(days=1)
-
-
 def body_span(page: Page) -> tuple[int, int]:
     """The body region the body stage decided (an empty page: past its end)."""
     n = len(page.units)
@@ -112,8 +108,9 @@ def body_span(page: Page) -> tuple[int, int]:
 def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     """Every date on the page with its features. `anchor` is the headline's unit (the body's
     start when None). Dates under a comments heading after the story are the readers' and are
-    not offered (their lines still count as lines alike). Reads the rule labels and the body region, which the later stages leave
-    as they are, so training and extraction see the same features."""
+    not offered (their lines still count as lines alike). Reads the rule labels and the body
+    region, which the later stages leave as they are, so training and extraction see the same
+    features."""
     units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
     n = len(units)
     if n == 0:
@@ -219,7 +216,7 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
             float(per_line[i]),
             float(index_on_line),
             float(role == "published"),
-            float(role in _UPDATE_KINDS),
+            float(role == "updated"),
             float(isinstance(d.value, datetime)),
             float(_LETTER.search(text, d.start, d.end) is not None),
             float(_COPYRIGHT.search(text) is not None),
