@@ -194,8 +194,12 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
             r"(?=\d)(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
             regex.I,
         ),
-        # December 13, 2025 / Dec. 13th 2025
-        regex.compile(r"(?<![\p{L}\d])" + month + r"\s+" + day + r",?\s+" + year, regex.I),
+        # December 13, 2025 / Dec. 13th 2025; also glued to the word before it when the page ran
+        # two elements together ("By Jane DoeMar 5, 2025"): a capital right after a small letter
+        regex.compile(
+            r"(?:(?<![\p{L}\d])|(?-i:(?<=\p{Ll})(?=\p{Lu})))" + month + r"\s+" + day + r",?\s+" + year,
+            regex.I,
+        ),
         # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25
         regex.compile(
             r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"

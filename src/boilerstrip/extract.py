@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any, Final
 
@@ -51,6 +52,7 @@ from .metadata import (
 )
 from .options import Options
 from .page import Page
+from .published import choose as choose_published
 
 _CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A sentence ending followed by the next sentence ("... here. The ...", or a CJK full stop).
@@ -112,6 +114,7 @@ def assemble(page: Page) -> Article:
         page.lexicon,
         page.options,
         page.dates,
+        page,
     )
 
 
@@ -399,7 +402,8 @@ def _assemble(
     language: str | None,
     lexicon: Lexicon,
     opts: Options,
-    dates: DateMemo | None = None,
+    dates: DateMemo | None,
+    page: Page,
 ) -> Article:
     fields: list[Field] = []
 
@@ -450,11 +454,20 @@ def _assemble(
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
-    published, updated = find_dates_meta(
+    # published: the fitted choice among the page's dates; updated: the nearest labelled update
+    _, updated = find_dates_meta(
         units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end, dates
     )
-    if published is not None:
-        note("published", published[0])
+    choice = choose_published(page, title_i)
+    published = (choice.unit, choice.value) if choice is not None else None
+    if choice is not None:
+        lab = labels[choice.unit]
+        labels[choice.unit] = (
+            Label(Kind.DATE, "the publication date", rule="date.model", probability=choice.probability)
+            if lab is None
+            else dataclasses.replace(lab, rule="date.model", probability=choice.probability)
+        )
+        note("published", choice.unit)
     if updated is not None:
         note("updated", updated[0])
 

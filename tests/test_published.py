@@ -1,0 +1,62 @@
+"""The publication date as a fitted choice among the page's dates (boilerstrip.published)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from boilerstrip import extract, published
+from boilerstrip.extract import analyse
+from boilerstrip.model import TreeModel
+
+_STORY = (
+    "The city council voted on Tuesday to extend night bus service to the eastern districts,"
+    " after months of complaints from shift workers who said they had no way to get home.\n"
+    "Officials said the new routes would start in March and cost about two million a year,"
+    " paid mostly from the regional transport budget.\n"
+    "Opposition members welcomed the decision but said it came too late for many families who"
+    " had already given up jobs they could not reach at night.\n"
+    "The first buses will run every thirty minutes between midnight and five in the morning,"
+    " with stops at the main hospitals and the industrial park.\n"
+)
+
+
+def _day(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def test_the_model_file_matches_the_features() -> None:
+    model = TreeModel.load("published")
+    model.check(published.FEATURES)
+    assert model.trees
+    assert 0.0 <= published.threshold() <= 1.0
+
+
+def test_published_and_updated_pair_picks_the_publication() -> None:
+    text = (
+        "Home\nLocal news\nNight buses to reach the eastern districts\nBy Jane Doe\n"
+        "Published March 3, 2025 | Updated March 5, 2025\n" + _STORY + "Share this story\n"
+    )
+    article = extract(text)
+    assert _day(article.published) == date(2025, 3, 3)
+    assert _day(article.updated) == date(2025, 3, 5)
+    line = next(s for s in article.segments if "Published March 3" in s.text_of(text))
+    assert line.rule == "date.model" and line.probability is not None
+    assert line.probability >= published.threshold()
+
+
+def test_a_date_only_in_the_comments_is_no_publication_date() -> None:
+    text = (
+        "Home\nNight buses to reach the eastern districts\n" + _STORY + "3 comments\n"
+        "Mary Major March 9, 2025 at 9:12 am\n"
+        "About time. I have waited for this since they cut the old line.\n"
+    )
+    page = analyse(text)
+    assert published.candidates(page) == []
+    assert extract(text).published is None
+
+
+def test_empty_and_dateless_text() -> None:
+    assert extract("").published is None
+    assert published.candidates(analyse("")) == []
+    assert published.choose(analyse("")) is None
+    assert extract(_STORY).published is None
