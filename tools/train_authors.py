@@ -45,7 +45,7 @@ PARAMS: dict[str, Any] = {
     "learning_rate": 0.05,
     "num_leaves": 4,
     "max_depth": 3,
-    "min_data_in_leaf": 60,
+    "min_data_in_leaf": 120,
     "min_sum_hessian_in_leaf": 1.0,
     "feature_fraction": 0.8,
     "feature_fraction_seed": SEED,
