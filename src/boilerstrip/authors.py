@@ -317,8 +317,11 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         f = facts[i]
         if not 1 <= f.words <= 30 or f.chars > 250:
             continue
+        text = units[i].text
+        if text.isascii() and text.islower() and not is_opener(text, lexicon):
+            continue  # no capital letter: no name to read (an opener alone joins the next line)
         nxt = units[i + 1].text if i + 1 < n else None
-        for names, agency, how in readings(units[i].text, page, nxt):
+        for names, agency, how in readings(text, page, nxt):
             raw.append((i, names, agency, how))
     if not raw:
         return []
@@ -328,6 +331,8 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     order = sorted({i for i, *_ in raw}, key=lambda i: (abs(i - anchor), i))
     rank = {i: r for r, i in enumerate(order)}
     openers = sum(1 for *_, how in raw if how in (HOW_OPENER, HOW_SPLIT, HOW_INNER))
+    body_set = set(body_lines)
+    lines_with: dict[str, list[int]] = {}  # the lines that hold a name, by the name
     out: list[Candidate] = []
     for i, names, agency, how in raw:
         f = facts[i]
@@ -336,8 +341,11 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         hand = page.bylines.get(i)
         tokens = [len(_NAME_TOKEN.findall(nm)) for nm in names]
         first = names[0].casefold()
-        name_lines = sum(1 for t in folded_lines if first in t) - 1
-        in_body = sum(1 for j in body_lines if first in folded_lines[j] and j != i)
+        holding = lines_with.get(first)
+        if holding is None:
+            holding = lines_with[first] = [j for j, t in enumerate(folded_lines) if first in t]
+        name_lines = len(holding) - 1
+        in_body = sum(1 for j in holding if j in body_set and j != i)
         bio_after = 0.0
         for j in range(i + 1, min(n, i + 4)):
             if folded_lines[j].startswith(first) and facts[j].words >= 8:
