@@ -333,6 +333,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     openers = sum(1 for *_, how in raw if how in (HOW_OPENER, HOW_SPLIT, HOW_INNER))
     body_set = set(body_lines)
     lines_with: dict[str, list[int]] = {}  # the lines that hold a name, by the name
+    bio_lines: dict[int, bool] = {}  # whether a line uses a word of a note about the author
     out: list[Candidate] = []
     for i, names, agency, how in raw:
         f = facts[i]
@@ -351,8 +352,12 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
             if folded_lines[j].startswith(first) and facts[j].words >= 8:
                 bio_after = 1.0
                 break
-            if facts[j].words >= 8 and len({w.casefold() for w in units[j].text.split()} & bio) >= 1:
-                bio_after = 0.5
+            if facts[j].words >= 8:
+                about = bio_lines.get(j)
+                if about is None:
+                    about = bio_lines[j] = not bio.isdisjoint(w.casefold() for w in units[j].text.split())
+                if about:
+                    bio_after = 0.5
         short = sum(
             1
             for j in range(max(0, i - 2), min(n, i + 3))
