@@ -8,6 +8,7 @@ from typing import Any, Final
 
 import regex
 
+from . import authors as authors_stage
 from . import body as body_stage
 from .article import Article, Caption, Features, Field, Segment
 from .bodymodel import fitted
@@ -36,7 +37,6 @@ from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
     find_dates_meta,
-    find_name_line,
     find_section,
     find_title,
     first_body,
@@ -473,24 +473,24 @@ def _assemble(
 
     authors: tuple[str, ...] = ()
     agency: str | None = None
-    stoplist = lexicon.stoplists.get(language or "", frozenset())
     agency_at: int | None = None
-    for i in sorted(bylines, key=lambda i: abs(i - anchor)):
-        names, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
-        if names and not authors:
-            authors = names
-            note("authors", i)
+    # the byline: the best candidate name span, when the fitted model finds one (none is an answer)
+    picked = authors_stage.choose(page, title_i, body_start, end)
+    if picked is not None:
+        cand, p = picked
+        authors = cand.names
+        note("authors", cand.unit)
+        if labels[cand.unit] is None or labels[cand.unit].kind is not K_BODY:  # type: ignore[union-attr]
+            labels[cand.unit] = Label(
+                Kind.BYLINE, "the story's byline", rule=authors_stage.RULE, probability=round(p, 4)
+            )
+        if cand.agency:
+            agency, agency_at = cand.agency, cand.unit
+    stoplist = lexicon.stoplists.get(language or "", frozenset())
+    for i in sorted(bylines, key=lambda i: abs(i - anchor)):  # the agency a byline names
+        _, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
         if ag and agency is None:
             agency, agency_at = ag, i
-    if not authors and title_i is not None:
-        found = find_name_line(units, unit_facts, labels, title_i, body_start, lexicon, stoplist, menu)
-        if found is not None:
-            i, (names, ag) = found
-            labels[i] = Label(Kind.BYLINE, "a byline without an opener, next to the headline")
-            authors = names
-            if ag and agency is None:
-                agency, agency_at = ag, i
-            note("authors", i)
 
     dateline = None
     source = None

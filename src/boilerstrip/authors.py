@@ -1,0 +1,460 @@
+"""The story's authors: candidate name spans on the page, scored by a fitted model.
+
+Every short line in the places where pages print a byline (around the headline and the
+story's first lines, next to a date line, after the story, after an opener such as "By" or
+"Von") is read for names in several ways: after an opener at its start or inside it, as a
+name followed by a marker ("山田太郎 記者"), as a line of names only, or as a short run of
+capitalised words before a date or a separator. Each reading is a candidate with features of
+its shape and its place; the model (data/authors.model.json, tools/train_authors.py) gives
+each a probability, and the page's authors are the names of the best candidate when it
+clears the threshold fitted with the model. No candidate over it is a real answer: the page
+names no author.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import regex
+
+from .classify import Label
+from .dates import dates_in, first_label, has_relative
+from .kinds import Kind
+from .markers import marker_words
+from .metadata import is_opener, parse_byline, parse_name_line
+from .model import TreeModel
+from .page import Page
+
+MODEL_NAME: Final = "authors"
+RULE: Final = "byline.model"
+
+# How a candidate's names were read from its line.
+HOW_OPENER: Final = 1  # "By Jane Doe", "Von Max Mustermann", "Author: Jane Doe"
+HOW_SUFFIX: Final = 2  # "山田太郎 記者"
+HOW_INNER: Final = 3  # "Ten ways to travel by Jane Doe", "Posted on May 3 by Jane Doe"
+HOW_NAMES: Final = 4  # a line of names only: "Jane Doe and John Roe, Reuters"
+HOW_LOOSE: Final = 5  # capitalised words before a date or separator: "Jane Doe | May 3, 2024"
+HOW_SPLIT: Final = 6  # "By" alone, the name on the next line
+HOW_PREFIX: Final = 7  # capitalised words opening a line: "Jane Doe in Travel", "Jane Doe, MD"
+
+# Kinds as small numbers for the trees (0: no label).
+_KIND_CODE: Final = {kind: n + 1 for n, kind in enumerate(Kind)}
+
+_SEPARATORS: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/|::)\s+|\s{2,}|\s*[|•·]\s*")
+_SEPARATOR_CHARS: Final = regex.compile(r"[|•·—–/]")
+_LOOSE_WORD: Final = regex.compile(r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)\Z")
+_HANDLE: Final = regex.compile(r"@|https?:|www\.", regex.I)
+_DIGIT: Final = regex.compile(r"\d")
+_NAME_TOKEN: Final = regex.compile(r"\w+")
+# A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read").
+_GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
+# A word in lower case in the page's running text (not in a link or an address).
+_LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
+
+FEATURES: Final = (
+    "how",
+    "hand_line",
+    "hand_same",
+    "names",
+    "name_tokens",
+    "single_word",
+    "caps_name",
+    "line_words",
+    "line_chars",
+    "capital_share",
+    "stop_share",
+    "digits",
+    "separators",
+    "has_date",
+    "relative_date",
+    "ends_sentence",
+    "handle",
+    "role_word",
+    "org_word",
+    "agency",
+    "to_title",
+    "to_body",
+    "to_end",
+    "no_title",
+    "in_region",
+    "position",
+    "units_log",
+    "rule_kind",
+    "rule_kind_above",
+    "rule_kind_below",
+    "kind",
+    "kind_above",
+    "kind_below",
+    "to_date",
+    "line_copies",
+    "name_lines",
+    "name_in_body",
+    "bio_after",
+    "short_around",
+    "rank_near_title",
+    "candidates",
+    "opener_candidates",
+    "lower_share",
+    "furniture",
+    "title_overlap",
+    "name_cover",
+    "label_above",
+    "body_words_log",
+    "date_lines",
+    "hand_lines",
+    "hand_nearest",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of one line: the names it gives, and the features the model reads."""
+
+    unit: int
+    names: tuple[str, ...]
+    agency: str | None
+    how: int
+    features: tuple[float, ...]
+
+
+@functools.cache
+def _bio_words() -> frozenset[str]:
+    path = Path(str(resources.files("boilerstrip") / "data" / "bio.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@functools.cache
+def _inner_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
+    """An opener inside a line, after a space or a separator ("... by Jane Doe")."""
+    alts = []
+    for opener in sorted(openers, key=len, reverse=True):
+        if not opener[:1].isalpha() or not opener.isascii():
+            continue
+        escaped = regex.escape(opener).replace("\\ ", r"\s+")
+        alts.append(escaped if opener.endswith(":") else escaped + r"(?![\p{L}])")
+    return regex.compile(r"(?<=[\s|·•,(])(?:" + "|".join(alts) + r")\s*(?=\p{Lu})", regex.I)
+
+
+@functools.cache
+def _glued_label() -> regex.Pattern[str]:
+    """A date label (data/datelabels.tsv) glued to a name in capitals: "BY JANE DOEPUBLISHED: JAN 29"."""
+    path = Path(str(resources.files("boilerstrip") / "data" / "datelabels.tsv"))
+    words = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            word = raw.split("\t")[1].strip().rstrip(":")
+            if word.isascii() and word.isalpha():
+                words.add(regex.escape(word.upper()))
+    return regex.compile(r"(?<=\p{Lu}{2})(?=(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b)")
+
+
+@functools.cache
+def _glued_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
+    """An opener glued to the name after it: "ByJane Doe"."""
+    words = sorted({o.capitalize() for o in openers if o.isascii() and o.isalpha()}, key=len, reverse=True)
+    return regex.compile(r"\A(" + "|".join(map(regex.escape, words)) + r")(?=\p{Lu}\p{Ll})")
+
+
+@functools.cache
+def load_model() -> TreeModel | None:
+    """The shipped model, or None when the package was built without it (no authors then)."""
+    try:
+        model = TreeModel.load(MODEL_NAME)
+    except FileNotFoundError:
+        return None
+    model.check(FEATURES)
+    return model
+
+
+def threshold(model: TreeModel) -> float:
+    """The probability a candidate must reach, fitted with the model (in its info)."""
+    info = dict(model.info)
+    return float(json.loads(info["threshold"])) if "threshold" in info else 0.5
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in text.split() if w]
+
+
+def _loose(text: str, stoplist: frozenset[str]) -> tuple[str, bool] | None:
+    """A short run of capitalised words opening `text` ("Jane Doe", "Everfit Team"), and
+    whether it is the whole of `text`; a run that stops early needs two words or more."""
+    words = _name_words(text.strip(" ,;:-–—|·•"))
+    if not words:
+        return None
+    articles = marker_words("article")
+    particles = marker_words("particle")
+    if words[0].casefold() in articles:
+        return None
+    taken: list[str] = []
+    for w in words:
+        if w.islower() and w in particles and taken:
+            taken.append(w)
+            continue
+        if not _LOOSE_WORD.match(w) or _DIGIT.search(w):
+            break
+        taken.append(w)
+    while taken and taken[-1].islower():
+        taken.pop()
+    whole = len(taken) == len(words)
+    if not 1 <= len(taken) <= 5 or (not whole and len(taken) < 2):
+        return None
+    if all(w.casefold() in stoplist for w in taken):
+        return None
+    words = taken
+    name = " ".join(words)
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() for w in words)
+    return name, whole
+
+
+def readings(
+    text: str, page: Page, next_text: str | None = None
+) -> list[tuple[tuple[str, ...], str | None, int]]:
+    """Every reading of one line: (names, agency, how), first readings first, no repeats."""
+    lexicon, stoplist, dates = page.lexicon, page.stoplist, page.dates
+    out: list[tuple[tuple[str, ...], str | None, int]] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(names: tuple[str, ...], agency: str | None, how: int) -> None:
+        if names and names not in seen:
+            seen.add(names)
+            out.append((names, agency, how))
+
+    if text.isupper():
+        text = _glued_label().sub(" ", text)
+    text = _glued_opener(lexicon.byline_openers).sub(r"\1 ", _GLUED_SEPARATOR.sub(r" \1 ", text))
+    parsed = parse_byline(text, lexicon, stoplist, dates)
+    if parsed is not None:
+        how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
+        add(parsed[0], parsed[1], how)
+    if next_text is not None and is_opener(text, lexicon):
+        joined = parse_byline(f"{text.strip()} {next_text.strip()}", lexicon, stoplist, dates)
+        if joined is not None:
+            add(joined[0], joined[1], HOW_SPLIT)
+    for m in _inner_opener(lexicon.byline_openers).finditer(text):
+        inner = parse_byline(text[m.start() :], lexicon, stoplist, dates)
+        if inner is not None:
+            add(inner[0], inner[1], HOW_INNER)
+            break
+    strict = parse_name_line(text, lexicon, stoplist)
+    if strict is not None:
+        add(strict[0], strict[1], HOW_NAMES)
+    rest = text
+    found = dates_in(rest, dates)
+    if found and found[0].start <= 2:
+        rest = rest[found[0].end :]
+        found = dates_in(rest, dates)
+    if found:
+        rest = rest[: found[0].start]
+    label = first_label(rest)
+    if label is not None:
+        rest = rest[:label]
+    parts = [p for p in _SEPARATORS.split(rest) if p.strip(" ,;:-–—|·•")]
+    if parts and parts[0].split(None, 1)[0].casefold() not in lexicon.opener_set:
+        head = parts[0].split(",", 1)[0]
+        loose = _loose(head, stoplist)
+        if loose is not None:
+            add((loose[0],), None, HOW_LOOSE if loose[1] and head == parts[0] else HOW_PREFIX)
+    return out
+
+
+def _windows(page: Page, title: int | None, body_start: int, end: int | None) -> set[int]:
+    """The lines where pages print a byline."""
+    n = len(page.units)
+    keep: set[int] = set()
+
+    def span(lo: int, hi: int) -> None:
+        keep.update(range(max(0, lo), min(n, hi)))
+
+    anchor = title if title is not None else body_start
+    span(anchor - 20, anchor + 16)
+    span(body_start - 12, body_start + 6)
+    if end is not None:
+        span(end - 3, end + 25)
+    lo = (title if title is not None else body_start) - 15
+    hi = (end if end is not None else body_start) + 20
+    for i, lab in enumerate(page.rule_labels):
+        if lab is not None and lab.kind is Kind.DATE and lo <= i <= hi:
+            span(i - 2, i + 3)
+    keep.update(page.bylines)
+    return keep
+
+
+def candidates(page: Page, title: int | None, body_start: int, end: int | None) -> list[Candidate]:
+    """The candidate readings of the page's byline places, with their features."""
+    units, facts, labels, rules = page.units, page.facts, page.labels, page.rule_labels
+    n = len(units)
+    if n == 0:
+        return []
+    lexicon = page.lexicon
+    roles, orgs = marker_words("role"), marker_words("org")
+    agencies = lexicon.agency_names
+    bio = _bio_words()
+    region = page.decision.region if page.decision is not None else (-1, -1)
+    copies: dict[str, int] = {}
+    for f in facts:
+        copies[f.norm] = copies.get(f.norm, 0) + 1
+    date_lines = [i for i, lab in enumerate(rules) if lab is not None and lab.kind is Kind.DATE]
+    body_lines = [i for i, lab in enumerate(labels) if lab is not None and lab.kind is Kind.BODY]
+    folded_lines = [u.text.casefold() for u in units]
+    lower_words = set(_LOWER_WORD.findall(page.text))
+    body_words = math.log1p(sum(facts[j].words for j in body_lines))
+    hand_lines = float(len(page.bylines))
+    near_dates = float(
+        sum(1 for j in date_lines if abs(j - (title if title is not None else body_start)) <= 20)
+    )
+    title_words = set(_NAME_TOKEN.findall(folded_lines[title])) if title is not None else set()
+    raw: list[tuple[int, tuple[str, ...], str | None, int]] = []
+    for i in sorted(_windows(page, title, body_start, end)):
+        f = facts[i]
+        if not 1 <= f.words <= 30 or f.chars > 250:
+            continue
+        text = units[i].text
+        if text.isascii() and text.islower() and not is_opener(text, lexicon):
+            continue  # no capital letter: no name to read (an opener alone joins the next line)
+        nxt = units[i + 1].text if i + 1 < n else None
+        for names, agency, how in readings(text, page, nxt):
+            raw.append((i, names, agency, how))
+    if not raw:
+        return []
+    anchor = title if title is not None else body_start
+    named = [(abs(j - anchor), j) for j, (found, _) in page.bylines.items() if found]
+    hand_nearest = min(named)[1] if named else -1
+    order = sorted({i for i, *_ in raw}, key=lambda i: (abs(i - anchor), i))
+    rank = {i: r for r, i in enumerate(order)}
+    openers = sum(1 for *_, how in raw if how in (HOW_OPENER, HOW_SPLIT, HOW_INNER))
+    body_set = set(body_lines)
+    lines_with: dict[str, list[int]] = {}  # the lines that hold a name, by the name
+    bio_lines: dict[int, bool] = {}  # whether a line uses a word of a note about the author
+    out: list[Candidate] = []
+    for i, names, agency, how in raw:
+        f = facts[i]
+        text = units[i].text
+        folded_words = {w.strip(".,:;()").casefold() for w in text.split()}
+        hand = page.bylines.get(i)
+        tokens = [len(_NAME_TOKEN.findall(nm)) for nm in names]
+        first = names[0].casefold()
+        holding = lines_with.get(first)
+        if holding is None:
+            holding = lines_with[first] = [j for j, t in enumerate(folded_lines) if first in t]
+        name_lines = len(holding) - 1
+        in_body = sum(1 for j in holding if j in body_set and j != i)
+        bio_after = 0.0
+        for j in range(i + 1, min(n, i + 4)):
+            if folded_lines[j].startswith(first) and facts[j].words >= 8:
+                bio_after = 1.0
+                break
+            if facts[j].words >= 8:
+                about = bio_lines.get(j)
+                if about is None:
+                    about = bio_lines[j] = not bio.isdisjoint(w.casefold() for w in units[j].text.split())
+                if about:
+                    bio_after = 0.5
+        short = sum(
+            1
+            for j in range(max(0, i - 2), min(n, i + 3))
+            if j != i and facts[j].words <= 4 and not facts[j].ends_sentence
+        )
+        to_date = min((abs(i - j) for j in date_lines), default=99)
+        rule = rules[i] if i < len(rules) else None
+        name_tokens = [t.casefold() for nm in names for t in _NAME_TOKEN.findall(nm)]
+        lower = sum(1 for t in name_tokens if t in lower_words) / max(1, len(name_tokens))
+        in_title = sum(1 for t in name_tokens if t in title_words) / max(1, len(name_tokens))
+        x = (
+            float(how),
+            float(hand is not None),
+            float(hand is not None and tuple(hand[0]) == names),
+            float(len(names)),
+            sum(tokens) / len(tokens),
+            float(any(t == 1 for t in tokens)),
+            float(any(nm.isupper() for nm in names)),
+            float(f.words),
+            float(f.chars),
+            f.capital_share,
+            f.stop_share,
+            float(len(_DIGIT.findall(text))),
+            float(len(_SEPARATOR_CHARS.findall(text))),
+            float(bool(dates_in(text, page.dates))),
+            float(has_relative(text)),
+            float(f.ends_sentence),
+            float(_HANDLE.search(text) is not None),
+            float(bool(folded_words & roles)),
+            float(bool(folded_words & orgs)),
+            float(agency is not None or bool(folded_words & agencies.keys())),
+            _clip(i - title, 60) if title is not None else 99.0,
+            _clip(i - body_start, 60),
+            _clip(i - end, 60) if end is not None else 99.0,
+            float(title is None),
+            float(region[0] <= i <= region[1]),
+            i / n,
+            math.log1p(n),
+            _code(rule),
+            _code(rules[i - 1]) if i > 0 else -1.0,
+            _code(rules[i + 1]) if i + 1 < len(rules) else -1.0,
+            _code(labels[i]),
+            _code(labels[i - 1]) if i > 0 else -1.0,
+            _code(labels[i + 1]) if i + 1 < n else -1.0,
+            float(min(to_date, 99)),
+            float(copies.get(f.norm, 1)),
+            float(min(name_lines, 20)),
+            float(min(in_body, 20)),
+            bio_after,
+            float(short),
+            float(rank[i]),
+            float(len(order)),
+            float(openers),
+            lower,
+            float(lexicon.phrase_kind(f.norm, f.words) is not None),
+            in_title,
+            min(1.0, sum(len(nm) for nm in names) / max(1, len(text))),
+            float(
+                i > 0
+                and facts[i - 1].words <= 4
+                and (facts[i - 1].ends_colon or is_opener(units[i - 1].text, lexicon))
+            ),
+            body_words,
+            near_dates,
+            hand_lines,
+            float(i == hand_nearest and hand is not None and tuple(hand[0]) == names),
+        )
+        out.append(Candidate(i, names, agency, how, x))
+    return out
+
+
+def _clip(v: int, limit: int) -> float:
+    return float(max(-limit, min(limit, v)))
+
+
+def _code(label: Label | None) -> float:
+    return float(_KIND_CODE[label.kind]) if label is not None else 0.0
+
+
+def choose(
+    page: Page,
+    title: int | None,
+    body_start: int,
+    end: int | None,
+    model: TreeModel | None = None,
+    cut: float | None = None,
+) -> tuple[Candidate, float] | None:
+    """The best candidate and its probability, when it clears the fitted threshold."""
+    model = model if model is not None else load_model()
+    if model is None:
+        return None
+    cut = threshold(model) if cut is None else cut
+    best: tuple[Candidate, float] | None = None
+    for cand in candidates(page, title, body_start, end):
+        p = model.proba(list(cand.features))
+        if best is None or p > best[1]:
+            best = (cand, p)
+    if best is None or best[1] < cut:
+        return None
+    return best

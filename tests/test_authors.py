@@ -1,0 +1,78 @@
+"""The fitted author decision: the model file, candidate readings, and whole pages."""
+
+from __future__ import annotations
+
+from boilerstrip import extract
+from boilerstrip.authors import (
+    FEATURES,
+    HOW_INNER,
+    HOW_LOOSE,
+    HOW_NAMES,
+    HOW_OPENER,
+    HOW_PREFIX,
+    MODEL_NAME,
+    RULE,
+    candidates,
+    load_model,
+    readings,
+    threshold,
+)
+from boilerstrip.extract import analyse
+from boilerstrip.kinds import Kind
+from boilerstrip.model import TreeModel
+
+STORY = (
+    "The council voted on Tuesday to rebuild the old harbour wall before the winter storms, "
+    "after two years of repairs that did not hold.\n\n"
+    "Engineers said the new wall would be higher and would protect the fishing fleet and the "
+    "houses along the quay for at least fifty years.\n\n"
+    "Work is due to start in March and will cost the town about four million euros, most of it "
+    "paid by the regional government.\n"
+)
+HEAD = "Town council agrees to rebuild the harbour wall before winter\n\n"
+
+
+def test_model_loads_and_matches_the_features() -> None:
+    model = TreeModel.load(MODEL_NAME)
+    model.check(FEATURES)
+    assert model.trees
+    assert 0.0 < threshold(model) < 1.0
+    assert load_model() is not None
+
+
+def test_readings_of_byline_forms() -> None:
+    page = analyse(HEAD + STORY)
+    assert readings("By Jane Doe | May 3, 2024", page)[0][:1] == (("Jane Doe",),)
+    assert readings("By Jane Doe | May 3, 2024", page)[0][2] == HOW_OPENER
+    inner = readings("Ten ways to see the coast by Jane Doe", page)
+    assert (("Jane Doe",), None, HOW_INNER) in inner
+    assert (("Jane Doe",), None, HOW_NAMES) in readings("Jane Doe | May 3, 2024", page)
+    assert (("Susan",), None, HOW_LOOSE) in readings("Susan December 9, 2024 0 Comments", page)
+    assert (("Mahua Das",), None, HOW_PREFIX) in readings("Dec 26, 2025 • Mahua Das in Projects", page)
+    assert readings("ByJane Doe 12th February 2025", page)[0][0] == ("Jane Doe",)
+    assert readings("BY JANE DOEPUBLISHED: JAN 29, 2025", page)[0][0] == ("Jane Doe",)
+    assert readings("the harbour wall", page) == []
+
+
+def test_by_name_and_date_line() -> None:
+    article = extract(HEAD + "By Jane Doe | May 3, 2024\n\n" + STORY)
+    assert article.authors == ("Jane Doe",)
+    byline = [s for s in article.segments if s.kind is Kind.BYLINE]
+    assert byline and byline[0].rule == RULE and byline[0].probability is not None
+
+
+def test_name_alone_under_the_headline() -> None:
+    article = extract(HEAD + "Jane Doe\n\nMay 3, 2024\n\n" + STORY)
+    assert article.authors == ("Jane Doe",)
+
+
+def test_no_author_is_an_answer() -> None:
+    article = extract(HEAD + "May 3, 2024\n\n" + STORY)
+    assert article.authors == ()
+
+
+def test_no_candidates_on_empty_text() -> None:
+    assert extract("").authors == ()
+    page = analyse("")
+    assert candidates(page, None, 0, None) == []
+    assert extract("\n\n   \n").authors == ()
