@@ -186,6 +186,32 @@ def prepare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+# A rule is furniture when the gold holds less than this share of the words of its lines, over
+# at least this many lines of the train pages.
+FURNITURE_SHARE = 0.03
+FURNITURE_MIN_LINES = 100
+
+
+def furniture_rules(rows: list[dict[str, Any]]) -> dict[str, tuple[int, float]]:
+    """{rule id: (lines, share of their words in the gold)} for the rules that name furniture."""
+    lines: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    body: Counter[str] = Counter()
+    for r in rows:
+        facts, rule_labels, _ = r["stages"]
+        for lab, f, y in zip(rule_labels, facts, r["y"], strict=True):
+            if lab is None or not lab.rule or y is None:
+                continue
+            lines[lab.rule] += 1
+            words[lab.rule] += f.words
+            body[lab.rule] += y * f.words
+    return {
+        rule: (n, body[rule] / max(words[rule], 1))
+        for rule, n in sorted(lines.items())
+        if n >= FURNITURE_MIN_LINES and body[rule] < FURNITURE_SHARE * max(words[rule], 1)
+    }
+
+
 def training_matrix(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     import numpy as np
 
@@ -312,8 +338,10 @@ def main() -> int:
         rows = prepare(pages(bench))
         if args.cache:
             args.cache.write_bytes(pickle.dumps(rows))
+    furniture = furniture_rules([r for r in rows if r["side"] == "train"])
     for r in rows:
         r["X"] = bodymodel.unit_features(*r["stages"])
+        r["fixed"] = [bodymodel.is_fixed(lab, frozenset(furniture)) for lab in r["stages"][2].labels]
     print(f"{len(rows)} renderings analysed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     train = [r for r in rows if r["side"] == "train"]
     valid = [r for r in rows if r["side"] == "validation"]
@@ -390,6 +418,17 @@ def main() -> int:
         }
         path = modelio.export(booster, "body", names, info, params={"switch_cost": switch, "bias": bias})
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+        rules = modelio.DATA / "body_furniture.txt"
+        lines = [
+            "# Rules whose lines are furniture on the train pages: the gold holds under"
+            f" {FURNITURE_SHARE:.0%} of their words",
+            f"# (over at least {FURNITURE_MIN_LINES} lines). Written by tools/train_body.py; the fitted"
+            " body decision leaves these lines out.",
+            "# rule\tlines\tbody share",
+            *(f"{rule}\t{n}\t{share:.3f}" for rule, (n, share) in furniture.items()),
+        ]
+        rules.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {rules} ({len(furniture)} rules)")
     return 0
 
 

@@ -16,6 +16,8 @@ metadata reads them) and are skipped by the decoding: a story's paragraphs run o
 from __future__ import annotations
 
 import math
+from importlib import resources
+from pathlib import Path
 from typing import Final
 
 from .body import BodyDecision
@@ -371,8 +373,23 @@ def body_weight(f: UnitFacts) -> float:
     return math.sqrt(f.words + 1.0)
 
 
-def is_fixed(label: Label | None) -> bool:
-    return label is not None and label.kind in _FIXED
+def _furniture_rules() -> frozenset[str]:
+    """The rules whose lines are furniture on the training pages (data/body_furniture.txt,
+    written by tools/train_body.py: rules under whose lines the gold has almost no body)."""
+    path = Path(str(resources.files("boilerstrip") / "data" / "body_furniture.txt"))
+    if not path.exists():
+        return frozenset()
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.split("\t")[0] for r in rows if r.strip() and not r.startswith("#"))
+
+
+FURNITURE_RULES: Final = _furniture_rules()
+
+
+def is_fixed(label: Label | None, furniture: frozenset[str] = FURNITURE_RULES) -> bool:
+    """Left out of the decoding: the metadata kinds, and the lines of rules that the training
+    pages show to be furniture (an "Advertisement" label between two paragraphs stays out)."""
+    return label is not None and (label.kind in _FIXED or label.rule in furniture)
 
 
 def _load() -> TreeModel | None:

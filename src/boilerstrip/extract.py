@@ -93,7 +93,7 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
     page.credits = _mark_captions(units, unit_facts, labels, lexicon)
     page.rule_labels = list(labels)
     page.hand = body_stage.decide(unit_facts, labels, opts)
-    page.decision = fitted(unit_facts, page.rule_labels, page.hand)
+    page.decision = fitted(unit_facts, page.rule_labels, page.hand) if opts.fitted_body else page.hand
     page.labels = page.decision.labels
     return page
 

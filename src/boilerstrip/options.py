@@ -65,6 +65,8 @@ class Options:
     join_fragments: rejoin lines cut at inline tags ("naive" get_text output) before judging them.
     html: treat input as HTML (True), as text (False) or sniff it (None).
     keep_features: attach the per-unit features to each segment (for re-thresholding).
+    fitted_body: decide the body with the fitted model (data/body.model.json) over the
+        hand-written rules' verdicts (True, the default); False keeps the rules' decision.
 
     Wrong values raise `ValueError` (out of range, unknown language) or `TypeError` (wrong
     type) when the object is built, with a message naming the field.
@@ -77,6 +79,7 @@ class Options:
     join_fragments: bool = True
     html: bool | None = None
     keep_features: bool = True
+    fitted_body: bool = True
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -93,7 +96,7 @@ class Options:
         if not 0.0 <= threshold <= 1.0:  # also false for NaN
             raise ValueError(f"body_threshold: must be between 0 and 1, got {threshold}")
         object.__setattr__(self, "body_threshold", float(threshold))
-        for name in ("join_fragments", "keep_features"):
+        for name in ("join_fragments", "keep_features", "fitted_body"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
         if self.html is not None and not isinstance(self.html, bool):

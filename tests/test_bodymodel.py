@@ -1,0 +1,59 @@
+"""The fitted body decision: the shipped model, its features, the decoding and the labels it gives."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from boilerstrip import Kind, extract
+from boilerstrip.bodymodel import DEFAULT_MODEL, FEATURES, decode, unit_features
+from boilerstrip.extract import analyse
+
+
+def test_model_is_shipped_and_reads_the_features_the_code_computes() -> None:
+    assert DEFAULT_MODEL is not None, "data/body.model.json is missing: run tools/train_body.py --write"
+    DEFAULT_MODEL.check(FEATURES)
+    assert DEFAULT_MODEL.param("switch_cost") >= 0.0
+
+
+def test_every_unit_gets_one_finite_value_per_feature(seed_text: str) -> None:
+    page = analyse(seed_text)
+    assert page.hand is not None
+    rows = unit_features(page.facts, page.rule_labels, page.hand)
+    assert len(rows) == len(page.units)
+    assert all(len(row) == len(FEATURES) and all(math.isfinite(v) for v in row) for row in rows)
+
+
+def test_body_segments_carry_the_model_rule_and_probability(seed_text: str) -> None:
+    article = extract(seed_text)
+    body = [s for s in article.segments if s.kind is Kind.BODY]
+    assert body
+    for seg in body:
+        assert seg.rule == "body.model"
+        assert seg.probability is not None and 0.5 <= seg.probability <= 1.0
+        assert seg.to_dict()["rule"] == "body.model"
+
+
+def test_decode_without_switch_cost_is_a_threshold() -> None:
+    assert decode([0.9, 0.2, 0.8], [1.0, 1.0, 1.0], [False] * 3, 0.0) == [True, False, True]
+
+
+def test_decode_bridges_a_short_dip_when_switching_costs() -> None:
+    assert decode([0.9, 0.4, 0.9], [1.0, 1.0, 1.0], [False] * 3, 5.0) == [True, True, True]
+
+
+def test_fixed_units_neither_vote_nor_break_the_run() -> None:
+    # a caption between two paragraphs: not body itself, and no switch is paid across it
+    assert decode([0.9, 0.01, 0.9], [1.0, 1.0, 1.0], [False, True, False], 100.0) == [True, False, True]
+
+
+@given(st.lists(st.tuples(st.floats(0.0, 1.0), st.floats(0.1, 10.0), st.booleans()), max_size=40))
+def test_decode_returns_one_verdict_per_unit_and_never_keeps_a_fixed_one(
+    units: list[tuple[float, float, bool]],
+) -> None:
+    probs, weights, fixed = [u[0] for u in units], [u[1] for u in units], [u[2] for u in units]
+    out = decode(probs, weights, fixed, 2.0)
+    assert len(out) == len(units)
+    assert not any(o and f for o, f in zip(out, fixed, strict=True))
