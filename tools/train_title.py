@@ -7,11 +7,13 @@ and the news pages, meta/dev-meta.json; browser rendering) is run through
 `boilerstrip.extract.analyse`, and `boilerstrip.title.candidates` lists its candidate headlines
 with their features. A candidate is positive when its text matches the gold title or one of its
 variants (the scorer's normalisation: NFKC, casefold, ASCII quotes and dashes, edge punctuation
-dropped). A small LightGBM ranking model (lambdarank, pages as groups) is fitted on the train side of split.json only (sides go
-by site), seeded and deterministic; on each page the best-scored candidate is the headline when
-its probability clears a threshold, fitted on train as the highest that keeps all but 0.5 % of the
-right titles. Printed: title exact on train and
-on validation (WCXB articles, WCXB all types, news pages), only as aggregates.
+dropped). A small LightGBM ranking model (lambdarank, pages as groups) is fitted on the train
+side of split.json only (sides go by site), seeded and deterministic. Beside the trees three cut-offs are fitted on train
+(`boilerstrip.title.pick` applies them): a margin by which another candidate must beat the old
+hand rule's headline, the probability needed where the hand rule finds no headline (the one
+with the most right answers, no title being right where no candidate holds the gold), and a
+floor (the lowest probability of a right train title). Printed: title exact on train and on
+validation (WCXB articles, WCXB other page types, news pages), only as aggregates.
 
 --cache keeps the candidates of every page in FILE (a pickle) and reads them from there when it
 exists; --drop leaves features out (an ablation: nothing is written).
