@@ -18,7 +18,9 @@ from setuptools.command.build_ext import build_ext
 
 # The stages that run once per line of input: where the time goes.
 COMPILED_MODULES = [
+    "authors",
     "body",
+    "bodymodel",
     "captions",
     "classify",
     "dates",
@@ -30,6 +32,8 @@ COMPILED_MODULES = [
     "markers",
     "metadata",
     "model",
+    "published",
+    "title",
 ]
 
 

@@ -1,4 +1,7 @@
-"""The body region's edges: what it crosses, where it resumes and what it takes in at its ends."""
+"""The body region's edges: what it crosses, where it resumes and what it takes in at its ends.
+
+These are rules of the hand-written body stage (`fitted_body=False`), whose verdicts the
+fitted decision reads as features."""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ MID = (
 
 
 def kinds(text: str) -> dict[str, tuple[str, str]]:
-    art = extract(text)
+    art = extract(text, fitted_body=False)
     return {text[s.start : s.end]: (s.kind.value, s.reason) for s in art.segments}
 
 
@@ -71,7 +74,7 @@ def test_a_paragraph_above_a_photo_credit_is_no_caption() -> None:
         + "\n\n".join(P[2:])
         + SHARE
     )
-    art = extract(text)
+    art = extract(text, fitted_body=False)
     assert MID in art.paragraphs
     assert all(c.text != MID for c in art.captions)
 

@@ -225,7 +225,7 @@ def test_a_form_repeated_line_after_line_is_no_gallery() -> None:
     )
     filler = "".join(f"Related story number {n} about another topic\n" for n in range(7))
     text = STORY.format(figure="The officials said more talks would follow.") + filler + form
-    assert len(extract(text).captions) <= 1
+    assert len(extract(text, fitted_body=False).captions) <= 1  # (the caption stage's own window)
 
 
 def test_a_dated_media_description_is_a_caption() -> None:

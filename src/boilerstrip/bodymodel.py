@@ -419,8 +419,7 @@ def fitted(
         return hand
     rows = unit_features(facts, rule_labels, hand)
     probs = [model.proba(x) for x in rows]
-    bias = model.param("bias")
-    shifted = [_shift(p, bias) for p in probs]
+    shifted = shift_all(probs, hand, model.param("bias"), model.param("hand_bias"))
     weights = [body_weight(f) for f in facts]
     fixed = [is_fixed(lab) for lab in hand.labels]
     keep = decode(shifted, weights, fixed, model.param("switch_cost"))
@@ -440,6 +439,17 @@ def fitted(
     kept = [i for i, k in enumerate(keep) if k]
     region = (kept[0], kept[-1]) if kept else (-1, -1)
     return BodyDecision(hand.scores, region, out, shifted)
+
+
+def shift_all(probs: list[float], hand: BodyDecision, bias: float, hand_bias: float) -> list[float]:
+    """The probabilities the decoding reads: `bias` off every unit's log-odds, and `hand_bias`
+    added to those of the units the hand-written stage kept (both fitted on train pages: the
+    rules' body stands unless the model is sure enough)."""
+    out: list[float] = []
+    for p, lab in zip(probs, hand.labels, strict=True):
+        kept = lab is not None and lab.kind is Kind.BODY
+        out.append(_shift(p, bias - hand_bias if kept else bias))
+    return out
 
 
 def _shift(p: float, bias: float) -> float:

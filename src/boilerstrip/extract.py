@@ -10,6 +10,7 @@ import regex
 
 from . import authors as authors_stage
 from . import body as body_stage
+from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .bodymodel import fitted
 from .captions import CaptionReader, caption_reader, folded_copy, signs_story
@@ -38,7 +39,6 @@ from .metadata import (
     breadcrumb_section,
     find_dates_meta,
     find_section,
-    find_title,
     first_body,
     is_opener,
     last_body,
@@ -46,9 +46,8 @@ from .metadata import (
     parse_byline,
     parse_dateline,
     parse_source,
+    short_runs,
     split_tags,
-    title_case_variant,
-    title_text,
 )
 from .options import Options
 from .page import Page
@@ -102,6 +101,7 @@ def assemble(page: Page) -> Article:
     """The metadata stage and the result: title, section, dates, authors, dateline, source,
     tags and captions read off the page the body stage left, then the `Article`."""
     assert page.decision is not None, "assemble() takes a page that analyse() made"
+    headline = title_stage.choose(page, title_stage.shipped_model())
     return _assemble(
         page.text,
         page.units,
@@ -115,6 +115,7 @@ def assemble(page: Page) -> Article:
         page.options,
         page.dates,
         page,
+        headline,
     )
 
 
@@ -404,6 +405,7 @@ def _assemble(
     opts: Options,
     dates: DateMemo | None,
     page: Page,
+    headline: tuple[title_stage.Candidate, float, int] | None,
 ) -> Article:
     fields: list[Field] = []
 
@@ -413,27 +415,18 @@ def _assemble(
     credits = {**credits, **_media_items(units, unit_facts, labels)}
     start = first_body(labels)
     body_start = start if start is not None else len(units)
-    menu = _short_runs(unit_facts, labels)
-    title_i = (
-        find_title(
-            units,
-            unit_facts,
-            labels,
-            body_start,
-            menu,
-            lexicon.stoplists.get(language or "", frozenset()),
-            lexicon.share_words,
-            lexicon.byline_openers,
-            dates,
-        )
-        if units
-        else None
-    )
+    title_i = headline[0].unit if headline is not None else None
     title = None
     section = None
-    if title_i is not None:
-        labels[title_i] = Label(Kind.TITLE, "the headline")
-        title = title_text(_clean(title_case_variant(units, unit_facts, title_i)), units, title_i)
+    if headline is not None and title_i is not None:
+        chosen, p, count = headline
+        labels[title_i] = Label(
+            Kind.TITLE,
+            f"the headline (ranked first of {count} candidates)",
+            rule="title.model",
+            probability=p,
+        )
+        title = chosen.text
         note("title", title_i)
         section_i = find_section(unit_facts, labels, title_i, units)
         crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
@@ -645,7 +638,7 @@ def _segments(
 ) -> tuple[Segment, ...]:
     a, b = decision.region
     out: list[Segment] = []
-    run = _short_runs(unit_facts, labels)
+    run = short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
     for i, unit in enumerate(units):
@@ -671,22 +664,6 @@ def _segments(
             )
         out.append(Segment(kind, unit.start, unit.end, reason, unit.line, feats, rule, probability))
     return tuple(out)
-
-
-def _short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list[bool]:
-    """Which units are in a run of three or more short unlabelled lines (a menu or link list)."""
-    out = [False] * len(labels)
-    run = 0  # the short lines just before unit i
-    for i, (f, lab) in enumerate(zip(unit_facts, labels, strict=True)):
-        if lab is None and f.words <= 4 and not f.ends_sentence:
-            run += 1
-            continue
-        if run >= 3:
-            out[i - run : i] = [True] * run
-        run = 0
-    if run >= 3:
-        out[len(out) - run :] = [True] * run
-    return out
 
 
 def _clean(text: str) -> str:

@@ -31,7 +31,6 @@ from .lexicon import Lexicon, normalize
 from .lines import Unit
 from .markers import marker_words
 
-_SITE_SUFFIX: Final = regex.compile(r"\s+(?:\||-|–|—|::|»|·)\s+[^|–—»·]{1,60}\Z")
 _UNSPACED_NAME: Final = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}")
 _CAPITALISED_WORD: Final = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 _TAG_SPLIT: Final = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
@@ -60,6 +59,22 @@ def first_body(labels: list[Label | None]) -> int | None:
         if label is not None and label.kind is K_BODY:
             return i
     return None
+
+
+def short_runs(unit_facts: list[UnitFacts], labels: list[Label | None]) -> list[bool]:
+    """Which units are in a run of three or more short unlabelled lines (a menu or link list)."""
+    out = [False] * len(labels)
+    run = 0  # the short lines just before unit i
+    for i, (f, lab) in enumerate(zip(unit_facts, labels, strict=True)):
+        if lab is None and f.words <= 4 and not f.ends_sentence:
+            run += 1
+            continue
+        if run >= 3:
+            out[i - run : i] = [True] * run
+        run = 0
+    if run >= 3:
+        out[len(out) - run :] = [True] * run
+    return out
 
 
 def last_body(labels: list[Label | None]) -> int | None:
@@ -395,14 +410,6 @@ def title_case_variant(units: list[Unit], facts: list[UnitFacts], title: int) ->
     return text
 
 
-def _title_keys(norm: str) -> list[str]:
-    keys = [norm]
-    m = _SITE_SUFFIX.search(norm)
-    if m:
-        keys.append(normalize(norm[: m.start()]))
-    return keys
-
-
 # Separator marks a headline line can carry at its edges from the menu or breadcrumb it sits
 # in ("|Nachhaltigkeit im Onlineshop", "›EU-Taxonomie: ...", "Mezcal Bar & Kitchen,").
 _TITLE_EDGE: Final = " |/·•,;:"
@@ -422,19 +429,6 @@ def _edge_marks(text: str) -> str:
         if stripped == text or not stripped:
             return text if not stripped else stripped
         text = stripped
-
-
-def title_text(text: str, units: list[Unit], title: int) -> str:
-    """The headline without a site suffix when the bare headline is also on the page, and
-    without separator marks at its edges."""
-    text = _edge_marks(text)
-    m = _SITE_SUFFIX.search(text)
-    suffix_words = len(text[m.start() :].split()) - 1 if m else 0
-    if m and suffix_words <= 4 and suffix_words < len(text[: m.start()].split()):  # a site name is short
-        bare = normalize(text[: m.start()])
-        if any(normalize(u.text) == bare for u in units if u.index != title):
-            return text[: m.start()].strip()
-    return text
 
 
 _CRUMB_SPLIT: Final = regex.compile(r"\s*(?:>|›|»|→|/|\|)\s*")

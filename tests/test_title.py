@@ -1,0 +1,71 @@
+"""The headline ranking: the shipped model matches the code, and the headline wins over the
+lines that look like one (the site name, a breadcrumb, a section label)."""
+
+from __future__ import annotations
+
+from boilerstrip import extract
+from boilerstrip.extract import analyse
+from boilerstrip.kinds import Kind
+from boilerstrip.model import TreeModel
+from boilerstrip.title import FEATURE_NAMES, FEATURES, candidates, cutoffs, pick, shipped_model
+
+STORY = (
+    "Ferry operators and the port authority met on Saturday to discuss the new fees, which the "
+    "operators say will double the price of a crossing for island residents by next summer.\n\n"
+    "The port authority said the fees would pay for new berths and that residents would keep "
+    "their discount, but the operators said they would strike from Monday if nothing changed.\n\n"
+    "Island councillors asked both sides to return to the table before the start of the winter "
+    "timetable, when fewer boats sail and a strike would leave many villages cut off.\n"
+)
+HEADLINE = "Ferry operators threaten strike over new port fees"
+
+
+def test_model_loads_and_its_features_are_the_code_s() -> None:
+    model = TreeModel.load("title")
+    model.check(FEATURE_NAMES)
+    assert len(FEATURES) == len(set(FEATURE_NAMES))
+    assert model.trees and shipped_model().features == FEATURE_NAMES
+    cut = cutoffs(model)
+    assert 0.0 <= cut.floor <= cut.unruled <= 1.0 and cut.margin >= 0.0
+
+
+def test_site_name_and_breadcrumb_above_the_headline() -> None:
+    text = (
+        "The Island Courier\nHome › News › Local\nSubscribe\n\n"
+        f"{HEADLINE}\nBy Jane Doe\nDecember 13, 2025\n\n{STORY}\n"
+        "© The Island Courier\n"
+    )
+    article = extract(text)
+    assert article.title == HEADLINE
+    title = [s for s in article.segments if s.kind is Kind.TITLE]
+    assert len(title) == 1 and title[0].rule == "title.model"
+    assert title[0].probability is not None and 0.0 < title[0].probability <= 1.0
+    assert text[title[0].start : title[0].end] == HEADLINE
+
+
+def test_section_label_above_the_headline_stays_the_section() -> None:
+    text = f"The Island Courier\nNews\nSport\nCulture\n\nLocal\n{HEADLINE}\nBy Jane Doe\nDecember 13, 2025\n\n{STORY}"
+    article = extract(text)
+    assert article.title == HEADLINE
+
+
+def test_every_candidate_has_every_feature() -> None:
+    page = analyse(f"The Island Courier\n{HEADLINE}\nBy Jane Doe\n\n{STORY}")
+    found = candidates(page)
+    assert found and all(len(c.features) == len(FEATURE_NAMES) for c in found)
+    assert any(c.text == HEADLINE for c in found)
+
+
+def test_no_crash_and_no_title_on_empty_or_blank_text() -> None:
+    for text in ("", "\n\n", "   "):
+        assert candidates(analyse(text)) == []
+        assert extract(text).title is None
+
+
+def test_pick_keeps_the_rule_s_headline_within_the_margin() -> None:
+    cut = cutoffs(shipped_model())
+    assert pick([], cut) is None
+    assert pick([(0.99, False), (0.1, True)], type(cut)(0.0, 0.0, 0.0)) == 0
+    assert pick([(0.6, False), (0.5, True)], type(cut)(0.0, 0.0, 0.2)) == 1
+    assert pick([(0.3, False)], type(cut)(0.0, 0.5, 0.0)) is None  # no rule's headline: `unruled`
+    assert pick([(0.3, True)], type(cut)(0.4, 0.0, 0.0)) is None  # under the floor

@@ -1,0 +1,348 @@
+"""Fit the headline ranking: data/title.model.json.
+
+    python tools/train_title.py [--cache FILE] [--drop NAME,...] [--no-write]
+
+Every development page with a gold title (the WCXB pages of every type, wcxb-dev/meta.json,
+and the news pages, meta/dev-meta.json; browser rendering) is run through
+`boilerstrip.extract.analyse`, and `boilerstrip.title.candidates` lists its candidate headlines
+with their features. A candidate is positive when its text matches the gold title or one of its
+variants (the scorer's normalisation: NFKC, casefold, ASCII quotes and dashes, edge punctuation
+dropped). A small LightGBM ranking model (lambdarank, pages as groups) is fitted on the train
+side of split.json only (sides go by site), seeded and deterministic. Beside the trees three cut-offs are fitted on train
+(`boilerstrip.title.pick` applies them): a margin by which another candidate must beat the old
+hand rule's headline, the probability needed where the hand rule finds no headline (the one
+with the most right answers, no title being right where no candidate holds the gold), and a
+floor (the lowest probability of a right train title). Printed: title exact on train and on
+validation (WCXB articles, WCXB other page types, news pages), only as aggregates.
+
+--cache keeps the candidates of every page in FILE (a pickle) and reads them from there when it
+exists; --drop leaves features out (an ablation: nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pickle
+import sys
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from modelio import bench_or_exit, export, sides  # noqa: E402
+
+from boilerstrip.extract import analyse  # noqa: E402
+from boilerstrip.title import FEATURE_NAMES, Cutoffs, candidates, pick  # noqa: E402
+
+SEED = 20261202
+PARAMS: dict[str, Any] = {
+    "objective": "lambdarank",
+    "lambdarank_truncation_level": 3,
+    "learning_rate": 0.1,
+    "num_leaves": 4,
+    "min_data_in_leaf": 300,
+    "min_sum_hessian_in_leaf": 1.0,
+    "lambda_l2": 5.0,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "seed": SEED,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 1,
+    "verbose": -1,
+}
+ROUNDS = 200
+SPARE = 0.0  # the share of right train titles the floor may lose
+MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+OLD_TEXT = FEATURE_NAMES.index("old_text")  # the share of right train titles the threshold may lose
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
+_END_PUNCT = " \t\n\"'`.,;:!?()[]{}<>-_*|/\\\u3002\uff01\uff1f"
+
+
+def gold_norm(text: str | None) -> str:
+    """The scorer's exact-match normalisation (meta/score_meta.py)."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().replace("\u2026", "...")
+    return " ".join(s.split()).strip(_END_PUNCT)
+
+
+def load_pages(bench: Path) -> list[dict[str, Any]]:
+    side = sides()
+    pages: list[dict[str, Any]] = []
+    wcxb = json.loads((bench / "wcxb-dev" / "meta.json").read_text(encoding="utf-8"))
+    for pid in sorted(wcxb):
+        gold = wcxb[pid]
+        if gold.get("title") and pid in side:
+            group = "wcxb article" if gold.get("page_type") == "article" else "wcxb other"
+            pages.append(
+                {
+                    "id": pid,
+                    "side": side[pid],
+                    "group": group,
+                    "gold": gold,
+                    "path": bench / "wcxb-dev" / f"{pid}.browser.txt",
+                }
+            )
+    dev = json.loads((bench / "meta" / "dev-meta.json").read_text(encoding="utf-8"))
+    for pid in sorted(dev):
+        gold = dev[pid]
+        if gold.get("title") and pid in side:
+            pages.append(
+                {
+                    "id": pid,
+                    "side": side[pid],
+                    "group": "dev",
+                    "gold": gold,
+                    "path": bench / "dev" / f"{pid}.browser.txt",
+                }
+            )
+    return pages
+
+
+def page_rows(page: dict[str, Any]) -> list[tuple[str, tuple[float, ...]]]:
+    path: Path = page["path"]
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return [(c.text, c.features) for c in candidates(analyse(text))]
+
+
+def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[str, tuple[float, ...]]]]:
+    if cache is not None and cache.exists():
+        stored: dict[str, Any] = pickle.loads(cache.read_bytes())
+        if stored.get("features") == FEATURE_NAMES:
+            return [stored["rows"][p["group"] + p["id"]] for p in pages]
+    rows = [page_rows(p) for p in pages]
+    if cache is not None:
+        data = {
+            "features": FEATURE_NAMES,
+            "rows": {p["group"] + p["id"]: r for p, r in zip(pages, rows, strict=True)},
+        }
+        cache.write_bytes(pickle.dumps(data))
+    return rows
+
+
+def golds(page: dict[str, Any]) -> set[str]:
+    g = page["gold"]
+    return {gold_norm(t) for t in [g["title"], *(g.get("title_alt") or [])]} - {""}
+
+
+def scored(
+    rows: list[list[tuple[str, tuple[float, ...]]]], probs: list[float]
+) -> list[list[tuple[float, bool]]]:
+    """(probability, the hand rule's headline) of every candidate of every page."""
+    out: list[list[tuple[float, bool]]] = []
+    it = iter(probs)
+    for r in rows:
+        out.append([(next(it), x[OLD_TEXT] > 0) for _, x in r])
+    return out
+
+
+def answers(rows: list[Any], scores: list[list[tuple[float, bool]]], cut: Cutoffs) -> list[str | None]:
+    out: list[str | None] = []
+    for r, sc in zip(rows, scores, strict=True):
+        k = pick(sc, cut)
+        out.append(r[k][0] if k is not None else None)
+    return out
+
+
+def right(pages: list[dict[str, Any]], rows: list[Any], said: list[str | None], none_right: bool) -> int:
+    """Right titles; with `none_right`, no title counts as right where no candidate holds the gold."""
+    total = 0
+    for page, r, text in zip(pages, rows, said, strict=True):
+        gs = golds(page)
+        if text is not None:
+            total += gold_norm(text) in gs
+        elif none_right:
+            total += not any(gold_norm(c) in gs for c, _ in r)
+    return total
+
+
+def fit_cutoffs(
+    pages: list[dict[str, Any]], rows: list[Any], scores: list[list[tuple[float, bool]]]
+) -> Cutoffs:
+    """Fitted on the train pages, one after the other. `margin`: the one with the most right
+    titles (ties: the larger). `unruled`, on the pages where the hand rule finds no headline: the
+    one with the most right answers, no title being right where no candidate holds the gold.
+    `floor`: the highest that keeps all but `SPARE` of the right titles."""
+    margin = max(
+        MARGINS, key=lambda m: (right(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, m)), False), m)
+    )
+    unruled_idx = [k for k, sc in enumerate(scores) if sc and not any(old for _, old in sc)]
+    sub_pages = [pages[k] for k in unruled_idx]
+    sub_rows = [rows[k] for k in unruled_idx]
+    sub_scores = [scores[k] for k in unruled_idx]
+    levels = sorted({max(p for p, _ in sc) for sc in sub_scores} | {0.0})
+    unruled = max(
+        levels,
+        key=lambda t: (
+            right(sub_pages, sub_rows, answers(sub_rows, sub_scores, Cutoffs(0.0, t, margin)), True),
+            -t,
+        ),
+    )
+    unruled = math.floor(unruled * 1e6) / 1e6
+    chosen = []  # (probability, right) of the title each page gets without a floor
+    for page, r, sc in zip(pages, rows, scores, strict=True):
+        k = pick(sc, Cutoffs(0.0, unruled, margin))
+        if k is not None:
+            chosen.append((sc[k][0], gold_norm(r[k][0]) in golds(page)))
+    base = sum(ok for _, ok in chosen)
+    floor = 0.0
+    for t in sorted({p for p, _ in chosen}):
+        if sum(ok for p, ok in chosen if p >= t) < base * (1 - SPARE):
+            break
+        floor = t
+    return Cutoffs(math.floor(floor * 1e6) / 1e6, unruled, margin)
+
+
+def report(
+    pages: list[dict[str, Any]], rows: list[Any], said: list[str | None]
+) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for side in ("train", "validation"):
+        for group in ("wcxb article", "wcxb other", "dev"):
+            sel = [k for k, p in enumerate(pages) if p["side"] == side and p["group"] == group]
+            if not sel:
+                continue
+            exact = exact_any = vis_n = vis_ok = reach = 0
+            for k in sel:
+                page, text = pages[k], said[k]
+                g = page["gold"]
+                ok = text is not None and gold_norm(text) == gold_norm(g["title"])
+                ok_any = text is not None and gold_norm(text) in golds(page)
+                exact += ok
+                exact_any += ok_any
+                reach += any(gold_norm(c) in golds(page) for c, _ in rows[k])
+                if (g.get("visible") or {}).get("title"):
+                    vis_n += 1
+                    vis_ok += ok_any
+            n = len(sel)
+            out[f"{side} {group}"] = {
+                "pages": n,
+                "exact": round(exact / n, 3),
+                "exact_any_variant": round(exact_any / n, 3),
+                "exact_on_visible": round(vis_ok / max(vis_n, 1), 3),
+                "reachable": round(reach / n, 3),
+            }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out (nothing written)")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    import lightgbm as lgb
+    import numpy as np
+
+    bench = bench_or_exit()
+    t0 = time.perf_counter()
+    pages = load_pages(bench)
+    rows = build(pages, args.cache)
+    t_features = time.perf_counter() - t0
+    drop = {d for d in args.drop.split(",") if d}
+    unknown = drop - set(FEATURE_NAMES)
+    if unknown:
+        raise SystemExit(f"unknown features: {sorted(unknown)}")
+    keep = [k for k, name in enumerate(FEATURE_NAMES) if name not in drop]
+    names = [FEATURE_NAMES[k] for k in keep]
+
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    groups: list[int] = []
+    for page, r in zip(pages, rows, strict=True):
+        if page["side"] != "train" or not r:
+            continue
+        gs = golds(page)
+        for text, x in r:
+            xs.append([x[k] for k in keep])
+            ys.append(int(gold_norm(text) in gs))
+        groups.append(len(r))
+    data = lgb.Dataset(
+        np.array(xs, dtype=np.float64),
+        label=np.array(ys),
+        group=groups,
+        feature_name=names,
+        free_raw_data=False,
+    )
+    booster = lgb.train(PARAMS, data, num_boost_round=ROUNDS)
+
+    def predict(x: list[tuple[float, ...]]) -> Any:
+        """The probability the run-time model gives: the logistic of the raw ranking score."""
+        raw = booster.predict(np.array([[v[k] for k in keep] for v in x], dtype=np.float64))
+        return 1.0 / (1.0 + np.exp(-raw))
+
+    flat = [x for r in rows for _, x in r]
+    scores = scored(rows, list(predict(flat)) if flat else [])
+    train_idx = [k for k, p in enumerate(pages) if p["side"] == "train"]
+    cut = fit_cutoffs(
+        [pages[k] for k in train_idx], [rows[k] for k in train_idx], [scores[k] for k in train_idx]
+    )
+    figures = report(pages, rows, answers(rows, scores, cut))
+    untuned = report(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, 0.0)))
+    elapsed = time.perf_counter() - t0
+    print(f"pages {len(pages)} (train {len(train_idx)}), train candidates {len(ys)} ({sum(ys)} positive)")
+    print("the model alone: " + ", ".join(f"{k} {v['exact']:.3f}" for k, v in untuned.items()))
+    print(
+        f"features {len(names)}, trees {ROUNDS}, floor {cut.floor:.3f}, unruled {cut.unruled:.3f}, margin {cut.margin:.2f}, time {elapsed:.0f} s (candidates {t_features:.0f} s)"
+    )
+    for name, fig in figures.items():
+        print(
+            f"{name:<26} pages {fig['pages']:>4}  exact {fig['exact']:.3f}  any variant {fig['exact_any_variant']:.3f}"
+            f"  exact where visible {fig['exact_on_visible']:.3f}  reachable {fig['reachable']:.3f}"
+        )
+    gain = booster.feature_importance(importance_type="gain")
+    top = sorted(zip(names, gain, strict=True), key=lambda kv: -kv[1])[:15]
+    print("gain:", ", ".join(f"{n} {g:.0f}" for n, g in top))
+    if drop or args.no_write:
+        return 0
+    info = {
+        "script": "tools/train_title.py",
+        "data": "wcxb-dev (all page types) and dev news pages, browser rendering, train side of split.json",
+        "seed": SEED,
+        "params": PARAMS,
+        "rounds": ROUNDS,
+        "floor": cut.floor,
+        "unruled": cut.unruled,
+        "margin": cut.margin,
+        "figures": figures,
+    }
+    out = export(booster, "title", names, info)
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
