@@ -417,11 +417,12 @@ def fitted(
     the byline among unlabelled lines). Units of the metadata kinds keep their label."""
     if model is None or not facts:
         return hand
+    fixed = [is_fixed(lab) for lab in hand.labels]
     rows = unit_features(facts, rule_labels, hand)
-    probs = [model.proba(x) for x in rows]
+    # (the decoding skips fixed units: their probability is never read, so it is not computed)
+    probs = [0.0 if fixed[i] else model.proba(x) for i, x in enumerate(rows)]
     shifted = shift_all(probs, hand, model.param("bias"), model.param("hand_bias"))
     weights = [body_weight(f) for f in facts]
-    fixed = [is_fixed(lab) for lab in hand.labels]
     keep = decode(shifted, weights, fixed, model.param("switch_cost"))
     out: list[Label | None] = []
     for i, lab in enumerate(hand.labels):

@@ -722,7 +722,8 @@ def _markdown(article: Article) -> str:
 
 
 def render_show(article: Article, colour: bool) -> str:
-    """Every line of the input with the kind of the segment it is in and the reason."""
+    """Every line of the input with the kind of the segment it is in, the id of the rule or model
+    that decided it, the model's probability where fitted, and the reason in full."""
     text = article.text
     segs = article.segments
     out: list[str] = []
@@ -738,13 +739,15 @@ def render_show(article: Article, colour: bool) -> str:
             continue
         cont = seg.start < start
         label = "\u21b3" if cont else seg.kind.value
-        reason = "" if cont else seg.reason
-        head = f"{number:>5} {label:<{width}} {reason:<40.40}"
+        rule = "" if cont else seg.rule
+        p = "" if cont or seg.probability is None else f"{seg.probability:.2f}"
+        head = f"{number:>5} {label:<{width}} {rule:<26} {p:>4}"
         shown = _CONTROL.sub("\ufffd", line.strip())
+        why = "" if cont else f"  ({seg.reason})"  # the reason in full, after the line
         if colour:
-            out.append(f"\x1b[{_COLOUR.get(seg.kind, _DIM)}m{head}\x1b[0m | {shown}")
+            out.append(f"\x1b[{_COLOUR.get(seg.kind, _DIM)}m{head}\x1b[0m | {shown}\x1b[2m{why}\x1b[0m")
         else:
-            out.append(f"{head} | {shown}")
+            out.append(f"{head} | {shown}{why}")
     return "\n".join(out)
 
 

@@ -376,19 +376,21 @@ def _mark_bylines_and_sources(
                     and labels[i + 1] is None
                     and unit_facts[i + 1].words <= 12
                 ):
-                    labels[i] = Label(Kind.BYLINE, "a byline opener")
-                    labels[i + 1] = Label(Kind.BYLINE, "a byline, its opener on the line above")
+                    labels[i] = Label(Kind.BYLINE, "a byline opener", rule="byline.opener")
+                    labels[i + 1] = Label(
+                        Kind.BYLINE, "a byline, its opener on the line above", rule="byline.opener_above"
+                    )
                     bylines[i + 1] = joined
                     continue
             if parsed is not None:
                 bylines[i] = parsed
                 if label is None:
-                    labels[i] = Label(Kind.BYLINE, "a byline")
+                    labels[i] = Label(Kind.BYLINE, "a byline", rule="byline.parsed")
                 continue
         if label is None or label.kind is K_RELATED:
             src = parse_source(unit.text, lexicon)
             if src is not None:
-                labels[i] = Label(Kind.SOURCE, "names the story's source")
+                labels[i] = Label(Kind.SOURCE, "names the story's source", rule="source.line")
     return bylines
 
 
@@ -431,11 +433,15 @@ def _assemble(
         section_i = find_section(unit_facts, labels, title_i, units)
         crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
         if section_i is not None:
-            labels[section_i] = Label(Kind.SECTION, "a lone category label above the headline")
+            labels[section_i] = Label(
+                Kind.SECTION, "a lone category label above the headline", rule="section.label"
+            )
             section = _clean(units[section_i].text)
             note("section", section_i)
         elif crumb is not None:
-            labels[crumb[0]] = Label(Kind.SECTION, "a breadcrumb trail above the headline")
+            labels[crumb[0]] = Label(
+                Kind.SECTION, "a breadcrumb trail above the headline", rule="section.breadcrumb"
+            )
             section = _clean(crumb[1])
             note("section", crumb[0])
         start = first_body(labels)
@@ -528,7 +534,7 @@ def _assemble(
             first = unit_facts[j].norm.split(" ", 1)[0]
             if first in lexicon.share_words or lexicon.phrase_kind(unit_facts[j].norm, f.words) is not None:
                 break  # the share row or the furniture after the list
-            labels[j] = Label(Kind.TAGS, "topic list after a tags heading")
+            labels[j] = Label(Kind.TAGS, "topic list after a tags heading", rule="tags.list")
             tags.extend(split_tags(_clean(units[j].text), body_text))
             if not fields or fields[-1].name != "tags":
                 note("tags", j)

@@ -9,7 +9,6 @@ from typing import Final
 
 import regex
 
-from .body import STANDFIRST
 from .classify import (
     K_ADVERTISEMENT,
     K_BODY,
@@ -30,6 +29,9 @@ from .kinds import Kind
 from .lexicon import Lexicon, normalize
 from .lines import Unit
 from .markers import marker_words
+
+# Captions that a credit below names (the paragraph-like line above a photo credit), by rule id.
+CAPTION_ABOVE: Final = frozenset({"caption.credit_below", "caption.folded_copy"})
 
 _UNSPACED_NAME: Final = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}")
 _CAPITALISED_WORD: Final = regex.compile(r"\p{Lu}\p{Ll}{2,}")
@@ -199,7 +201,9 @@ def find_title(
     for i in range(prose[0] - 1, max(-1, prose[0] - 45), -1):
         label, f = labels[i], facts[i]
         kind = label.kind if label is not None else None
-        pictured = kind is K_CAPTION and not f.ends_sentence and label is not None and "above" in label.reason
+        pictured = (
+            kind is K_CAPTION and not f.ends_sentence and label is not None and label.rule in CAPTION_ABOVE
+        )
         # a list's last item with the story's byline or date right under it, and the story right
         # after that, is the headline printed below a "Trending:" strip, not one more link of it
         nxt = labels[i + 1] if kind is K_RELATED and i + 1 < len(labels) else None
@@ -209,7 +213,7 @@ def find_title(
             and prose[0] - i <= 8
             and all(_head_furniture(labels[j], facts[j]) for j in range(i + 1, prose[0]))
         )
-        if kind is K_BODY and label is not None and label.reason == STANDFIRST:
+        if kind is K_BODY and label is not None and label.rule == "body.standfirst":
             continue  # the headline is above the standfirst the body stage kept
         if kind is not None and kind not in _TITLE_KINDS and not pictured and not listed_head:
             if kind not in _BETWEEN:

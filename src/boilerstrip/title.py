@@ -18,7 +18,6 @@ from typing import Final
 
 import regex
 
-from .body import STANDFIRST
 from .classify import Label
 from .dates import dates_in, has_relative
 from .features import reads_as_prose
@@ -27,6 +26,7 @@ from .lexicon import normalize
 from .markers import marker_words
 from .metadata import (
     _CAPITALISED_WORD,
+    CAPTION_ABOVE,
     _edge_marks,
     _has_link,
     _is_breadcrumb,
@@ -164,7 +164,7 @@ def _group(label: Label | None) -> int:
 
 
 def _standfirst(label: Label | None) -> bool:
-    return label is not None and label.kind is Kind.BODY and label.reason == STANDFIRST
+    return label is not None and label.kind is Kind.BODY and label.rule == "body.standfirst"
 
 
 def _variants(text: str) -> list[tuple[int, str, str, int]]:
@@ -218,7 +218,7 @@ def _plausible(page: Page, i: int, opener_pattern: regex.Pattern[str] | None) ->
     group = _group(label)
     if group in _NEVER:
         return False
-    if group == _CAPTION and (f.ends_sentence or label is None or "above" not in label.reason):
+    if group == _CAPTION and (f.ends_sentence or label is None or label.rule not in CAPTION_ABOVE):
         return False  # only a caption-like line over a picture, never a described picture
     stripped = text.rstrip(" \"'’”»)")
     if stripped.endswith((".", ":", ";", ",")) and not stripped.endswith(("...", "…")):
