@@ -390,26 +390,7 @@ def main() -> int:
     show("fitted decision, train", fit_train)
     show("fitted decision, validation", fit_valid)
     if args.ablate:
-        groups = {
-            "own facts": [
-                n for n in names if n.split("_")[0] in ("log", "stop", "letter", "ends", "capital", "inner")
-            ],
-            "rule kinds": [n for n in names if n.startswith("rule_") or n == "heading"],
-            "hand decision": [n for n in names if n.startswith("hand_") or n == "prose_score"],
-            "place": [
-                "position",
-                "words_before_share",
-                "before_region",
-                "after_region",
-                "region_distance",
-                "region_word_distance",
-                "headings_between",
-                "since_heading",
-            ],
-            "page": [n for n in names if n.startswith("page_")],
-            "neighbours": [n for n in names if n[:1] in "mp" and n[1:2].isdigit()],
-            "window": [n for n in names if n.startswith(("win_", "run_"))],
-        }
+        groups = bodymodel.FEATURE_GROUPS
         for group, drop in groups.items():
             cols = [k for k, n in enumerate(names) if n not in drop]
             b = fit(cols)

@@ -54,7 +54,8 @@ _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
 _WINDOW: Final = 6
 
 
-def _feature_names() -> tuple[str, ...]:
+def _feature_groups() -> dict[str, tuple[str, ...]]:
+    """The features by group, in their order (the groups an ablation drops one at a time)."""
     own = [
         "log_words",
         "log_chars",
@@ -65,14 +66,9 @@ def _feature_names() -> tuple[str, ...]:
         "inner_punct",
         "ends_colon",
         "prose_score",
-        "heading",
-        "rule_none",
-        *[f"rule_{kind.value}" for kind in _KINDS],
-        "hand_body",
-        "hand_teaser",
-        "hand_region",
-        "repeats",
     ]
+    rules = ["heading", "rule_none", *[f"rule_{kind.value}" for kind in _KINDS]]
+    hand = ["hand_body", "hand_teaser", "hand_region", "repeats"]
     place = [
         "position",
         "words_before_share",
@@ -114,10 +110,20 @@ def _feature_names() -> tuple[str, ...]:
         "win_ends_share",
     ]
     blocks = ["block_words", "block_share", "block_rank", "top_block_side", "prose_after_share"]
-    return tuple(own + place + page + around + window + blocks)
+    return {
+        "own facts": tuple(own),
+        "rule kinds": tuple(rules),
+        "hand decision": tuple(hand),
+        "place": tuple(place),
+        "page": tuple(page),
+        "neighbours": tuple(around),
+        "window": tuple(window),
+        "prose blocks": tuple(blocks),
+    }
 
 
-FEATURES: Final = _feature_names()
+FEATURE_GROUPS: Final = _feature_groups()
+FEATURES: Final = tuple(name for group in FEATURE_GROUPS.values() for name in group)
 
 
 def _rule_group(label: Label | None) -> float:

@@ -35,6 +35,16 @@ def kind_of(name: str) -> str:
     return "text"
 
 
+def _open_binary(source: str | Path | IO[bytes]) -> IO[bytes]:
+    """A path opened for reading bytes (the caller closes it), or the stream given."""
+    if not isinstance(source, str | Path):
+        return source
+    try:
+        return open(source, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from exc
+
+
 def read_warc(source: str | Path | IO[bytes], name: str | None = None) -> Iterator[dict[str, Any]]:
     """The documents in a WARC or WET file (a path or a binary stream), in file order.
 
@@ -47,14 +57,7 @@ def read_warc(source: str | Path | IO[bytes], name: str | None = None) -> Iterat
     except ImportError:  # pragma: no cover - warcio is a dependency
         raise InputError("reading WARC files needs warcio (pip install warcio)") from None
     label = name or str(source)
-    stream: IO[bytes]
-    if isinstance(source, str | Path):
-        try:
-            stream = open(source, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror or exc})") from exc
-    else:
-        stream = source
+    stream = _open_binary(source)
     count = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
@@ -108,14 +111,7 @@ def read_jsonl(source: str | Path | IO[bytes], name: str | None = None) -> Itera
     line with "text" or "html" and optionally "id", "url", "fetched". A record without an id
     gets `NAME:LINE`; a line that is not a JSON object becomes an error record."""
     label = name or str(source)
-    stream: IO[bytes]
-    if isinstance(source, str | Path):
-        try:
-            stream = open(source, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror or exc})") from exc
-    else:
-        stream = source
+    stream = _open_binary(source)
     try:
         head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
         lines: Iterable[bytes] = gzip.GzipFile(fileobj=stream) if head == b"\x1f\x8b" else stream
