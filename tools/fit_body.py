@@ -32,12 +32,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import boilerstrip.extract  # noqa: E402, F401  (the module, not the function of the same name)
 from boilerstrip import body as body_stage  # noqa: E402
-from boilerstrip.classify import rule_labels  # noqa: E402
-from boilerstrip.features import facts  # noqa: E402
+from boilerstrip.extract import analyse  # noqa: E402
 from boilerstrip.kinds import Kind  # noqa: E402
-from boilerstrip.language import detect  # noqa: E402
-from boilerstrip.lexicon import default_lexicon  # noqa: E402
-from boilerstrip.lines import make_units, split_lines  # noqa: E402
 from boilerstrip.options import Options  # noqa: E402
 
 extract_mod = sys.modules["boilerstrip.extract"]
@@ -69,17 +65,10 @@ def host(url: str) -> str:
 
 
 def prepare(text: str) -> tuple[Any, ...]:
-    """Everything up to the body decision, computed once per page."""
-    lexicon = default_lexicon()
-    opts = Options()
-    units = make_units(text, split_lines(text), opts.join_fragments)
-    language = detect(text, lexicon)
-    stoplist = lexicon.stoplists.get(language or "", frozenset())
-    unit_facts = [facts(u, language, stoplist) for u in units]
-    labels = rule_labels(units, unit_facts, lexicon)
-    extract_mod._mark_bylines_and_sources(units, unit_facts, labels, lexicon)
-    extract_mod._mark_captions(units, unit_facts, labels, lexicon)
-    return units, unit_facts, labels
+    """Everything up to the body decision, computed once per page (the public pipeline: the
+    rules', caption and byline labels as they stand before the body stage)."""
+    page = analyse(text, fitted_body=False)
+    return page.units, page.facts, page.rule_labels
 
 
 def body_text(prepared: tuple[Any, ...], params: body_stage.BodyParams) -> str:
