@@ -48,6 +48,7 @@ def test_reference_date_accepts_date_datetime_and_iso() -> None:
         ("min_body_words", 2.5, TypeError),
         ("join_fragments", "yes", TypeError),
         ("html", "auto", TypeError),
+        ("fitted_metadata", 1, TypeError),
     ],
 )
 def test_thresholds_and_flags_are_checked(field: str, value: object, error: type[Exception]) -> None:

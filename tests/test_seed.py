@@ -26,3 +26,16 @@ def test_seed_line_kinds(seed_text: str, seed_expected: dict[str, Any]) -> None:
         if kinds.get(row["line"]) != row["label"]
     ]
     assert wrong == []
+
+
+def test_seed_in_fast_mode(seed_text: str, seed_expected: dict[str, Any]) -> None:
+    """The hand rules alone (no fitted decision) also get the seed right, and say so."""
+    article = extract(seed_text, fitted_body=False, fitted_metadata=False)
+    d = article.to_dict()
+    for name in ("title", "published", "section", "dateline", "source", "authors", "paragraphs"):
+        assert d[name] == seed_expected[name], name
+    rules = {s.kind.value: s.rule for s in article.segments}
+    assert rules["title"] == "title.rule"
+    assert "body.model" not in {s.rule for s in article.segments}
+    assert "byline.model" not in {s.rule for s in article.segments}
+    assert extract(seed_text).to_dict()["title"] == d["title"]

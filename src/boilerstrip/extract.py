@@ -38,6 +38,7 @@ from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
     find_dates_meta,
+    find_name_line,
     find_section,
     first_body,
     is_opener,
@@ -101,22 +102,25 @@ def assemble(page: Page) -> Article:
     """The metadata stage and the result: title, section, dates, authors, dateline, source,
     tags and captions read off the page the body stage left, then the `Article`."""
     assert page.decision is not None, "assemble() takes a page that analyse() made"
-    headline = title_stage.choose(page, title_stage.shipped_model())
-    return _assemble(
-        page.text,
-        page.units,
-        page.facts,
-        page.labels,
-        page.decision,
-        page.credits,
-        page.bylines,
-        page.language,
-        page.lexicon,
-        page.options,
-        page.dates,
-        page,
-        headline,
+    return _assemble(page, _headline(page))
+
+
+def _headline(page: Page) -> tuple[int, str, Label] | None:
+    """The headline's line, its text and its label: the fitted ranking's choice, or the hand
+    rule's when the fitted metadata is off."""
+    if not page.options.fitted_metadata:
+        ruled = title_stage.rule_choice(page)
+        if ruled is None:
+            return None
+        return ruled[0], ruled[1], Label(Kind.TITLE, "the headline (hand rule)", rule="title.rule")
+    chosen = title_stage.choose(page, title_stage.shipped_model())
+    if chosen is None:
+        return None
+    cand, p, count = chosen
+    label = Label(
+        Kind.TITLE, f"the headline (ranked first of {count} candidates)", rule="title.model", probability=p
     )
+    return cand.unit, cand.text, label
 
 
 def _all_facts(units: list[Unit], language: str | None, stoplist: frozenset[str]) -> list[UnitFacts]:
@@ -394,41 +398,25 @@ def _mark_bylines_and_sources(
     return bylines
 
 
-def _assemble(
-    text: str,
-    units: list[Unit],
-    unit_facts: list[UnitFacts],
-    labels: list[Label | None],
-    decision: body_stage.BodyDecision,
-    credits: dict[int, tuple[str, str | None]],
-    bylines: dict[int, tuple[tuple[str, ...], str | None]],
-    language: str | None,
-    lexicon: Lexicon,
-    opts: Options,
-    dates: DateMemo | None,
-    page: Page,
-    headline: tuple[title_stage.Candidate, float, int] | None,
-) -> Article:
+def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
+    assert page.decision is not None
+    text, units, unit_facts, labels = page.text, page.units, page.facts, page.labels
+    decision, bylines, language, lexicon = page.decision, page.bylines, page.language, page.lexicon
+    opts, dates = page.options, page.dates
     fields: list[Field] = []
 
     def note(name: str, i: int) -> None:
         fields.append(Field(name, units[i].start, units[i].end))
 
-    credits = {**credits, **_media_items(units, unit_facts, labels)}
+    credits = {**page.credits, **_media_items(units, unit_facts, labels)}
     start = first_body(labels)
     body_start = start if start is not None else len(units)
-    title_i = headline[0].unit if headline is not None else None
+    title_i = headline[0] if headline is not None else None
     title = None
     section = None
     if headline is not None and title_i is not None:
-        chosen, p, count = headline
-        labels[title_i] = Label(
-            Kind.TITLE,
-            f"the headline (ranked first of {count} candidates)",
-            rule="title.model",
-            probability=p,
-        )
-        title = chosen.text
+        labels[title_i] = headline[2]
+        title = headline[1]
         note("title", title_i)
         section_i = find_section(unit_facts, labels, title_i, units)
         crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
@@ -453,12 +441,16 @@ def _assemble(
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
-    # published: the fitted choice among the page's dates; updated: the nearest labelled update
-    _, updated = find_dates_meta(
+    # published: the fitted choice among the page's dates (or the hand rule's when the fitted
+    # metadata is off); updated: the nearest labelled update
+    ruled, updated = find_dates_meta(
         units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end, dates
     )
-    choice = choose_published(page, title_i)
+    choice = choose_published(page, title_i) if opts.fitted_metadata else None
     published = (choice.unit, choice.value) if choice is not None else None
+    if not opts.fitted_metadata and ruled is not None:
+        published = ruled
+        note("published", ruled[0])
     if choice is not None:
         lab = labels[choice.unit]
         labels[choice.unit] = (
@@ -474,7 +466,7 @@ def _assemble(
     agency: str | None = None
     agency_at: int | None = None
     # the byline: the best candidate name span, when the fitted model finds one (none is an answer)
-    picked = authors_stage.choose(page, title_i, body_start, end)
+    picked = authors_stage.choose(page, title_i, body_start, end) if opts.fitted_metadata else None
     if picked is not None:
         cand, p = picked
         authors = cand.names
@@ -487,9 +479,26 @@ def _assemble(
             agency, agency_at = cand.agency, cand.unit
     stoplist = lexicon.stoplists.get(language or "", frozenset())
     for i in sorted(bylines, key=lambda i: abs(i - anchor)):  # the agency a byline names
-        _, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
+        names, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
+        if names and not authors and not opts.fitted_metadata:  # the hand rule: the nearest byline
+            authors = tuple(names)
+            note("authors", i)
         if ag and agency is None:
             agency, agency_at = ag, i
+    if not authors and not opts.fitted_metadata and title_i is not None:
+        # the hand rule's other reading: a names-only line next to the headline or the date
+        found = find_name_line(
+            units, unit_facts, labels, title_i, body_start, lexicon, stoplist, short_runs(unit_facts, labels)
+        )
+        if found is not None:
+            i, (names, ag) = found
+            labels[i] = Label(
+                Kind.BYLINE, "a byline without an opener, next to the headline", rule="byline.name_line"
+            )
+            authors = tuple(names)
+            note("authors", i)
+            if ag and agency is None:
+                agency, agency_at = ag, i
 
     dateline = None
     source = None

@@ -777,6 +777,46 @@ def parse_name_line(
     return names, agency
 
 
+def find_name_line(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    title: int,
+    body_start: int,
+    lexicon: Lexicon,
+    stoplist: frozenset[str],
+    menu: list[bool] | None = None,
+) -> tuple[int, tuple[tuple[str, ...], str | None]] | None:
+    """A byline printed without an opener: a names-only line just below the headline, or
+    next to the story's date line."""
+    norm = facts[title].norm
+    copies = [title] + [j for j in range(title + 1, min(len(units), body_start + 3)) if facts[j].norm == norm]
+    flags = marker_words("flag")
+    for copy in copies:  # under the headline, or under the copy of it nearest the story
+        hi = min(len(units), max(body_start, copy + 1) + 3, copy + 12)
+        above = list(range(max(0, copy - 3), copy)) if copy != title else []
+        for i in [*range(copy + 1, hi), *above]:
+            label = labels[i]
+            if label is not None and label.kind not in (K_OTHER, K_DATE, K_REPEATED):
+                continue
+            near_date = any(
+                labels[j] is not None and labels[j].kind is K_DATE
+                for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < len(labels)
+            )
+            if (i > copy + 4 or i < copy) and not near_date and (label is None or label.kind is not K_DATE):
+                continue  # far from the headline: only next to the story's date line
+            if facts[i].words > 14 or (menu is not None and menu[i]):
+                continue
+            text = units[i].text
+            if text.split(None, 1)[0].casefold() in flags:
+                continue
+            parsed = parse_name_line(text, lexicon, stoplist)
+            if parsed is not None:
+                return i, parsed
+    return None
+
+
 def _names(
     rest: str, lexicon: Lexicon, stoplist: frozenset[str], strict: bool = False
 ) -> tuple[tuple[str, ...], str | None]:

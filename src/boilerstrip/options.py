@@ -67,6 +67,11 @@ class Options:
     keep_features: attach the per-unit features to each segment (for re-thresholding).
     fitted_body: decide the body with the fitted model (data/body.model.json) over the
         hand-written rules' verdicts (True, the default); False keeps the rules' decision.
+    fitted_metadata: choose the headline, the authors and the publication date with the
+        fitted models (True, the default); False takes the hand rules' choices, which are
+        about four times faster and less accurate on sites unlike the news pages they were
+        written on (docs/benchmarks.md). `fitted_body=False, fitted_metadata=False` is the
+        fast mode.
 
     Wrong values raise `ValueError` (out of range, unknown language) or `TypeError` (wrong
     type) when the object is built, with a message naming the field.
@@ -80,6 +85,7 @@ class Options:
     html: bool | None = None
     keep_features: bool = True
     fitted_body: bool = True
+    fitted_metadata: bool = True
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -96,7 +102,7 @@ class Options:
         if not 0.0 <= threshold <= 1.0:  # also false for NaN
             raise ValueError(f"body_threshold: must be between 0 and 1, got {threshold}")
         object.__setattr__(self, "body_threshold", float(threshold))
-        for name in ("join_fragments", "keep_features", "fitted_body"):
+        for name in ("join_fragments", "keep_features", "fitted_body", "fitted_metadata"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
         if self.html is not None and not isinstance(self.html, bool):

@@ -249,22 +249,11 @@ def candidates(page: Page) -> list[Candidate]:
     rules = page.rule_labels or [None] * n
     start = first_body(labels)
     body_start = start if start is not None else n
-    menu = short_runs(facts, labels)
     lexicon, stoplist = page.lexicon, page.stoplist
-    old = find_title(
-        units,
-        facts,
-        labels,
-        body_start,
-        menu,
-        stoplist,
-        lexicon.share_words,
-        lexicon.byline_openers,
-        page.dates,
-    )
-    old_text = (
-        normalize(_edge_marks(_clean(title_case_variant(units, facts, old)))) if old is not None else ""
-    )
+    menu = short_runs(facts, labels)
+    ruled = rule_choice(page)
+    old = ruled[0] if ruled is not None else None
+    old_text = normalize(ruled[1]) if ruled is not None else ""
     lo, hi = max(0, body_start - ABOVE), min(n, body_start + BELOW)
     if body_start >= n:
         lo, hi = max(0, n - 2 * ABOVE), n
@@ -475,6 +464,27 @@ def _quoted(norms: list[str], i: int, norm: str) -> bool:
         if len(other) <= limit and other != norm and other.endswith(norm):
             return True
     return False
+
+
+def rule_choice(page: Page) -> tuple[int, str] | None:
+    """The hand rule's headline (`find_title`) and its text: the choice when the fitted
+    metadata is switched off (`Options(fitted_metadata=False)`), and a feature otherwise."""
+    units, facts, labels = page.units, page.facts, page.labels
+    start = first_body(labels)
+    i = find_title(
+        units,
+        facts,
+        labels,
+        start if start is not None else len(units),
+        short_runs(facts, labels),
+        page.stoplist,
+        page.lexicon.share_words,
+        page.lexicon.byline_openers,
+        page.dates,
+    )
+    if i is None:
+        return None
+    return i, _edge_marks(_clean(title_case_variant(units, facts, i)))
 
 
 @functools.cache
