@@ -1,0 +1,50 @@
+"""HTML input: pages the renderer and the body stage must read as a browser's reader would."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from boilerstrip import extract
+
+from conftest import FIXTURES
+
+HTML = FIXTURES / "html"
+_PARAGRAPH = regex.compile(r"<p>(.*?)</p>", regex.S)
+_HEADING = regex.compile(r"<h([12])>(.*?)</h\1>", regex.S)
+
+
+@pytest.mark.parametrize("fitted", [True, False])
+def test_short_article_under_subheadings_keeps_every_paragraph(fitted: bool) -> None:
+    # One paragraph under the headline and under each subheading reads, line by line, like a
+    # list of teasers (headline, blurb, headline, blurb...); with no other prose on the page it
+    # is the story, and the headline stays the title.
+    page = HTML / "short-structured.html"
+    markup = page.read_text(encoding="utf-8")
+    article = extract(page, fitted_body=fitted)
+    headings = {level: text for level, text in _HEADING.findall(markup)}
+    assert article.title == headings["1"]
+    for paragraph in _PARAGRAPH.findall(markup):
+        assert paragraph in article.paragraphs
+    assert article.paragraphs[0].startswith("The town council voted")
+    assert not any(s.rule == "body.teaser" for s in article.segments)
+
+
+def test_teasers_after_a_story_are_still_set_aside() -> None:
+    # the same headline-and-blurb shape after a story of its own is a list beside it
+    story = (
+        "The harbour authority said on Monday that the new ferry terminal would open in June, two "
+        "months later than planned, because the steel for the roof arrived late from the mill.\n\n"
+        "Passengers will use the old terminal until then, and the authority has added a shuttle bus "
+        "from the station so that travellers with luggage do not have to walk along the quay.\n\n"
+        "The builders said the rest of the work was on schedule and that the interior would be "
+        "finished while the roof is being put up, so the delay should not grow any further.\n\n"
+    )
+    teasers = (
+        "Fishermen protest new quotas\n\nBoats stayed in port on Friday as crews objected to the cuts.\n\n"
+        "Lighthouse keeper retires after forty years\n\nHe says he will miss the storms most of all.\n\n"
+        "Island school gets a new roof\n\nPupils return to their classrooms after the summer break.\n\n"
+    )
+    article = extract("Ferry terminal opening delayed to June\n\n" + story + teasers, fitted_body=False)
+    assert not any("Boats stayed" in p for p in article.paragraphs)
+    assert sum(s.rule == "body.teaser" for s in article.segments) == 3
