@@ -6,6 +6,7 @@ import pytest
 import regex
 
 from boilerstrip import extract
+from boilerstrip.load import looks_like_html
 
 from conftest import FIXTURES
 
@@ -48,3 +49,32 @@ def test_teasers_after_a_story_are_still_set_aside() -> None:
     article = extract("Ferry terminal opening delayed to June\n\n" + story + teasers, fitted_body=False)
     assert not any("Boats stayed" in p for p in article.paragraphs)
     assert sum(s.rule == "body.teaser" for s in article.segments) == 3
+
+
+def test_xhtml_with_an_xml_declaration_read_from_str_bytes_and_path() -> None:
+    # lxml refuses a str that declares its encoding; the page must not be an InputError
+    page = HTML / "xhtml-declared.xhtml"
+    markup = page.read_text(encoding="utf-8")
+    assert markup.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    for source in (markup, markup.encode("utf-8"), page):
+        article = extract(source)
+        assert article.title == "Valley library extends its opening hours"
+        assert len(article.paragraphs) == 3
+        assert article.paragraphs[2].startswith("The council’s culture committee")
+        assert "€40,000" in article.paragraphs[2]
+        assert "xml" not in article.text
+
+
+def test_a_short_xhtml_page_is_sniffed_as_html() -> None:
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        "<h1>Snow closes the mountain pass</h1><p>The pass will stay closed until the ploughs have "
+        "cleared the road, which the police expect to take at least two days.</p></body></html>"
+    )
+    assert looks_like_html(page)
+    article = extract(page)
+    assert article.title == "Snow closes the mountain pass"
+    assert article.paragraphs == (
+        "The pass will stay closed until the ploughs have cleared the road, "
+        "which the police expect to take at least two days.",
+    )

@@ -56,10 +56,14 @@ _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
 _BLANKS = regex.compile(r" *\n(?: *\n)+ *")
+# The XML declaration of an XHTML page. The text is decoded already, and lxml refuses a str
+# that declares an encoding, so the declaration goes before parsing (it shows nothing).
+_XML_DECLARATION = regex.compile(r"\A\s*<\?xml\b[^>]*+>", regex.I)
 
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document, blocks on their own lines, paragraphs set apart."""
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:

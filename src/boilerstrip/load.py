@@ -11,7 +11,7 @@ import regex
 from .errors import InputError
 
 _HTML_START = regex.compile(
-    r"""\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b""",
+    r"""\A\ufeff?\s*(?:<\?xml\b[^>]*+>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b""",
     regex.IGNORECASE | regex.DOTALL,
 )
 _TAG = regex.compile(
