@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 import pytest
 import regex
 
@@ -78,3 +81,60 @@ def test_a_short_xhtml_page_is_sniffed_as_html() -> None:
         "The pass will stay closed until the ploughs have cleared the road, "
         "which the police expect to take at least two days.",
     )
+
+
+_STORY = (
+    "<h1>Flood closes the lower bridge</h1>"
+    "<p>The river rose by two metres overnight, and the town closed the lower bridge to traffic "
+    "until the water falls again.</p>"
+    "<p>Buses to the station run over the upper bridge instead, which the operator said would add "
+    "about ten minutes to every journey.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>" + "<div>" * 5000 + _STORY + "</div>" * 5000 + "</body></html>",
+        "<html><body>" + _STORY + "".join(f"<div>level {i} " for i in range(5000)) + "</div>" * 5000,
+        "<html><body>" + _STORY + "<span>" * 5000 + "never closed",
+    ],
+    ids=["story-inside", "text-at-every-level", "unclosed"],
+)
+def test_deeply_nested_pages_do_not_recurse(page: str) -> None:
+    article = extract(page)  # no RecursionError: the parser stops at its depth limit, the walk is a loop
+    assert any(p.startswith("The river rose") for p in article.paragraphs)
+    assert any(p.startswith("Buses to the station") for p in article.paragraphs)
+
+
+def test_entities_a_page_declares_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("CONTENTS-OF-A-LOCAL-FILE", encoding="utf-8")
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<!DOCTYPE html [<!ENTITY local SYSTEM "{secret.as_uri()}">'
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n'
+        "<html><body>" + _STORY + "<p>Read &local; and &c; here.</p></body></html>"
+    )
+    article = extract(page)
+    assert "CONTENTS-OF-A-LOCAL-FILE" not in article.text
+    assert "aaaaaaaaaaaaaaaaaaaa" not in article.text
+    assert "]>" not in article.text
+    assert article.title == "Flood closes the lower bridge"
+
+
+def test_the_parser_fetches_nothing_a_page_refers_to() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        server.setblocking(False)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/x"
+        page = (
+            f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "{url}.dtd">\n'
+            f'<html><head><link rel="stylesheet" href="{url}.css"></head><body>'
+            f'<img src="{url}.png"><iframe src="{url}.html"></iframe>' + _STORY + "&nbsp;</body></html>"
+        )
+        extract(page)
+        with pytest.raises(BlockingIOError):
+            server.accept()  # nobody connected
