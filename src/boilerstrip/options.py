@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from .load import web_codec
+
 # Languages told apart by their writing system (language.py) rather than by a stoplist.
 _SCRIPT_LANGUAGES = frozenset({"ja", "ko", "th", "zh"})
 
@@ -67,6 +69,10 @@ class Options:
     keep_features: attach the per-unit features to each segment (for re-thresholding).
     fitted_body: decide the body with the fitted model (data/body.model.json) over the
         hand-written rules' verdicts (True, the default); False keeps the rules' decision.
+    encoding: the charset of bytes input when the caller knows it (an HTTP header's
+        charset: "utf-8", "windows-1252", "ISO-8859-1"...); it wins over the charset a page
+        declares and over detection, but not over a byte order mark. None (the default)
+        detects it. A name Python's codecs do not know is a ValueError.
 
     Wrong values raise `ValueError` (out of range, unknown language) or `TypeError` (wrong
     type) when the object is built, with a message naming the field.
@@ -80,6 +86,7 @@ class Options:
     html: bool | None = None
     keep_features: bool = True
     fitted_body: bool = True
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -101,6 +108,16 @@ class Options:
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
         if self.html is not None and not isinstance(self.html, bool):
             raise TypeError(f"html: expected True, False or None, got {type(self.html).__name__}")
+        if self.encoding is not None:
+            if not isinstance(self.encoding, str):
+                raise TypeError(
+                    f"encoding: expected a charset name or None, got {type(self.encoding).__name__}"
+                )
+            if web_codec(self.encoding) is None:
+                raise ValueError(
+                    f"encoding: unknown charset {self.encoding!r} (expected a name such as utf-8, "
+                    "windows-1252 or iso-8859-15)"
+                )
 
     @classmethod
     def build(cls, options: Options | None = None, **overrides: Any) -> Options:
