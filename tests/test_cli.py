@@ -110,7 +110,13 @@ def test_a_device_is_not_a_regular_file() -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [[], ["--format", "yaml", str(SEED)], ["--reference-date", "soon", str(SEED)]]
+    "args",
+    [
+        [],
+        ["--format", "yaml", str(SEED)],
+        ["--reference-date", "soon", str(SEED)],
+        ["--encoding", "no-such-charset", str(SEED)],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
     res = run(*args)
@@ -122,11 +128,22 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_help_and_version() -> None:
     res = run("--help")
     assert res.returncode == 0
-    for option in ("--format", "--show", "--output-dir", "--glob", "--reference-date"):
+    for option in ("--format", "--show", "--output-dir", "--glob", "--reference-date", "--encoding"):
         assert option.encode() in res.stdout
     version = run("--version").stdout.decode()
     assert version.startswith("boilerstrip ")
     assert ("(compiled)" if boilerstrip.COMPILED else "(pure Python)") in version  # which build runs
+
+
+def test_encoding_for_files_and_stdin(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("Belarus", "Belar\u00fas").replace("\u2019", "'")
+    page = tmp_path / "latin.txt"
+    page.write_bytes(text.encode("iso-8859-15", errors="replace"))
+    for args, stdin in (([str(page)], None), (["-"], page.read_bytes())):
+        res = run("--encoding", "iso-8859-15", *args, stdin=stdin)
+        assert res.returncode == 0, res.stderr
+        assert "Belar\u00fas" in res.stdout.decode()
+    assert b"encoding: unknown charset" in run("--encoding", "base64", str(page)).stderr
 
 
 def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:

@@ -20,9 +20,10 @@ Source = str | bytes | bytearray | os.PathLike[str]
 def extract(source: Source, options: Options | None = None, **overrides: Any) -> Article:
     """Segment scraped news text (or HTML) into a clean article.
 
-    source: the page as `str`; as `bytes` (a BOM wins, then UTF-8, then the detected
-        charset; gzip data is opened); or as a path (`pathlib.Path`) to read. HTML is
-        sniffed and turned into text first (force it with `html=True`/`False`).
+    source: the page as `str`; as `bytes` (a BOM wins, then the `encoding` option, then
+        the charset an HTML page declares, then UTF-8, then the detected charset; gzip data
+        is opened); or as a path (`pathlib.Path`) to read. HTML is sniffed and turned into
+        text first (force it with `html=True`/`False`).
     options: an `Options` object (build once, pass around); None takes the defaults.
     **overrides: any `Options` field by name, applied over `options`
         (`extract(text, language="de", reference_date="2025-12-13")`).

@@ -303,7 +303,7 @@ def _process(task: _Task, opts: Options) -> BatchResult:
             payload = _read_path(payload)
         if isinstance(payload, bytes) and _binary(payload):
             raise InputError("binary data (NUL bytes), not text")
-        text = read_input(payload)
+        text = read_input(payload, opts.encoding)
         if not isinstance(task.payload, str) and "\x00" in text[:_BINARY_SNIFF]:  # e.g. gzip of binary data
             raise InputError("binary data (NUL bytes), not text")
         local = opts

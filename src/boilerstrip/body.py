@@ -2,7 +2,8 @@
 
 1. Every unit no rule has claimed gets a prose score in [0, 1] from its own facts; prose
    is a unit that scores well, is long enough and ends like a sentence (or is long).
-2. Lists of teasers (a headline, then a lone short blurb, again and again) are set aside.
+2. Lists of teasers (a headline, then a lone short blurb, again and again) are set aside,
+   but for one that opens the page's prose with little after it: a short story's sections.
 3. The core of the article is the stretch of units with the largest total weight (a
    maximum-sum segment, as in Finn's Body Text Extraction) under strict weights: a prose
    unit counts for its words beyond a discount, and for a share of them when no prose
@@ -434,17 +435,22 @@ def _one_link(label: Label | None) -> bool:
 # A teaser's blurb is a sentence or two; longer paragraphs under subheadings are the story's.
 _BLURB_WORDS: Final = 40
 _DATED_BLURB_WORDS: Final = 90
+# Teaser lists follow a story (more from the section, related stories) or stand in a column
+# beside it. A run that holds the page's first prose, with less prose after it than this share
+# of its words, is where the story is: a short story with one paragraph under each subheading.
+_SECTIONS_AFTER_SHARE: Final = 0.5
 
 
 def _teaser_runs(
     is_body: list[bool], isolated: list[bool], labels: list[Label | None], facts: list[UnitFacts], pairs: int
 ) -> set[int]:
     """Lists of teasers: a headline (a short line without a full stop) then one lone blurb,
-    over and over. Returns the blurbs of runs of at least `pairs` such pairs."""
+    over and over. Returns the blurbs of runs of at least `pairs` such pairs, but for a run that
+    is the story's own sections (`_story_in_sections`)."""
     n = len(facts)
-    out: set[int] = set()
+    runs: list[list[int]] = []
     if pairs <= 0:
-        return out
+        return set()
     run: list[int] = []
     i = 0
     while i < n:
@@ -468,12 +474,28 @@ def _teaser_runs(
             i = j + 1
             continue
         if len(run) >= pairs:
-            out.update(run)
+            runs.append(run)
         run = []
         i += 1
     if len(run) >= pairs:
-        out.update(run)
+        runs.append(run)
+    out = {i for run in runs for i in run}
+    if runs and _story_in_sections(runs[0], out, is_body, facts):
+        out.difference_update(runs[0])
     return out
+
+
+def _story_in_sections(run: list[int], listed: set[int], is_body: list[bool], facts: list[UnitFacts]) -> bool:
+    """Whether a run of headline-and-blurb pairs is a short story under its subheadings (a
+    headline, a paragraph, a subheading, a paragraph...), which reads line by line as a list of
+    teasers: no prose stands above it, and less than `_SECTIONS_AFTER_SHARE` of its words of
+    prose that is no teaser follows it."""
+    first = run[0]
+    if any(is_body[:first]):
+        return False
+    words = sum(facts[i].words for i in run)
+    after = sum(facts[i].words for i in range(first + 1, len(facts)) if is_body[i] and i not in listed)
+    return after < _SECTIONS_AFTER_SHARE * words
 
 
 def _teaser_meta(label: Label | None, f: UnitFacts) -> bool:

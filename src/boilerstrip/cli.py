@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="resolve relative dates ('2 hours ago', 'yesterday') against this date (WARC "
         "records use their fetch date when this is not given)",
     )
+    p.add_argument(
+        "--encoding",
+        metavar="CHARSET",
+        help="the charset of the inputs when known (e.g. utf-8, windows-1252); by default a byte "
+        "order mark, the charset an HTML page declares, or detection decides",
+    )
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--html", dest="html", action="store_const", const=True, help="treat inputs as HTML")
     kind.add_argument("--text", dest="html", action="store_const", const=False, help="treat inputs as text")
@@ -263,10 +269,15 @@ def _run_cli(
 
 def _options(args: argparse.Namespace) -> Options:
     try:
-        return Options(language=args.language, reference_date=args.reference_date, html=args.html)
+        return Options(
+            language=args.language, reference_date=args.reference_date, html=args.html, encoding=args.encoding
+        )
     except (ValueError, TypeError) as exc:
         message = (
-            str(exc).replace("language:", "--language:", 1).replace("reference_date:", "--reference-date:", 1)
+            str(exc)
+            .replace("language:", "--language:", 1)
+            .replace("reference_date:", "--reference-date:", 1)
+            .replace("encoding:", "--encoding:", 1)
         )
         raise UsageError(message) from None
 

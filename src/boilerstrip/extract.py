@@ -75,7 +75,7 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     body decision, on one `Page`. `extract` is `assemble(analyse(...))`; the training tools
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
-    text = read_input(source)
+    text = read_input(source, opts.encoding)
     if opts.html or (opts.html is None and looks_like_html(text)):
         text = html_to_text(text)
     return _analyse_text(text, opts, default_lexicon())

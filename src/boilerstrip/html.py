@@ -56,12 +56,26 @@ _CELL = frozenset({"td", "th"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _SPACES = regex.compile(r"[ \t\r\n\f\v]+")
 _BLANKS = regex.compile(r" *\n(?: *\n)+ *")
+# The XML declaration of an XHTML page. The text is decoded already, and lxml refuses a str
+# that declares an encoding, so the declaration goes before parsing (it shows nothing).
+_XML_DECLARATION = regex.compile(r"\A\s*<\?xml\b[^>]*+>", regex.I)
+# A document type with an internal subset (entity declarations): the HTML parser neither reads
+# nor expands them, but would print the subset's closing "]>" as text.
+_INTERNAL_SUBSET = regex.compile(r"\A\s*<!DOCTYPE\b[^\[>]*+\[[^\]]*+\]\s*>", regex.I)
+
+# The one parser pages go through: libxml2's HTML parser, which loads no DTD and expands no
+# entity a page declares; no_network keeps it from fetching anything a page refers to, and
+# without huge_tree it stops at libxml2's depth limit (the text is then read by `_crude_text`).
+# There is no XML parser: XHTML is read as HTML.
+_PARSER = lxml_html.HTMLParser(no_network=True, huge_tree=False)
 
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document, blocks on their own lines, paragraphs set apart."""
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     try:
-        root = lxml_html.document_fromstring(markup)
+        root = lxml_html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from exc
     out: list[str] = []

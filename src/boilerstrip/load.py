@@ -11,7 +11,7 @@ import regex
 from .errors import InputError
 
 _HTML_START = regex.compile(
-    r"""\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b""",
+    r"""\A\ufeff?\s*(?:<\?xml\b[^>]*+>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b""",
     regex.IGNORECASE | regex.DOTALL,
 )
 _TAG = regex.compile(
@@ -20,6 +20,33 @@ _TAG = regex.compile(
 
 # Share of undecodable bytes under which the input is taken as UTF-8 with a few broken bytes.
 _MAX_BAD_UTF8 = 0.01
+# How much of an HTML page is searched for the charset it declares (the HTML standard asks for
+# the declaration within the first 1024 bytes; long heads push it further).
+_DECLARATION_SPAN = 2048
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="text/html; charset=...">.
+_META_CHARSET = regex.compile(
+    rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:+-]{1,40})""", regex.I
+)
+# <?xml version="1.0" encoding="..."?> opening the page.
+_XML_ENCODING = regex.compile(
+    rb"""\A\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:+-]{1,40})["']""", regex.I
+)
+# Charset labels that browsers read as a superset (the WHATWG Encoding Standard): a page
+# labelled ISO-8859-1 or ASCII is decoded as windows-1252, whose curly quotes, dashes and euro
+# sign it nearly always holds; the same for Turkish, Thai, Chinese, Japanese and Korean labels.
+_WEB_CODECS = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    "utf-8-sig": "utf-8",
+}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -29,12 +56,13 @@ _BOMS = (
 )
 
 
-def read_input(source: str | bytes | bytearray | os.PathLike[str]) -> str:
-    """The text to work on. Paths are read as bytes; bytes are decoded (see `decode`)."""
+def read_input(source: str | bytes | bytearray | os.PathLike[str], encoding: str | None = None) -> str:
+    """The text to work on. Paths are read as bytes; bytes are decoded (see `decode`), in
+    `encoding` when the caller knows it (a charset name, e.g. from an HTTP header)."""
     if isinstance(source, str):
         return source
     if isinstance(source, bytes | bytearray):
-        return decode(bytes(source))
+        return decode(bytes(source), encoding)
     if isinstance(source, os.PathLike):
         path = Path(source)
         if not path.exists():
@@ -45,13 +73,19 @@ def read_input(source: str | bytes | bytearray | os.PathLike[str]) -> str:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-        return decode(data)
+        return decode(data, encoding)
     raise InputError(f"expected str, bytes or a path, got {type(source).__name__}")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to str: gzip data is decompressed first (archived pages); a BOM wins; then UTF-8 (tolerating a few broken bytes, replaced by U+FFFD);
-    then the charset `charset_normalizer` detects."""
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Bytes to str. Gzip data is decompressed first (archived pages). Then, in this order:
+    a BOM; the `encoding` the caller gives (undecodable bytes become U+FFFD); the charset an
+    HTML page declares in its first 2 KB (`<meta charset>`, `<meta http-equiv="Content-Type">`
+    or an XML declaration's encoding), unless the bytes are UTF-8 beyond ASCII (a page moved to
+    UTF-8 that kept its old declaration); UTF-8, tolerating a few broken bytes (replaced by
+    U+FFFD); the charset `charset_normalizer` detects. A charset name is read as browsers read
+    it (`web_codec`): ISO-8859-1 as windows-1252. Raises ValueError for an `encoding` that is
+    no charset."""
     if data[:2] == b"\x1f\x8b":
         import gzip
         import zlib
@@ -60,16 +94,32 @@ def decode(data: bytes) -> str:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"gzip data could not be decompressed ({exc})") from exc
-    for bom, encoding in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(bom_codec)
             except UnicodeDecodeError:
                 break
+    if encoding is not None:
+        codec = web_codec(encoding)
+        if codec is None:
+            raise ValueError(f"encoding: unknown charset {encoding!r}")
+        try:
+            return data.decode(codec, errors="replace")
+        except UnicodeError as exc:  # a codec that fails whatever the error handler says
+            raise InputError(f"bytes cannot be read as {encoding} ({exc})") from exc
     try:
-        return data.decode("utf-8")
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        utf8 = None
+    declared = declared_charset(data)
+    if declared is not None and declared != "utf-8" and (utf8 is None or utf8.isascii()):
+        try:
+            return data.decode(declared)
+        except UnicodeError:
+            pass  # the page is not in the charset it names: read it as if it named none
+    if utf8 is not None:
+        return utf8
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if bad <= max(1, len(data) * _MAX_BAD_UTF8) and _looks_like_utf8(data):
@@ -82,6 +132,36 @@ def decode(data: bytes) -> str:
     if bad <= len(data) * 0.2:
         return replaced
     raise InputError("bytes are in no charset that could be detected")
+
+
+def web_codec(label: str) -> str | None:
+    """The Python codec for a charset label ("windows-1252", "ISO-8859-1", "utf8", "Shift_JIS"),
+    as browsers read the label (`_WEB_CODECS`); None when Python has no charset of that name
+    (codecs such as base64 or rot13 turn bytes into bytes and are no charsets)."""
+    try:
+        name = codecs.lookup(label.strip()).name
+        "<".encode(name).decode(name, errors="replace")  # a charset, not a bytes-to-bytes codec
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    return _WEB_CODECS.get(name, name)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec (`web_codec`) of the charset an HTML page declares in its first 2 KB: a meta
+    element's charset or the encoding of the XML declaration opening the page. None when the
+    bytes are no HTML, declare nothing Python knows, or declare a charset that cannot be
+    (UTF-16 and UTF-32 cannot be named inside a page written in ASCII-compatible bytes) or that
+    browsers refuse (UTF-7)."""
+    head = data[:_DECLARATION_SPAN]
+    if not looks_like_html(head.decode("latin-1")):
+        return None
+    found = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    codec = web_codec(found.group(1).decode("ascii"))
+    if codec is None or codec.startswith(("utf-16", "utf-32", "utf-7")):
+        return None
+    return codec
 
 
 def _looks_like_utf8(data: bytes) -> bool:

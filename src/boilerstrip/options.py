@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
+from .load import web_codec
+
 # Languages told apart by their writing system (language.py) rather than by a stoplist.
 _SCRIPT_LANGUAGES = frozenset({"ja", "ko", "th", "zh"})
 
@@ -72,6 +74,10 @@ class Options:
         about four times faster and less accurate on sites unlike the news pages they were
         written on (docs/benchmarks.md). `fitted_body=False, fitted_metadata=False` is the
         fast mode.
+    encoding: the charset of bytes input when the caller knows it (an HTTP header's
+        charset: "utf-8", "windows-1252", "ISO-8859-1"...); it wins over the charset a page
+        declares and over detection, but not over a byte order mark. None (the default)
+        detects it. A name Python's codecs do not know is a ValueError.
 
     Wrong values raise `ValueError` (out of range, unknown language) or `TypeError` (wrong
     type) when the object is built, with a message naming the field.
@@ -86,6 +92,7 @@ class Options:
     keep_features: bool = True
     fitted_body: bool = True
     fitted_metadata: bool = True
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -107,6 +114,16 @@ class Options:
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
         if self.html is not None and not isinstance(self.html, bool):
             raise TypeError(f"html: expected True, False or None, got {type(self.html).__name__}")
+        if self.encoding is not None:
+            if not isinstance(self.encoding, str):
+                raise TypeError(
+                    f"encoding: expected a charset name or None, got {type(self.encoding).__name__}"
+                )
+            if web_codec(self.encoding) is None:
+                raise ValueError(
+                    f"encoding: unknown charset {self.encoding!r} (expected a name such as utf-8, "
+                    "windows-1252 or iso-8859-15)"
+                )
 
     @classmethod
     def build(cls, options: Options | None = None, **overrides: Any) -> Options:
