@@ -1,6 +1,6 @@
 """Train the fitted body decision (data/body.model.json) and report train and validation figures.
 
-    python tools/train_body.py [--cache FILE] [--write] [--ablate]
+    python tools/train_body.py [--cache FILE] [--write] [--ablate] [--html]
 
 Pages: the development pages beside the repo (../shared/bench): dev/ (95 news pages, full gold
 body; three text renderings), dev-multi/ (527 pages in ~20 languages, snippet gold; browser
@@ -25,6 +25,12 @@ The model: LightGBM, binary, seeded and single-threaded (deterministic). The dec
 parameters (the switch cost, a bonus on the log-odds of the lines the rules' body stage kept)
 are chosen on train pages by the mean of the body F1 of each set, or given with --decoding.
 The model file records the data, parameters and figures.
+
+With --html the pages are read from their HTML (`<id>.html.gz`, the browser rendering's
+source), and each unit also gets what the markup says of it (boilerstrip.html.DOM_FEATURES: the
+elements it sits in, the class and id words of their ancestors, its depth and how much ancestry
+it shares with the page's longest line); the model goes to data/body_html.model.json, which
+`extract` uses for HTML input. The furniture rules stay those of the text model.
 
 The shipped model was written with `--decoding 1.0,0.5 --write`. The grid's own choice on
 train pages (switch 0.5, bonus 0) scored 0.002 higher on the train objective but lost the dev
@@ -80,14 +86,15 @@ TRACKS = ("browser", "htmltext", "naive")
 SET_WEIGHT = {"wcxb other": 0.5, "dev": 3.0}
 
 
-def pages(bench: Path) -> list[dict[str, Any]]:
-    """Every (page, rendering) to learn from or score: id, set, side, text, gold."""
+def pages(bench: Path, tracks: tuple[str, ...] = TRACKS) -> list[dict[str, Any]]:
+    """Every (page, rendering) to learn from or score: id, set, side, text, gold. The track
+    "html" is the page's HTML (`<id>.html.gz`), which `analyse` renders itself."""
     side = modelio.sides()
     out: list[dict[str, Any]] = []
     dev = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
     for pid, g in sorted(dev.items()):
-        for track in TRACKS:
-            path = bench / "dev" / f"{pid}.{track}.txt"
+        for track in tracks:
+            path = bench / "dev" / _file(pid, track)
             if path.exists():
                 out.append(
                     {
@@ -99,8 +106,8 @@ def pages(bench: Path) -> list[dict[str, Any]]:
                     }
                 )
     multi = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
-    for track, (pid, g) in itertools.product(TRACKS, sorted(multi.items())):
-        path = bench / "dev-multi" / f"{pid}.{track}.txt"
+    for track, (pid, g) in itertools.product(tracks, sorted(multi.items())):
+        path = bench / "dev-multi" / _file(pid, track)
         if path.exists():
             out.append(
                 {
@@ -113,9 +120,9 @@ def pages(bench: Path) -> list[dict[str, Any]]:
                 }
             )
     wcxb = json.loads((bench / "wcxb-dev" / "gold.json").read_text(encoding="utf-8"))
-    for track in TRACKS:
+    for track in tracks:
         for pid, g in sorted(wcxb.items()):
-            path = bench / "wcxb-dev" / f"{pid}.{track}.txt"
+            path = bench / "wcxb-dev" / _file(pid, track)
             kind = "wcxb article" if g["page_type"] == "article" else "wcxb other"
             out.append(
                 {
@@ -129,6 +136,10 @@ def pages(bench: Path) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def _file(pid: str, track: str) -> str:
+    return f"{pid}.html.gz" if track == "html" else f"{pid}.{track}.txt"
 
 
 def full_labels(units: list[str], body: str) -> list[float]:
@@ -165,8 +176,7 @@ def prepare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     t0 = time.perf_counter()
     for n, item in enumerate(items):
-        text = item["path"].read_text(encoding="utf-8") if item["path"].exists() else ""
-        page = analyse(text)
+        page = analyse(item["path"] if item["path"].exists() else "")
         assert page.hand is not None  # the hand-written decision: what the features read
         units = [u.text for u in page.units]
         fixed = [bodymodel.is_fixed(lab) for lab in page.hand.labels]
@@ -181,6 +191,7 @@ def prepare(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "units": units,
                 # what the features are computed from (kept so a feature can change without a new pass)
                 "stages": (page.facts, page.rule_labels, page.hand),
+                "dom": page.dom,
                 "y": labels,
                 "fixed": fixed,
                 "hand": hand,
@@ -269,8 +280,9 @@ def figures(
         if only is not None and r["set"] not in only:
             continue
         groups.setdefault(r["set"], []).append(k)
-        if r["set"].startswith("wcxb") and r["set"].endswith("browser"):
-            groups.setdefault("wcxb all browser", []).append(k)
+        for track in ("browser", "html"):
+            if r["set"].startswith("wcxb") and r["set"].endswith(track):
+                groups.setdefault(f"wcxb all {track}", []).append(k)
     out: dict[str, dict[str, float]] = {}
     for name, ks in sorted(groups.items()):
         if name.startswith("multi"):
@@ -312,8 +324,13 @@ OBJECTIVE = (
 )
 
 
+# With --html: the same sets, read from the pages' HTML.
+HTML_OBJECTIVE = ("dev html", "multi html", "wcxb article html", "wcxb other html")
+
+
 def objective(fig: dict[str, dict[str, float]]) -> float:
-    return sum(fig[k].get("wbf1", fig[k]["f1"]) for k in OBJECTIVE if k in fig) / len(OBJECTIVE)
+    keys = [k for k in (*OBJECTIVE, *HTML_OBJECTIVE) if k in fig]
+    return sum(fig[k].get("wbf1", fig[k]["f1"]) for k in keys) / max(1, len(keys))
 
 
 def show(title: str, fig: dict[str, dict[str, float]]) -> None:
@@ -333,6 +350,11 @@ def main() -> int:
     ap.add_argument("--ablate", action="store_true", help="retrain without each feature group")
     ap.add_argument("--rounds", type=int, default=ROUNDS)
     ap.add_argument("--decoding", help="SWITCH,HAND_BIAS: use these instead of choosing them on train pages")
+    ap.add_argument(
+        "--html",
+        action="store_true",
+        help="train the HTML model (data/body_html.model.json) on the pages' HTML, with the markup's features",
+    )
     args = ap.parse_args()
     import lightgbm as lgb
 
@@ -341,17 +363,26 @@ def main() -> int:
     if args.cache and args.cache.exists():
         rows = pickle.loads(args.cache.read_bytes())
     else:
-        rows = prepare(pages(bench))
+        rows = prepare(pages(bench, ("html",) if args.html else TRACKS))
         if args.cache:
             args.cache.write_bytes(pickle.dumps(rows))
-    furniture = furniture_rules([r for r in rows if r["side"] == "train"])
+    # (the HTML model decodes with the furniture rules the text model found: one list ships)
+    furniture = (
+        {rule: (0, 0.0) for rule in bodymodel.FURNITURE_RULES}
+        if args.html
+        else furniture_rules([r for r in rows if r["side"] == "train"])
+    )
     for r in rows:
         r["X"] = bodymodel.unit_features(*r["stages"])
+        if args.html:
+            dom = r["dom"] or [(0.0,) * len(bodymodel.DOM_FEATURES)] * len(r["X"])
+            r["X"] = [x + list(d) for x, d in zip(r["X"], dom, strict=True)]
         r["fixed"] = [bodymodel.is_fixed(lab, frozenset(furniture)) for lab in r["stages"][2].labels]
     print(f"{len(rows)} renderings analysed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     train = [r for r in rows if r["side"] == "train"]
     valid = [r for r in rows if r["side"] == "validation"]
-    names = list(bodymodel.FEATURES)
+    names = list(bodymodel.HTML_FEATURES if args.html else bodymodel.FEATURES)
+    target = HTML_OBJECTIVE if args.html else OBJECTIVE
 
     def fit(columns: list[int] | None = None) -> Any:
         X, y, w = training_matrix(train)
@@ -372,10 +403,8 @@ def main() -> int:
         grid = [tuple(float(v) for v in args.decoding.split(","))]  # type: ignore[list-item]
     bias = 0.0
     for switch, hand_bias in grid:
-        bodies = {
-            k: body_of(r, switch, bias, hand_bias) for k, r in enumerate(train) if r["set"] in OBJECTIVE
-        }
-        score_ = objective(figures(train, bodies, OBJECTIVE))
+        bodies = {k: body_of(r, switch, bias, hand_bias) for k, r in enumerate(train) if r["set"] in target}
+        score_ = objective(figures(train, bodies, target))
         print(f"  switch {switch} hand bias {hand_bias}: train objective {score_:.4f}", file=sys.stderr)
         if score_ > best[0]:
             best = (score_, switch, hand_bias)
@@ -390,15 +419,15 @@ def main() -> int:
     show("fitted decision, train", fit_train)
     show("fitted decision, validation", fit_valid)
     if args.ablate:
-        groups = bodymodel.FEATURE_GROUPS
+        groups = dict(bodymodel.FEATURE_GROUPS)
+        if args.html:
+            groups["markup"] = bodymodel.DOM_FEATURES
         for group, drop in groups.items():
             cols = [k for k, n in enumerate(names) if n not in drop]
             b = fit(cols)
             for r in rows:
                 r["p"] = list(b.predict(__import__("numpy").asarray(r["X"])[:, cols])) if r["X"] else []
-            v = figures(
-                valid, {k: body_of(r, switch, bias, hand_bias) for k, r in enumerate(valid)}, OBJECTIVE
-            )
+            v = figures(valid, {k: body_of(r, switch, bias, hand_bias) for k, r in enumerate(valid)}, target)
             print(
                 f"  without {group:<14} validation objective {objective(v):.4f} (all: {objective(fit_valid):.4f})"
             )
@@ -412,9 +441,15 @@ def main() -> int:
             "validation": fit_valid,
         }
         path = modelio.export(
-            booster, "body", names, info, params={"switch_cost": switch, "bias": bias, "hand_bias": hand_bias}
+            booster,
+            "body_html" if args.html else "body",
+            names,
+            info,
+            params={"switch_cost": switch, "bias": bias, "hand_bias": hand_bias},
         )
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+        if args.html:
+            return 0
         rules = modelio.DATA / "body_furniture.txt"
         lines = [
             "# Rules whose lines are furniture on the train pages: the gold holds under"

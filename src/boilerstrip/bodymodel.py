@@ -23,6 +23,7 @@ from typing import Final
 from .body import BodyDecision
 from .classify import Label
 from .features import UnitFacts
+from .html import DOM_FEATURES
 from .kinds import Kind
 from .model import TreeModel
 
@@ -398,33 +399,46 @@ def is_fixed(label: Label | None, furniture: frozenset[str] = FURNITURE_RULES) -
     return label is not None and (label.kind in _FIXED or label.rule in furniture)
 
 
-def _load() -> TreeModel | None:
+# The HTML model reads the same features, then what the markup says of the unit.
+HTML_FEATURES: Final = FEATURES + DOM_FEATURES
+
+
+def _load(name: str, features: tuple[str, ...]) -> TreeModel | None:
     try:
-        model = TreeModel.load("body")
+        model = TreeModel.load(name)
     except FileNotFoundError:  # not trained yet (tools/train_body.py): the hand-written decision stands
         return None
-    model.check(FEATURES)
+    model.check(features)
     return model
 
 
-DEFAULT_MODEL: Final = _load()
+DEFAULT_MODEL: Final = _load("body", FEATURES)
+# For HTML input (trained by tools/train_body.py --html on the pages' HTML)
+HTML_MODEL: Final = _load("body_html", HTML_FEATURES)
 
 
 def fitted(
     facts: list[UnitFacts],
     rule_labels: list[Label | None],
     hand: BodyDecision,
-    model: TreeModel | None = DEFAULT_MODEL,
+    dom: list[tuple[float, ...]] | None = None,
+    model: TreeModel | None = None,
 ) -> BodyDecision:
     """The fitted decision over the hand-written one: P(body) per unit, the decoding, labels.
 
+    `dom` (per unit, what the markup says of it) is there when the input was HTML: the HTML
+    model then decides. `model` replaces the shipped one (the text or the HTML model).
     A unit the decoding keeps is body (`body.model`, with its probability); one it drops
     keeps the label a rule gave it, or none (the metadata stages look for the headline and
     the byline among unlabelled lines). Units of the metadata kinds keep their label."""
+    if model is None:
+        model = HTML_MODEL if dom is not None and HTML_MODEL is not None else DEFAULT_MODEL
     if model is None or not facts:
         return hand
     fixed = [is_fixed(lab) for lab in hand.labels]
     rows = unit_features(facts, rule_labels, hand)
+    if len(model.features) > len(FEATURES) and dom is not None:
+        rows = [row + list(extra) for row, extra in zip(rows, dom, strict=True)]
     # (the decoding skips fixed units: their probability is never read, so it is not computed)
     probs = [0.0 if fixed[i] else model.proba(x) for i, x in enumerate(rows)]
     shifted = shift_all(probs, hand, model.param("bias"), model.param("hand_bias"))

@@ -28,7 +28,7 @@ from .classify import (
 )
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
-from .html import html_to_text
+from .html import render, span_facts
 from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
@@ -76,12 +76,16 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source, opts.encoding)
+    lines: tuple[tuple[float, ...], ...] | None = None
     if opts.html or (opts.html is None and looks_like_html(text)):
-        text = html_to_text(text)
-    return _analyse_text(text, opts, default_lexicon())
+        rendering = render(text)
+        text, lines = rendering.text, rendering.lines
+    return _analyse_text(text, opts, default_lexicon(), lines)
 
 
-def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
+def _analyse_text(
+    text: str, opts: Options, lexicon: Lexicon, lines: tuple[tuple[float, ...], ...] | None = None
+) -> Page:
     units = make_units(text, split_lines(text), opts.join_fragments)
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
@@ -93,7 +97,11 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
     page.credits = _mark_captions(units, unit_facts, labels, lexicon)
     page.rule_labels = list(labels)
     page.hand = body_stage.decide(unit_facts, labels, opts)
-    page.decision = fitted(unit_facts, page.rule_labels, page.hand) if opts.fitted_body else page.hand
+    if lines is not None:
+        page.dom = span_facts(text, lines, [(u.start, u.end) for u in units])
+    page.decision = (
+        fitted(unit_facts, page.rule_labels, page.hand, page.dom) if opts.fitted_body else page.hand
+    )
     page.labels = page.decision.labels
     return page
 

@@ -1,6 +1,12 @@
-"""HTML to visible text, laid out as a browser's innerText would: one block per line."""
+"""HTML to visible text, laid out as a browser's innerText would: one block per line; beside
+the text, what the markup says of each line (`Rendering.lines`: the elements it sits in)."""
 
 from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
 
 import regex
 from lxml import etree
@@ -70,8 +76,77 @@ _INTERNAL_SUBSET = regex.compile(r"\A\s*<!DOCTYPE\b[^\[>]*+\[[^\]]*+\]\s*>", reg
 _PARSER = lxml_html.HTMLParser(no_network=True, huge_tree=False)
 
 
+# The elements a line can sit in, by group: each group is one structural feature of a line.
+_TAG_GROUPS: Final = (
+    ("article", ("article",)),
+    ("main", ("main",)),
+    ("nav", ("nav",)),
+    ("aside", ("aside",)),
+    ("footer", ("footer",)),
+    ("header", ("header",)),
+    ("figure", ("figure", "figcaption")),
+    ("list", ("li", "dd", "dt")),
+    ("quote", ("blockquote", "q")),
+    ("table", ("table", "td", "th")),
+    ("form", ("form", "label")),
+    ("heading", ("h1", "h2", "h3", "h4", "h5", "h6")),
+    ("link", ("a",)),
+    ("paragraph", ("p",)),
+    ("code", ("pre", "code")),
+    ("time", ("time",)),
+)
+_TAG_BITS: Final = {tag: 1 << k for k, (_, tags) in enumerate(_TAG_GROUPS) for tag in tags}
+
+
+def _class_words() -> tuple[tuple[str, ...], dict[str, int]]:
+    """The categories of class and id words (data/dom_words.tsv) and each word's bit."""
+    path = resources.files("boilerstrip") / "data" / "dom_words.tsv"
+    names: list[str] = []
+    bits: dict[str, int] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        name, words = row.split("\t", 1)
+        bit = 1 << (len(_TAG_GROUPS) + len(names))
+        names.append(name)
+        for word in words.split():
+            bits[word] = bits.get(word, 0) | bit
+    return tuple(names), bits
+
+
+_CLASS_NAMES, _CLASS_BITS = _class_words()
+_N_BITS: Final = len(_TAG_GROUPS) + len(_CLASS_NAMES)
+# An attribute cut into words: at anything but a letter or a digit, and where capitals start.
+_ATTRIBUTE_WORD: Final = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
+# The structural facts of a line, in the order of `Rendering.lines`: the share of its characters
+# inside each group of elements, inside an element whose class or id names each category, the
+# depth of its elements in the tree, and how much of their ancestry they share with the page's
+# longest line (1: the same element; 0: only the document).
+DOM_FEATURES: Final = (
+    *(f"in_{name}" for name, _ in _TAG_GROUPS),
+    *(f"class_{name}" for name in _CLASS_NAMES),
+    "depth",
+    "shared_depth",
+)
+_LCA_STEPS: Final = 400  # (how far up the tree the shared ancestry is looked for)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """The visible text of an HTML document and, per line of it, the facts of DOM_FEATURES
+    (blank lines get zeros); `lines` is None when the text came from stripping tags."""
+
+    text: str
+    lines: tuple[tuple[float, ...], ...] | None
+
+
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document, blocks on their own lines, paragraphs set apart."""
+    return render(markup).text
+
+
+def render(markup: str) -> Rendering:
+    """The visible text of an HTML document and the structural facts of each of its lines."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     try:
@@ -79,13 +154,106 @@ def html_to_text(markup: str) -> str:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from exc
     out: list[str] = []
-    _walk(root, out)
-    text = "".join(out)
+    tree = _Tree()
+    _walk(root, out, tree)
+    raw = "".join(out)
     crude = _crude_text(markup)
-    if len(text.split()) < 0.5 * len(crude.split()):
-        text = crude  # the parser gave up on part of the page (nesting too deep): keep the text
+    if len(raw.split()) < 0.5 * len(crude.split()):
+        return Rendering(_layout(crude), None)  # the parser gave up on part of the page (nesting too deep)
+    text = _layout(raw)
+    return Rendering(text, _line_facts(out, text, tree))
+
+
+def _layout(text: str) -> str:
     text = _BLANKS.sub("\n\n", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip() + "\n"
+
+
+class _Tree:
+    """The elements the walk entered: each one's parent, depth and bits (its groups and class
+    categories, and those of its ancestors), and for each piece of text its element."""
+
+    __slots__ = ("bits", "depth", "owners", "parent")
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+        self.depth: list[int] = []
+        self.bits: list[int] = []
+        self.owners: list[int] = []  # per piece of `out`: its element, or -1 for a break
+
+    def enter(self, el: etree._Element, tag: str, parent: int) -> int:
+        bits = _TAG_BITS.get(tag, 0)
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value:
+                for word in _ATTRIBUTE_WORD.findall(value):
+                    bits |= _CLASS_BITS.get(word.casefold(), 0)
+        self.parent.append(parent)
+        self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
+        self.bits.append(bits | (self.bits[parent] if parent >= 0 else 0))
+        return len(self.parent) - 1
+
+    def ancestry(self, node: int) -> dict[int, int]:
+        out: dict[int, int] = {}
+        steps = 0
+        while node >= 0 and steps < _LCA_STEPS:
+            out[node] = self.depth[node]
+            node = self.parent[node]
+            steps += 1
+        return out
+
+    def shared(self, node: int, ancestry: dict[int, int]) -> int:
+        steps = 0
+        while node >= 0 and steps < _LCA_STEPS:
+            if node in ancestry:
+                return ancestry[node]
+            node = self.parent[node]
+            steps += 1
+        return 0
+
+
+def _line_facts(out: list[str], text: str, tree: _Tree) -> tuple[tuple[float, ...], ...] | None:
+    """The facts of each line of `text` (the laid-out pieces `out` of the walk)."""
+    raw: list[list[tuple[int, int]]] = [[]]  # per raw line: (element, characters) of its pieces
+    for piece, owner in zip(out, tree.owners, strict=True):
+        if owner < 0:  # a break: newlines, a tab or spaces
+            raw.extend([] for _ in range(piece.count("\n")))
+        elif chars := len(piece.strip()):
+            raw[-1].append((owner, chars))
+    raw_lines = "".join(out).split("\n")
+    lines = text.split("\n")
+    filled = [k for k, line in enumerate(raw_lines) if line.strip()]
+    shown = [k for k, line in enumerate(lines) if line]
+    if len(filled) != len(shown) or len(raw) != len(raw_lines):
+        return None  # (cannot happen: the layout only drops blank lines and edge spaces)
+    zero = (0.0,) * len(DOM_FEATURES)
+    facts: list[tuple[float, ...]] = [zero] * len(lines)
+    longest = max(filled, key=lambda k: sum(c for _, c in raw[k]), default=-1)
+    if longest < 0 or not raw[longest]:
+        return tuple(facts)
+    top = max(raw[longest], key=lambda p: p[1])[0]
+    ancestry = tree.ancestry(top)
+    scale = tree.depth[top] + 1.0
+    for k, r in zip(shown, filled, strict=True):
+        parts = raw[r]
+        total = sum(c for _, c in parts)
+        if not total:
+            continue
+        shares = [0.0] * _N_BITS
+        depth = 0.0
+        for owner, chars in parts:
+            bits = tree.bits[owner]
+            depth += tree.depth[owner] * chars
+            b = 0
+            while bits:
+                if bits & 1:
+                    shares[b] += chars
+                bits >>= 1
+                b += 1
+        main = max(parts, key=lambda p: p[1])[0]
+        shared = tree.shared(main, ancestry)
+        facts[k] = (*(v / total for v in shares), depth / total / scale, (shared + 1.0) / scale)
+    return tuple(facts)
 
 
 _INVISIBLE_BLOCK = regex.compile(
@@ -110,16 +278,20 @@ def _crude_text(markup: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def _walk(root: etree._Element, out: list[str]) -> None:
-    """Append the visible text under `root` (iterative: deeply nested pages do not recurse)."""
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+def _walk(root: etree._Element, out: list[str], tree: _Tree) -> None:
+    """Append the visible text under `root` (iterative: deeply nested pages do not recurse),
+    and record in `tree` the element each piece of text belongs to."""
+    owners = tree.owners
+    # (element, closing, the element's number when closing, its parent's when opening)
+    stack: list[tuple[etree._Element, bool, int]] = [(root, False, -1)]
     while stack:
-        el, closing = stack.pop()
+        el, closing, node = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if closing:
-            _block_break(tag, out)
+            _block_break(tag, out, owners)
             if el.tail:
                 out.append(_SPACES.sub(" ", el.tail))
+                owners.append(tree.parent[node])
             continue
         style = el.get("style") if tag else None
         hidden = (
@@ -131,22 +303,59 @@ def _walk(root: etree._Element, out: list[str]) -> None:
         if hidden:
             if el.tail and el is not root:
                 out.append(_SPACES.sub(" ", el.tail))
+                owners.append(node)
             continue
         if tag == "br":
             out.append("\n")
+            owners.append(-1)
         elif tag in _CELL:
             out.append("\t")
+            owners.append(-1)
         else:
-            _block_break(tag, out)
+            _block_break(tag, out, owners)
+        me = tree.enter(el, tag, node)
         if el.text:
             out.append(_SPACES.sub(" ", el.text))
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+            owners.append(me)
+        stack.append((el, True, me))
+        stack.extend((child, False, me) for child in reversed(el))
 
 
-def _block_break(tag: str, out: list[str]) -> None:
+def _block_break(tag: str, out: list[str], owners: list[int]) -> None:
     """Paragraphs and headings stand apart by a blank line, other blocks start a new line."""
     if tag in _PARAGRAPH:
         out.append("\n\n")
+        owners.append(-1)
     elif tag in _BLOCK:
         out.append("\n")
+        owners.append(-1)
+
+
+def span_facts(
+    text: str, lines: tuple[tuple[float, ...], ...], spans: list[tuple[int, int]]
+) -> list[tuple[float, ...]]:
+    """The facts of each (start, end) span of `text` (a unit of one or more lines): the mean of
+    its lines' facts, weighted by their lengths."""
+    starts = [0]
+    k = text.find("\n")
+    while k >= 0:
+        starts.append(k + 1)
+        k = text.find("\n", k + 1)
+    zero = (0.0,) * len(DOM_FEATURES)
+    out: list[tuple[float, ...]] = []
+    for start, end in spans:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        if first == last:
+            out.append(lines[first] if first < len(lines) else zero)
+            continue
+        total = 0.0
+        acc = [0.0] * len(DOM_FEATURES)
+        for k in range(first, min(last, len(lines) - 1) + 1):
+            size = float(len(text[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(text)].strip()))
+            if size:
+                total += size
+                for j, v in enumerate(lines[k]):
+                    acc[j] += v * size
+        out.append(tuple(v / total for v in acc) if total else zero)
+    return out

@@ -40,3 +40,5 @@ class Page:
     # the hand-written body decision (body.py), then the fitted one over it (bodymodel.py)
     hand: BodyDecision | None = None
     decision: BodyDecision | None = None
+    # per unit, what the markup says of it (html.DOM_FEATURES), when the input was HTML
+    dom: list[tuple[float, ...]] | None = None
