@@ -26,6 +26,7 @@ COMPILED_MODULES = [
     "dates",
     "extract",
     "features",
+    "html",
     "language",
     "lexicon",
     "lines",
