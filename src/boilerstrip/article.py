@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
+
+import regex
 
 from .kinds import Kind
+
+# A list item's own marker: "- ", "* ", "• ", "1. ", "2) "
+_BULLET: Final = regex.compile(r"(?:[-*\u2022\u00b7\u25aa\u25e6\u2013]|\d{1,3}[.)])\s")
 
 
 def _short(text: str | None, limit: int = 50) -> str:
@@ -108,6 +113,22 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """What a body paragraph is in the page's structure.
+
+    type: "paragraph", "heading", "list_item", "quote", "table_row" or "code"; from the markup
+        for HTML input, from the line's shape for text (headings, list items and table rows
+        only); level: a heading's level (1-6; 2 when read from the text's shape), else 0.
+    """
+
+    type: str = "paragraph"
+    level: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "level": self.level} if self.level else {"type": self.type}
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     """Where a metadata value came from: the span of the segment that gave it."""
 
@@ -134,6 +155,7 @@ class Article:
     text: the text that was segmented (HTML already turned into text); every offset refers to it.
     title: the headline, or None.
     paragraphs: the body paragraphs in order (`body` joins them with a blank line).
+    blocks: for each paragraph, its `Block` (heading, list item, quote...): `markdown()` uses them.
     captions: image and video captions with their credits.
     published, updated: a `date` when the page gives only the day; a `datetime` when it gives
         a time as well. A datetime is naive (the page's local time as written, not converted)
@@ -166,6 +188,7 @@ class Article:
     language: str | None = None
     segments: tuple[Segment, ...] = ()
     provenance: tuple[Field, ...] = field(default=())
+    blocks: tuple[Block, ...] = ()
 
     def __repr__(self) -> str:
         dates = f", published={_iso(self.published)}" if self.published is not None else ""
@@ -180,6 +203,32 @@ class Article:
     def body(self) -> str:
         """The paragraphs joined by a blank line."""
         return "\n\n".join(self.paragraphs)
+
+    def markdown(self) -> str:
+        """The body as Markdown: headings, list items, quotes and code as the blocks say."""
+        out: list[str] = []
+        previous = ""
+        for k, text in enumerate(self.paragraphs):
+            block = self.blocks[k] if k < len(self.blocks) else Block()
+            if block.type == "heading":
+                line = "#" * max(2, min(block.level, 6)) + " " + text
+            elif block.type == "list_item":
+                line = text if _BULLET.match(text) else "- " + text
+            elif block.type == "quote":
+                line = "> " + text
+            elif block.type == "code":
+                line = text if previous == "code" else "```\n" + text
+            else:
+                line = text
+            if previous == "code" and block.type != "code":
+                out.append("\n```")
+            if out:  # a list, a quote or a code block runs on; anything else stands apart
+                out.append("\n" if block.type == previous and previous != "paragraph" else "\n\n")
+            out.append(line)
+            previous = block.type
+        if previous == "code":
+            out.append("\n```")
+        return "".join(out)
 
     def where(self, name: str) -> Field | None:
         """The span a metadata field ("title", "published", "authors"...) was read from."""
@@ -202,6 +251,7 @@ class Article:
             "language": self.language,
             "captions": [c.to_dict() for c in self.captions],
             "paragraphs": list(self.paragraphs),
+            "blocks": [b.to_dict() for b in self.blocks],
             "body": self.body,
             "fields": {f.name: f.to_dict() for f in self.provenance},
         }

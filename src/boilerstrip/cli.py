@@ -724,7 +724,8 @@ def _markdown(article: Article) -> str:
         meta.append(article.section)
     if meta:
         parts.append("*" + " · ".join(meta) + "*")
-    parts.extend(article.paragraphs)
+    if article.paragraphs:
+        parts.append(article.markdown())  # subheadings, lists, quotes and code as the blocks say
     for cap in article.captions:
         parts.append(f"> {cap.text}" + (f" ({cap.credit})" if cap.credit else ""))
     if article.tags:

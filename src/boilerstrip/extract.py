@@ -12,6 +12,7 @@ from . import authors as authors_stage
 from . import body as body_stage
 from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
+from .blocks import of_units as blocks_of
 from .bodymodel import fitted
 from .captions import CaptionReader, caption_reader, folded_copy, signs_story
 from .classify import (
@@ -28,7 +29,7 @@ from .classify import (
 )
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
-from .html import render, span_facts
+from .html import Rendering, render, span_facts
 from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
@@ -76,16 +77,14 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source, opts.encoding)
-    lines: tuple[tuple[float, ...], ...] | None = None
+    rendering: Rendering | None = None
     if opts.html or (opts.html is None and looks_like_html(text)):
         rendering = render(text)
-        text, lines = rendering.text, rendering.lines
-    return _analyse_text(text, opts, default_lexicon(), lines)
+        text = rendering.text
+    return _analyse_text(text, opts, default_lexicon(), rendering)
 
 
-def _analyse_text(
-    text: str, opts: Options, lexicon: Lexicon, lines: tuple[tuple[float, ...], ...] | None = None
-) -> Page:
+def _analyse_text(text: str, opts: Options, lexicon: Lexicon, rendering: Rendering | None = None) -> Page:
     units = make_units(text, split_lines(text), opts.join_fragments)
     language = opts.language or detect(text, lexicon)
     stoplist = lexicon.stoplists.get(language or "", frozenset())
@@ -97,8 +96,10 @@ def _analyse_text(
     page.credits = _mark_captions(units, unit_facts, labels, lexicon)
     page.rule_labels = list(labels)
     page.hand = body_stage.decide(unit_facts, labels, opts)
-    if lines is not None:
-        page.dom = span_facts(text, lines, [(u.start, u.end) for u in units])
+    if rendering is not None and rendering.lines is not None:
+        page.dom = span_facts(text, rendering.lines, [(u.start, u.end) for u in units])
+    if rendering is not None and rendering.blocks is not None:
+        page.blocks = [rendering.blocks[u.line - 1] for u in units]
     page.decision = (
         fitted(unit_facts, page.rule_labels, page.hand, page.dom) if opts.fitted_body else page.hand
     )
@@ -443,9 +444,8 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         start = first_body(labels)
         body_start = start if start is not None else len(units)
     end = last_body(labels)
-    paragraphs = [
-        _clean(units[i].text) for i, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY
-    ]
+    body_units = [i for i, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY]
+    paragraphs = [_clean(units[i].text) for i in body_units]
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
@@ -591,6 +591,7 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         language=language,
         segments=segments,
         provenance=tuple(fields),
+        blocks=blocks_of(units, unit_facts, body_units, page.blocks),
     )
 
 

@@ -96,6 +96,15 @@ _TAG_GROUPS: Final = (
     ("time", ("time",)),
 )
 _TAG_BITS: Final = {tag: 1 << k for k, (_, tags) in enumerate(_TAG_GROUPS) for tag in tags}
+_GROUP_BIT: Final = {name: 1 << k for k, (name, _) in enumerate(_TAG_GROUPS)}
+# The block a line is, from the groups of the elements it sits in, first match first.
+_BLOCK_ORDER: Final = (
+    ("heading", "heading"),
+    ("code", "code"),
+    ("table", "table_row"),
+    ("list", "list_item"),
+    ("quote", "quote"),
+)
 
 
 def _class_words() -> tuple[tuple[str, ...], dict[str, int]]:
@@ -138,6 +147,8 @@ class Rendering:
 
     text: str
     lines: tuple[tuple[float, ...], ...] | None
+    # per line, the block it is (type and heading level, see `article.Block`); None with `lines`
+    blocks: tuple[tuple[str, int], ...] | None = None
 
 
 def html_to_text(markup: str) -> str:
@@ -161,7 +172,10 @@ def render(markup: str) -> Rendering:
     if len(raw.split()) < 0.5 * len(crude.split()):
         return Rendering(_layout(crude), None)  # the parser gave up on part of the page (nesting too deep)
     text = _layout(raw)
-    return Rendering(text, _line_facts(out, text, tree))
+    facts = _line_facts(out, text, tree)
+    if facts is None:
+        return Rendering(text, None)
+    return Rendering(text, facts[0], facts[1])
 
 
 def _layout(text: str) -> str:
@@ -173,12 +187,13 @@ class _Tree:
     """The elements the walk entered: each one's parent, depth and bits (its groups and class
     categories, and those of its ancestors), and for each piece of text its element."""
 
-    __slots__ = ("bits", "depth", "owners", "parent")
+    __slots__ = ("bits", "depth", "level", "owners", "parent")
 
     def __init__(self) -> None:
         self.parent: list[int] = []
         self.depth: list[int] = []
         self.bits: list[int] = []
+        self.level: list[int] = []  # the level of the heading the element is in, or 0
         self.owners: list[int] = []  # per piece of `out`: its element, or -1 for a break
 
     def enter(self, el: etree._Element, tag: str, parent: int) -> int:
@@ -191,7 +206,18 @@ class _Tree:
         self.parent.append(parent)
         self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
         self.bits.append(bits | (self.bits[parent] if parent >= 0 else 0))
+        level = self.level[parent] if parent >= 0 else 0
+        self.level.append(int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else level)
         return len(self.parent) - 1
+
+    def block(self, node: int) -> tuple[str, int]:
+        """The block an element's text is in: a heading (and its level), code, a table row, a
+        list item, a quote, else a paragraph; the first that holds it, in that order."""
+        bits = self.bits[node]
+        for name, kind in _BLOCK_ORDER:
+            if bits & _GROUP_BIT[name]:
+                return kind, self.level[node] if kind == "heading" else 0
+        return "paragraph", 0
 
     def ancestry(self, node: int) -> dict[int, int]:
         out: dict[int, int] = {}
@@ -212,8 +238,10 @@ class _Tree:
         return 0
 
 
-def _line_facts(out: list[str], text: str, tree: _Tree) -> tuple[tuple[float, ...], ...] | None:
-    """The facts of each line of `text` (the laid-out pieces `out` of the walk)."""
+def _line_facts(
+    out: list[str], text: str, tree: _Tree
+) -> tuple[tuple[tuple[float, ...], ...], tuple[tuple[str, int], ...]] | None:
+    """The facts and the block of each line of `text` (the laid-out pieces `out` of the walk)."""
     raw: list[list[tuple[int, int]]] = [[]]  # per raw line: (element, characters) of its pieces
     for piece, owner in zip(out, tree.owners, strict=True):
         if owner < 0:  # a break: newlines, a tab or spaces
@@ -228,9 +256,10 @@ def _line_facts(out: list[str], text: str, tree: _Tree) -> tuple[tuple[float, ..
         return None  # (cannot happen: the layout only drops blank lines and edge spaces)
     zero = (0.0,) * len(DOM_FEATURES)
     facts: list[tuple[float, ...]] = [zero] * len(lines)
+    blocks: list[tuple[str, int]] = [("paragraph", 0)] * len(lines)
     longest = max(filled, key=lambda k: sum(c for _, c in raw[k]), default=-1)
     if longest < 0 or not raw[longest]:
-        return tuple(facts)
+        return tuple(facts), tuple(blocks)
     top = max(raw[longest], key=lambda p: p[1])[0]
     ancestry = tree.ancestry(top)
     scale = tree.depth[top] + 1.0
@@ -253,7 +282,8 @@ def _line_facts(out: list[str], text: str, tree: _Tree) -> tuple[tuple[float, ..
         main = max(parts, key=lambda p: p[1])[0]
         shared = tree.shared(main, ancestry)
         facts[k] = (*(v / total for v in shares), depth / total / scale, (shared + 1.0) / scale)
-    return tuple(facts)
+        blocks[k] = tree.block(main)
+    return tuple(facts), tuple(blocks)
 
 
 _INVISIBLE_BLOCK = regex.compile(

@@ -42,3 +42,5 @@ class Page:
     decision: BodyDecision | None = None
     # per unit, what the markup says of it (html.DOM_FEATURES), when the input was HTML
     dom: list[tuple[float, ...]] | None = None
+    # per unit, the block the markup makes it (type, heading level), when the input was HTML
+    blocks: list[tuple[str, int]] | None = None
