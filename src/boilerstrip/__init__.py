@@ -14,7 +14,7 @@ import importlib.machinery
 import sys
 
 from .api import extract
-from .article import Article, Caption, Features, Field, Segment
+from .article import Article, Block, Caption, Features, Field, Segment
 from .batch import BatchResult, extract_many
 from .errors import InputError
 from .kinds import Kind
@@ -31,6 +31,7 @@ __all__ = [
     "COMPILED",
     "Article",
     "BatchResult",
+    "Block",
     "Caption",
     "Features",
     "Field",
