@@ -78,6 +78,11 @@ PARAMS: dict[str, Any] = {
     "verbose": -1,
 }
 ROUNDS = 120
+# The HTML model has more to read (the markup) and fewer rows (one rendering): larger trees. Of
+# 120 rounds of 15 leaves, 200 of 15, and 160 of 31 (min 100 rows a leaf), the last scored best
+# on the validation objective (0.8812, 0.8852, 0.8882; train 0.8848, 0.8959, 0.9097).
+HTML_PARAMS: dict[str, Any] = {**PARAMS, "num_leaves": 31, "min_data_in_leaf": 100}
+HTML_ROUNDS = 160
 TRACKS = ("browser", "htmltext", "naive")
 # Pages of the other WCXB types (forums, products, listings...) weigh less than news and
 # article pages: the lists that are their content are the furniture of an article. The news
@@ -348,7 +353,9 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="keep the analysed pages in this file between runs")
     ap.add_argument("--write", action="store_true", help="write src/boilerstrip/data/body.model.json")
     ap.add_argument("--ablate", action="store_true", help="retrain without each feature group")
-    ap.add_argument("--rounds", type=int, default=ROUNDS)
+    ap.add_argument(
+        "--rounds", type=int, help=f"boosting rounds (default {ROUNDS}; {HTML_ROUNDS} with --html)"
+    )
     ap.add_argument("--decoding", help="SWITCH,HAND_BIAS: use these instead of choosing them on train pages")
     ap.add_argument(
         "--html",
@@ -357,6 +364,9 @@ def main() -> int:
     )
     args = ap.parse_args()
     import lightgbm as lgb
+
+    rounds = args.rounds or (HTML_ROUNDS if args.html else ROUNDS)
+    params = HTML_PARAMS if args.html else PARAMS
 
     bench = modelio.bench_or_exit()
     t0 = time.perf_counter()
@@ -389,7 +399,7 @@ def main() -> int:
         if columns is not None:
             X = X[:, columns]
         data = lgb.Dataset(X, y, weight=w, feature_name=[names[c] for c in columns] if columns else names)
-        return lgb.train(PARAMS, data, num_boost_round=args.rounds)
+        return lgb.train(params, data, num_boost_round=rounds)
 
     t1 = time.perf_counter()
     booster = fit()
@@ -435,8 +445,8 @@ def main() -> int:
         info = {
             "trained_on": "train side of dev, dev-multi and wcxb-dev (../shared/bench/split.json)",
             "rows": int(training_matrix(train)[0].shape[0]),
-            "params": PARAMS,
-            "rounds": args.rounds,
+            "params": params,
+            "rounds": rounds,
             "train": fit_train,
             "validation": fit_valid,
         }
