@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 from lxml import etree
 from lxml import html as lxml_html
@@ -72,6 +74,20 @@ _PARSER = lxml_html.HTMLParser(no_network=True, huge_tree=False)
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document, blocks on their own lines, paragraphs set apart."""
+    return parse_html(markup).text
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedHtml:
+    """A page parsed once: its visible text, and the tree the markup metadata is read from."""
+
+    text: str
+    root: etree._Element
+
+
+def parse_html(markup: str) -> ParsedHtml:
+    """Parse a page with the one safe parser; the text is `html_to_text`'s, and the tree is
+    kept for what the head declares (markup.py reads it; nothing changes it)."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     try:
@@ -85,7 +101,7 @@ def html_to_text(markup: str) -> str:
     if len(text.split()) < 0.5 * len(crude.split()):
         text = crude  # the parser gave up on part of the page (nesting too deep): keep the text
     text = _BLANKS.sub("\n\n", text)
-    return "\n".join(line.strip() for line in text.split("\n")).strip() + "\n"
+    return ParsedHtml("\n".join(line.strip() for line in text.split("\n")).strip() + "\n", root)
 
 
 _INVISIBLE_BLOCK = regex.compile(
