@@ -10,6 +10,7 @@ import regex
 
 from . import authors as authors_stage
 from . import body as body_stage
+from . import markup
 from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .bodymodel import fitted
@@ -28,7 +29,7 @@ from .classify import (
 )
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
-from .html import html_to_text
+from .html import parse_html
 from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
@@ -76,9 +77,13 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source, opts.encoding)
+    declared = None
     if opts.html or (opts.html is None and looks_like_html(text)):
-        text = html_to_text(text)
-    return _analyse_text(text, opts, default_lexicon())
+        parsed = parse_html(text)
+        text, declared = parsed.text, markup.read(parsed.root, default_lexicon())
+    page = _analyse_text(text, opts, default_lexicon())
+    page.declared = declared
+    return page
 
 
 def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
@@ -102,7 +107,11 @@ def assemble(page: Page) -> Article:
     """The metadata stage and the result: title, section, dates, authors, dateline, source,
     tags and captions read off the page the body stage left, then the `Article`."""
     assert page.decision is not None, "assemble() takes a page that analyse() made"
-    return _assemble(page, _headline(page))
+    article = _assemble(page, _headline(page))
+    if page.declared is None:
+        return article
+    lines = (f.norm for f in page.facts)  # a declared title the page shows is one of its lines
+    return markup.merge(article, page.declared, lines, page.options.language is not None)
 
 
 def _headline(page: Page) -> tuple[int, str, Label] | None:

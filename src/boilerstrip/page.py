@@ -10,6 +10,7 @@ from .dates import DateMemo
 from .features import UnitFacts
 from .lexicon import Lexicon
 from .lines import Unit
+from .markup import Declared
 from .options import Options
 
 
@@ -40,3 +41,5 @@ class Page:
     # the hand-written body decision (body.py), then the fitted one over it (bodymodel.py)
     hand: BodyDecision | None = None
     decision: BodyDecision | None = None
+    # what an HTML page declares in its markup (markup.py); None for text input
+    declared: Declared | None = None
