@@ -79,11 +79,17 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     text = read_input(source, opts.encoding)
     declared = None
     if opts.html or (opts.html is None and looks_like_html(text)):
-        parsed = parse_html(text)
-        text, declared = parsed.text, markup.read(parsed.root, default_lexicon())
+        text, declared = _read_html(text)
     page = _analyse_text(text, opts, default_lexicon())
     page.declared = declared
     return page
+
+
+def _read_html(source: str) -> tuple[str, markup.Declared]:
+    """An HTML page's visible text and what its markup declares, from one parse (the tree is
+    let go before the text stages run)."""
+    parsed = parse_html(source)
+    return parsed.text, markup.read(parsed.root, default_lexicon())
 
 
 def _analyse_text(text: str, opts: Options, lexicon: Lexicon) -> Page:
