@@ -235,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         report = html_report(args.bench, args.trafilatura)
         print(report)
         if args.write:
-            block = f"## Metadata from HTML: text, markup and merged\n\n{report}"
-            write_section(ROOT / "docs" / "benchmarks.md", HTML_START, HTML_END, block, "")
+            heading = "## Metadata from HTML: text, markup and merged"
+            write_section(ROOT / "docs" / "benchmarks.md", HTML_START, HTML_END, report, heading)
             print(f"updated {ROOT / 'docs' / 'benchmarks.md'}")
         return 0
     gold_path = args.bench / "meta" / "dev-meta.json"
