@@ -1,10 +1,17 @@
 """Metadata benchmark: extract every dev page (browser rendering), score the metadata.
 
     python benchmarks/metadata.py [--bench PATH] [--pred OUT.json] [--write]
+    python benchmarks/metadata.py --html [--trafilatura] [--write]
 
 Predictions come from the dev pages' browser renderings; the scorer is the benchmark's own
 `meta/score_meta.py`. With `--write`, the report replaces the metadata section of
 `docs/benchmarks.md` (the rest of that file is left as it is).
+
+With `--html` the input is the pages' HTML instead, and each field is scored three ways: as
+the text stages read it (text), as the page declares it (markup), and as `extract` gives it
+(merged, boilerstrip/markup.py); on the 95 news pages and the WCXB pages, train and
+validation sides of split.json apart. `--trafilatura` adds trafilatura's own
+`bare_extraction(with_metadata=True)` on the same HTML.
 """
 
 from __future__ import annotations
@@ -21,10 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchdata import DEFAULT_BENCH, ROOT, scorer, write_section  # noqa: E402
 
-from boilerstrip import Article, Caption, extract  # noqa: E402
+from boilerstrip import Article, Caption, extract, markup  # noqa: E402
+from boilerstrip.extract import analyse, assemble  # noqa: E402
 
 START = "<!-- metadata:start -->"
 END = "<!-- metadata:end -->"
+HTML_START = "<!-- markup:start -->"
+HTML_END = "<!-- markup:end -->"
+# The gold sets with HTML: (name in the report, folder of the pages, gold file).
+HTML_SETS = (("news (dev)", "dev", "meta/dev-meta.json"), ("WCXB", "wcxb-dev", "wcxb-dev/meta.json"))
+SYSTEMS = ("text", "markup", "merged")
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -86,12 +99,146 @@ def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], f
     return out, len(out) / max(elapsed, 1e-9)
 
 
+def _record(
+    title: str | None, published: Any, updated: Any, authors: Any, section: Any, tags: Any
+) -> dict[str, Any]:
+    return {
+        "title": title,
+        "published": published if published is None or isinstance(published, str) else _iso(published),
+        "updated": updated if updated is None or isinstance(updated, str) else _iso(updated),
+        "authors": list(authors),
+        "section": section,
+        "tags": list(tags),
+    }
+
+
+def html_predictions(path: Path) -> dict[str, dict[str, Any]]:
+    """{system: prediction} for one HTML page: the text stages' reading, the page's
+    declarations, and the two merged as `extract` merges them (one analysis of the page)."""
+    page = analyse(path, html=True)
+    declared = page.declared or markup.Declared()
+    page.declared = None
+    text = assemble(page)
+    merged = markup.merge(text, declared, (f.norm for f in page.facts), False)
+    out = {}
+    for system, a in (("text", text), ("markup", declared), ("merged", merged)):
+        out[system] = _record(a.title, a.published, a.updated, a.authors, a.section, a.tags)
+    return out
+
+
+def trafilatura_prediction(path: Path) -> dict[str, Any]:
+    """trafilatura's own reading of the page's metadata (`bare_extraction`, metadata on)."""
+    import gzip
+
+    from trafilatura import bare_extraction
+
+    data = path.read_bytes()
+    doc = bare_extraction(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data, with_metadata=True)
+    if doc is None:
+        return {}
+    categories = doc.categories or []
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return _record(doc.title, doc.date, None, authors, categories[0] if categories else None, doc.tags or [])
+
+
+def _updated_same_day(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[int, int]:
+    """(pages whose declared modification day is predicted, pages with one): the scorer has no
+    figure for the update, so the same-day test of `published` is applied to it here."""
+    hits = n = 0
+    for pid, g in gold.items():
+        if g.get("modified"):
+            n += 1
+            hits += (pred.get(pid, {}).get("updated") or "")[:10] == g["modified"][:10]
+    return hits, n
+
+
+def html_report(bench: Path, with_trafilatura: bool) -> str:
+    """The text / markup / merged table on the HTML of every gold page, train and validation
+    sides apart (validation pages only ever summed up, never looked at one by one)."""
+    score_meta = scorer(bench, "score_meta")
+    side_of: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
+    systems = SYSTEMS + (("trafilatura",) if with_trafilatura else ())
+    rows: list[str] = []
+    elapsed = 0.0
+    pages = 0
+    for label, folder, gold_file in HTML_SETS:
+        gold_all = json.loads((bench / gold_file).read_text(encoding="utf-8"))
+        pred: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in systems}
+        for pid in sorted(gold_all):
+            path = bench / folder / f"{pid}.html.gz"
+            if not path.exists():
+                continue
+            t0 = time.perf_counter()
+            for system, record in html_predictions(path).items():
+                pred[system][pid] = record
+            elapsed += time.perf_counter() - t0
+            pages += 1
+            if with_trafilatura:
+                pred["trafilatura"][pid] = trafilatura_prediction(path)
+        figures: dict[str, dict[str, list[str]]] = {}
+        sides = ("train", "validation")
+        for side in sides:
+            gold = {pid: g for pid, g in gold_all.items() if side_of.get(pid) == side}
+            for system in systems:
+                r = score_meta.score(gold, pred[system])
+                found = {
+                    f"title, exact (n={r['title']['n']})": r["title"]["exact"],
+                    f"published, same day (n={r['published']['n']})": r["published"]["date_acc"],
+                    f"published where the gold has none (of {r['published']['gold_null_pages']})": r[
+                        "published"
+                    ]["false_positives"],
+                    f"authors, F1 (n={r['authors']['n']})": r["authors"]["f1"],
+                    f"authors where the gold has none (of {r['authors']['gold_empty_pages']})": r["authors"][
+                        "false_positives"
+                    ],
+                }
+                if r["section"]["n"]:
+                    found[f"section, exact (n={r['section']['n']})"] = r["section"]["exact"]
+                    found[f"tags, F1 (n={r['tags']['n']})"] = r["tags"]["f1"]
+                hits, n = _updated_same_day(gold, pred[system])
+                if n:
+                    found[f"updated, same day (n={n})"] = hits / n
+                for name, value in found.items():
+                    cell = f"{value:.3f}" if isinstance(value, float) else str(value)
+                    key = name.split(" (")[0]
+                    figures.setdefault(key, {}).setdefault(side, []).append(cell)
+                    figures[key].setdefault(f"{side}:n", [name[len(key) :].strip(" ()")])
+        for key, by_side in figures.items():
+            cells = " | ".join(" / ".join(by_side[side]) for side in sides)
+            counts = ", ".join(by_side[f"{side}:n"][0] for side in sides)
+            rows.append(f"| {label} | {key} ({counts}) | {cells} |")
+    head = " / ".join(systems)
+    return (
+        f"| pages | figure (train, validation) | train: {head} | validation: {head} |\n"
+        "| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
+        f"({pages} HTML pages; {1000 * elapsed / max(pages, 1):.1f} ms per page for the analysis and "
+        "the three readings together)\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="benchmark folder")
     ap.add_argument("--pred", type=Path, help="also write the predictions to this JSON file")
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    ap.add_argument("--html", action="store_true", help="score HTML input: text, markup and merged")
+    ap.add_argument("--trafilatura", action="store_true", help="with --html: trafilatura's figures too")
     args = ap.parse_args(argv)
+    if args.html:
+        missing = [f for f in ("split.json", *(g for _, _, g in HTML_SETS)) if not (args.bench / f).exists()]
+        if missing or not (args.bench / "meta" / "score_meta.py").exists():
+            print(
+                f"no HTML metadata benchmark at {args.bench} (expected split.json, meta/score_meta.py, "
+                f"meta/dev-meta.json and wcxb-dev/meta.json); nothing to do"
+            )
+            return 0
+        report = html_report(args.bench, args.trafilatura)
+        print(report)
+        if args.write:
+            heading = "## Metadata from HTML: text, markup and merged"
+            write_section(ROOT / "docs" / "benchmarks.md", HTML_START, HTML_END, report, heading)
+            print(f"updated {ROOT / 'docs' / 'benchmarks.md'}")
+        return 0
     gold_path = args.bench / "meta" / "dev-meta.json"
     if not gold_path.exists() or not (args.bench / "meta" / "score_meta.py").exists():
         print(

@@ -57,3 +57,17 @@ def test_captions_in_the_gold_convention_keep_inline_credits() -> None:
     assert any(c.endswith("(AP Photo/Jane Roe)") for c in printed)  # bracketed: kept, fold link not
     assert "Mary Major Submitted photo" in printed  # unlabelled: kept
     assert "A herder's tent in the hills above the town." in printed  # "Photograph by X": its own element
+
+
+def test_no_html_benchmark_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _script().main(["--html", "--bench", str(tmp_path)]) == 0
+    assert "no HTML metadata benchmark" in capsys.readouterr().out
+
+
+def test_html_readings_of_one_page() -> None:
+    """The three readings the HTML report scores: the text's, the markup's and the merged."""
+    found = _script().html_predictions(FIXTURES / "html" / "declared-jsonld.html")
+    assert set(found) == {"text", "markup", "merged"}
+    assert found["text"]["published"] == "2024-03-03T20:30"  # "March 3, 2024 8:30 pm" on the page
+    assert found["markup"]["published"] == found["merged"]["published"] == "2024-03-04T01:30+00:00"
+    assert found["merged"]["authors"] == ["Tomas Lindqvist", "Mira Okafor"]

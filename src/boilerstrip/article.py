@@ -130,14 +130,32 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """Where a metadata value came from: the span of the segment that gave it."""
+    """Where a metadata value came from.
+
+    source: "text" for a value read from the text: `start` and `end` are then the span of the
+    segment that gave it. For a value an HTML page declares in its markup, the kind of markup
+    ("json-ld", "opengraph", "meta", "time", "html-lang", "canonical", "title-element"; see
+    boilerstrip/markup.py), and `start` and `end` are -1.
+    """
 
     name: str
     start: int
     end: int
+    source: str = "text"
+
+    @property
+    def in_text(self) -> bool:
+        """True when the value was read from a span of `Article.text`."""
+        return self.source == "text"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
+        if self.source == "text":
+            return {"start": self.start, "end": self.end}
+        return {"start": self.start, "end": self.end, "source": self.source}
+
+
+# The fields only an HTML page's markup gives: in `Article.to_dict()` only when set.
+PAGE_FIELDS: Final = ("canonical_url", "site_name", "description", "image")
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -167,9 +185,16 @@ class Article:
     source: the agency or source line ("Reuters", "Source: AFP"), or None.
     section: the category label above the headline, or None.
     tags: the topic tags.
-    language: the ISO 639-1 code of the page (forced or detected), or None.
+    language: the ISO 639-1 code of the page (forced, declared by an HTML page, or detected),
+        or None.
     segments: one `Segment` per unit, sorted and non-overlapping; with whitespace they tile `text`.
-    provenance: for each metadata field, the span it was read from (see `where`).
+    provenance: for each metadata field, the span it was read from, or the markup that
+        declared it (see `where` and `Field`).
+    canonical_url, site_name, description, image: what an HTML page declares (its canonical
+        link, og:site_name, its description and its main image's URL); None for text input.
+
+    For HTML input, title, published, updated, authors, section, tags and language are
+    chosen between the page's declarations and the text's reading by one rule (markup.py).
 
     `repr()` is a short summary; `to_dict()` gives everything.
     """
@@ -189,6 +214,10 @@ class Article:
     segments: tuple[Segment, ...] = ()
     provenance: tuple[Field, ...] = field(default=())
     blocks: tuple[Block, ...] = ()
+    canonical_url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
 
     def __repr__(self) -> str:
         dates = f", published={_iso(self.published)}" if self.published is not None else ""
@@ -231,14 +260,16 @@ class Article:
         return "".join(out)
 
     def where(self, name: str) -> Field | None:
-        """The span a metadata field ("title", "published", "authors"...) was read from."""
+        """Where a metadata field ("title", "published", "authors"...) was read: a span of
+        `text`, or the markup that declared it (`Field.source`)."""
         for f in self.provenance:
             if f.name == name:
                 return f
         return None
 
     def to_dict(self, *, segments: bool = True) -> dict[str, Any]:
-        """Everything as JSON-ready values; dates as ISO 8601."""
+        """Everything as JSON-ready values; dates as ISO 8601. canonical_url, site_name,
+        description and image appear only when set (only an HTML page declares them)."""
         out: dict[str, Any] = {
             "title": self.title,
             "published": _iso(self.published),
@@ -249,6 +280,7 @@ class Article:
             "section": self.section,
             "tags": list(self.tags),
             "language": self.language,
+            **self._declared(),
             "captions": [c.to_dict() for c in self.captions],
             "paragraphs": list(self.paragraphs),
             "blocks": [b.to_dict() for b in self.blocks],
@@ -258,3 +290,7 @@ class Article:
         if segments:
             out["segments"] = [s.to_dict() for s in self.segments]
         return out
+
+    def _declared(self) -> dict[str, str]:
+        pairs = ((name, getattr(self, name)) for name in PAGE_FIELDS)
+        return {name: value for name, value in pairs if value is not None}

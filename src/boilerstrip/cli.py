@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import regex
 
 from . import COMPILED, __version__
-from .article import Article
+from .article import PAGE_FIELDS, Article
 from .batch import BatchResult, _run
 from .errors import InputError
 from .kinds import Kind
@@ -32,7 +32,7 @@ _EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 # what comes off a container's name for its output file: crawl.warc.gz -> crawl.warc.jsonl,
 # crawl.warc.wet.gz -> crawl.warc.wet.jsonl (so the WARC and WET files of a crawl never clash)
 _CONTAINER_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".gz")
-_ARTICLE_FIELDS = tuple(Article("").to_dict())
+_ARTICLE_FIELDS = (*Article("").to_dict(), *PAGE_FIELDS)  # (the page fields only HTML input has)
 # ANSI colours per kind for --show on a terminal: kept kinds stand out, removed kinds are dim.
 _COLOUR = {
     Kind.BODY: "32",

@@ -10,6 +10,7 @@ import regex
 
 from . import authors as authors_stage
 from . import body as body_stage
+from . import markup
 from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .blocks import of_units as blocks_of
@@ -29,7 +30,7 @@ from .classify import (
 )
 from .dates import DateMemo, find_dates, first_label
 from .features import UnitFacts, facts
-from .html import Rendering, render, span_facts
+from .html import Rendering, parse_html, span_facts
 from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
@@ -77,11 +78,21 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source, opts.encoding)
+    declared = None
     rendering: Rendering | None = None
     if opts.html or (opts.html is None and looks_like_html(text)):
-        rendering = render(text)
+        rendering, declared = _read_html(text)
         text = rendering.text
-    return _analyse_text(text, opts, default_lexicon(), rendering)
+    page = _analyse_text(text, opts, default_lexicon(), rendering)
+    page.declared = declared
+    return page
+
+
+def _read_html(source: str) -> tuple[Rendering, markup.Declared]:
+    """An HTML page's visible text with its lines' facts, and what its markup declares, from
+    one parse (the tree is let go before the text stages run)."""
+    parsed = parse_html(source)
+    return Rendering(parsed.text, parsed.lines, parsed.blocks), markup.read(parsed.root, default_lexicon())
 
 
 def _analyse_text(text: str, opts: Options, lexicon: Lexicon, rendering: Rendering | None = None) -> Page:
@@ -111,7 +122,11 @@ def assemble(page: Page) -> Article:
     """The metadata stage and the result: title, section, dates, authors, dateline, source,
     tags and captions read off the page the body stage left, then the `Article`."""
     assert page.decision is not None, "assemble() takes a page that analyse() made"
-    return _assemble(page, _headline(page))
+    article = _assemble(page, _headline(page))
+    if page.declared is None:
+        return article
+    lines = (f.norm for f in page.facts)  # a declared title the page shows is one of its lines
+    return markup.merge(article, page.declared, lines, page.options.language is not None)
 
 
 def _headline(page: Page) -> tuple[int, str, Label] | None:

@@ -153,11 +153,29 @@ class Rendering:
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML document, blocks on their own lines, paragraphs set apart."""
-    return render(markup).text
+    return parse_html(markup).text
 
 
 def render(markup: str) -> Rendering:
     """The visible text of an HTML document and the structural facts of each of its lines."""
+    parsed = parse_html(markup)
+    return Rendering(parsed.text, parsed.lines, parsed.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedHtml:
+    """A page parsed once: its visible text, the tree the markup metadata is read from, and
+    the facts and block of each line (as in `Rendering`)."""
+
+    text: str
+    root: etree._Element
+    lines: tuple[tuple[float, ...], ...] | None = None
+    blocks: tuple[tuple[str, int], ...] | None = None
+
+
+def parse_html(markup: str) -> ParsedHtml:
+    """Parse a page with the one safe parser; the text is `html_to_text`'s, and the tree is
+    kept for what the head declares (markup.py reads it; nothing changes it)."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     try:
@@ -170,12 +188,13 @@ def render(markup: str) -> Rendering:
     raw = "".join(out)
     crude = _crude_text(markup)
     if len(raw.split()) < 0.5 * len(crude.split()):
-        return Rendering(_layout(crude), None)  # the parser gave up on part of the page (nesting too deep)
+        # the parser gave up on part of the page (nesting too deep): keep the text
+        return ParsedHtml(_layout(crude), root)
     text = _layout(raw)
     facts = _line_facts(out, text, tree)
     if facts is None:
-        return Rendering(text, None)
-    return Rendering(text, facts[0], facts[1])
+        return ParsedHtml(text, root)
+    return ParsedHtml(text, root, facts[0], facts[1])
 
 
 def _layout(text: str) -> str:

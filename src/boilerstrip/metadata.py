@@ -683,6 +683,16 @@ def parse_byline(
     return names, agency
 
 
+def declared_names(value: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The people an author string declared in a page's markup names, read as a byline is:
+    "By Jane Doe, Reuters" and "JANE DOE, AP Writer" give ("Jane Doe",); an organisation, a
+    role, a one-word account ("admin") or a URL gives nothing."""
+    parsed = parse_byline(value, lexicon)
+    if parsed is not None and parsed[0]:
+        return parsed[0]
+    return _names(value, lexicon, frozenset())[0]
+
+
 @functools.cache
 def _suffix_pattern() -> regex.Pattern[str]:
     words = "|".join(regex.escape(w) for w in sorted(marker_words("byline_suffix"), key=len, reverse=True))

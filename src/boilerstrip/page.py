@@ -10,6 +10,7 @@ from .dates import DateMemo
 from .features import UnitFacts
 from .lexicon import Lexicon
 from .lines import Unit
+from .markup import Declared
 from .options import Options
 
 
@@ -44,3 +45,5 @@ class Page:
     dom: list[tuple[float, ...]] | None = None
     # per unit, the block the markup makes it (type, heading level), when the input was HTML
     blocks: list[tuple[str, int]] | None = None
+    # what an HTML page declares in its markup (markup.py); None for text input
+    declared: Declared | None = None
