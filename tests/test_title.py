@@ -29,6 +29,13 @@ def test_model_loads_and_its_features_are_the_code_s() -> None:
     assert 0.0 <= cut.floor <= cut.unruled <= 1.0 and cut.margin >= 0.0
 
 
+def test_html_input_has_its_own_headline_model() -> None:
+    html_model = shipped_model(html=True)
+    assert html_model.name == "title_html" and html_model.features == FEATURE_NAMES
+    cut = cutoffs(html_model)
+    assert 0.0 <= cut.floor <= 1.0 and 0.0 <= cut.unruled <= 1.0
+
+
 def test_site_name_and_breadcrumb_above_the_headline() -> None:
     text = (
         "The Island Courier\nHome › News › Local\nSubscribe\n\n"

@@ -1,6 +1,6 @@
 """Fit the authors model: which candidate name span on a page is the story's byline.
 
-    python tools/train_authors.py [--write] [--cache FILE]
+    python tools/train_authors.py [--write] [--cache FILE] [--html]
 
 Every train page (../shared/bench/split.json) is run through `boilerstrip.extract.analyse`
 and `assemble` (for the headline's line), then `boilerstrip.authors.candidates` lists the
@@ -11,6 +11,9 @@ pages of dev/ (meta/dev-meta.json, browser rendering). LightGBM fits a small bin
 (seeded, deterministic, one thread). The threshold is chosen on out-of-fold probabilities
 (five folds by site over the train pages) so that pages without an author rarely get one.
 With --write the model goes to src/boilerstrip/data/authors.model.json.
+
+With --html every page is read from its HTML (`<id>.html.gz`) as `extract` reads an HTML page,
+and --write writes data/authors_html.model.json, the model `extract` uses for HTML input.
 
 Printed: train figures (out of fold and in sample) and the validation pages' aggregate
 figures; validation pages are never listed one by one.
@@ -82,12 +85,13 @@ def domain_of(url: str) -> str:
 EXTRA: tuple[str, ...] = ()
 
 
-def pages(bench: Path) -> list[dict[str, Any]]:
+def pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
     """Every development page with author gold: id, set, side, fold group, gold and text; the
-    browser rendering of every page, then the EXTRA renderings of the train pages."""
+    browser rendering of every page, then the EXTRA renderings of the train pages (with
+    `html`: the HTML of every page)."""
     side = sides()
     out: list[dict[str, Any]] = []
-    for track in ("browser", *EXTRA):
+    for track in ("html",) if html else ("browser", *EXTRA):
         out.extend(_pages(bench, side, track))
     return out
 
@@ -97,10 +101,10 @@ def _pages(bench: Path, side: dict[str, str], track: str) -> list[dict[str, Any]
     wmeta = json.loads((bench / "wcxb-dev" / "meta.json").read_text(encoding="utf-8"))
     wgold = json.loads((bench / "wcxb-dev" / "gold.json").read_text(encoding="utf-8"))
     for pid in sorted(wmeta):
-        if track != "browser" and side[pid] != "train":
+        if track not in ("browser", "html") and side[pid] != "train":
             continue
-        path = bench / "wcxb-dev" / f"{pid}.{track}.txt"
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        path = bench / "wcxb-dev" / _file(pid, track)
+        text: str | Path = path if path.exists() else ""
         kind = "wcxb articles" if wmeta[pid]["page_type"] == "article" else "wcxb other"
         group = wgold[pid].get("domain") or pid
         out.append(
@@ -116,10 +120,10 @@ def _pages(bench: Path, side: dict[str, str], track: str) -> list[dict[str, Any]
         )
     dmeta = json.loads((bench / "meta" / "dev-meta.json").read_text(encoding="utf-8"))
     for pid in sorted(dmeta):
-        if track != "browser" and side[pid] != "train":
+        if track not in ("browser", "html") and side[pid] != "train":
             continue
-        path = bench / "dev" / f"{pid}.{track}.txt"
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        path = bench / "dev" / _file(pid, track)
+        text = path if path.exists() else ""
         group = domain_of(dmeta[pid].get("url") or "") or pid
         out.append(
             {
@@ -135,7 +139,11 @@ def _pages(bench: Path, side: dict[str, str], track: str) -> list[dict[str, Any]
     return out
 
 
-def _no_model() -> None:
+def _file(pid: str, track: str) -> str:
+    return f"{pid}.html.gz" if track == "html" else f"{pid}.{track}.txt"
+
+
+def _no_model(html: bool = False) -> None:
     return None
 
 
@@ -144,7 +152,7 @@ def _no_model() -> None:
 authors.load_model = _no_model  # type: ignore[assignment]
 
 
-def page_candidates(text: str) -> list[authors.Candidate]:
+def page_candidates(text: str | Path) -> list[authors.Candidate]:
     """The candidates as `extract` sees them: the page as the body stage left it, the headline
     and section the metadata stage picks labelled."""
     page = analyse(text)
@@ -194,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="write src/boilerstrip/data/authors.model.json")
     ap.add_argument("--cache", type=Path, help="keep the pages' candidates in this file between runs")
+    ap.add_argument("--html", action="store_true", help="train the HTML input's model on the pages' HTML")
     args = ap.parse_args(argv)
     import lightgbm as lgb
     import numpy as np
@@ -201,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = bench_or_exit()
     score_meta = load_scorer(bench)
     t0 = time.perf_counter()
-    items = pages(bench)
+    items = pages(bench, args.html)
     found: list[list[authors.Candidate]] = []
     if args.cache and args.cache.exists():
         found = pickle.loads(args.cache.read_bytes())
@@ -325,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             "train_pages": len(train),
             "train_candidates": n_train,
         }
-        out = export(booster, authors.MODEL_NAME, names, info)
+        out = export(booster, f"{authors.MODEL_NAME}_html" if args.html else authors.MODEL_NAME, names, info)
         print(f"wrote {out.relative_to(ROOT)}")
     return 0
 

@@ -1,6 +1,6 @@
 """Train the publication-date choice: src/boilerstrip/data/published.model.json.
 
-    python tools/train_date.py [--no-write] [--tracks browser,htmltext,naive]
+    python tools/train_date.py [--no-write] [--tracks browser,htmltext,naive] [--html]
 
 Every page with metadata gold (WCXB development pages of all types, wcxb-dev/meta.json; the
 news pages of bench/dev, meta/dev-meta.json) is run through `boilerstrip.extract.analyse`,
@@ -14,6 +14,9 @@ the same data give the same file). The figures printed are per group: within one
 date is visible, the same date where the gold has one, and the false-positive rate where the
 gold has none; for the line rule and the model, train (out of fold and in sample) and
 validation. Validation pages are only ever read as these aggregates.
+
+--html reads every page's HTML (`<id>.html.gz`, train and validation) as `extract` reads an HTML
+page and writes data/published_html.model.json, the model `extract` uses for HTML input.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from boilerstrip.model import TreeModel  # noqa: E402
 # be stale while the features change: it is replaced by a stand-in that never gives one.
 # Nothing `candidates` reads depends on that answer.
 _STAND_IN = TreeModel("published", published.FEATURES, (), info=(("threshold", "2.0"),))
-published.model = lambda: _STAND_IN  # type: ignore[assignment]
+published.model = lambda html=False: _STAND_IN  # type: ignore[assignment,misc]
 
 SEED = 7
 FOLDS = 4
@@ -97,7 +100,7 @@ def title_unit(page: Any, article: Any) -> int | None:
     return None
 
 
-def rows_of(text: str) -> tuple[list[tuple[float, ...]], list[date]]:
+def rows_of(text: str | Path) -> tuple[list[tuple[float, ...]], list[date]]:
     page = analyse(text)
     title = title_unit(page, assemble(page))  # assemble leaves what candidates() reads as it was
     found = published.candidates(page, title)
@@ -107,6 +110,10 @@ def rows_of(text: str) -> tuple[list[tuple[float, ...]], list[date]]:
 def domain_of(url: str) -> str:
     host = url.split("//", 1)[-1].split("/", 1)[0].lower()
     return host.removeprefix("www.")
+
+
+def _file(pid: str, track: str) -> str:
+    return f"{pid}.html.gz" if track == "html" else f"{pid}.{track}.txt"
 
 
 def collect(tracks: tuple[str, ...]) -> list[PageRows]:
@@ -119,14 +126,14 @@ def collect(tracks: tuple[str, ...]) -> list[PageRows]:
     for pid in sorted(meta):
         g = meta[pid]
         visible = (g.get("visible") or {}).get("published") == "with-year"
-        for track in tracks if side[pid] == "train" else ("browser",):
+        for track in tracks if side[pid] == "train" or tracks == ("html",) else ("browser",):
             jobs.append(
                 (
                     f"wcxb:{g['page_type']}",
                     pid,
                     track,
                     gold[pid]["domain"] or pid,
-                    wcxb / f"{pid}.{track}.txt",
+                    wcxb / _file(pid, track),
                     gold_day(g.get("published")),
                     visible,
                 )
@@ -135,22 +142,22 @@ def collect(tracks: tuple[str, ...]) -> list[PageRows]:
     for pid in sorted(dev):
         g = dev[pid]
         visible = (g.get("visible") or {}).get("published") in ("with-year", "adjacent-day")
-        for track in tracks if side[pid] == "train" else ("browser",):
+        for track in tracks if side[pid] == "train" or tracks == ("html",) else ("browser",):
             jobs.append(
                 (
                     "dev",
                     pid,
                     track,
                     domain_of(g.get("url") or pid),
-                    bench / "dev" / f"{pid}.{track}.txt",
+                    bench / "dev" / _file(pid, track),
                     gold_day(g.get("published")),
                     visible,
                 )
             )
     out: list[PageRows] = []
     for group, pid, track, domain, path, day, visible in jobs:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        x, days = rows_of(text)
+        source: str | Path = path if path.exists() else ""
+        x, days = rows_of(source)
         y = [int(day is not None and abs((d - day).days) <= 1) for d in days]
         out.append(PageRows(group, pid, side[pid], track, domain, day, visible, x, y, days))
     return out
@@ -227,7 +234,7 @@ GROUPS = {
 
 def report(label: str, scored: list[tuple[PageRows, tuple[float, date | None, bool]]], t: float) -> None:
     for name, keep in GROUPS.items():
-        sub = [s for s in scored if keep(s[0]) and s[0].track == "browser"]
+        sub = [s for s in scored if keep(s[0]) and s[0].track in ("browser", "html")]
         print(f"  {label:<22} {name:<15} {figures(sub, t)}")
 
 
@@ -235,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tracks", default="browser", help="renderings of the train pages (comma-separated)")
     ap.add_argument("--no-write", action="store_true", help="print the figures, keep the model file")
+    ap.add_argument("--html", action="store_true", help="train the HTML input's model on the pages' HTML")
     args = ap.parse_args(argv)
-    tracks = tuple(args.tracks.split(","))
+    tracks = ("html",) if args.html else tuple(args.tracks.split(","))
     t0 = time.perf_counter()
     pages = collect(tracks)
     t1 = time.perf_counter()
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(FOLDS):
         fitted = train([p for p in tr if fold_of(p.domain) != k])
         oof += [(p, best(fitted, p)) for p in tr if fold_of(p.domain) == k]
-    t = fit_threshold([s for s in oof if s[0].track == "browser"])
+    t = fit_threshold([s for s in oof if s[0].track in ("browser", "html")])
     booster = train(tr)
     print(
         f"threshold {t:.4f} (fitted on the train pages' out-of-fold probabilities); trained in"
@@ -278,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             "train_pages": len(tr),
             "train_dates": n_rows,
         }
-        path = export(booster, "published", list(published.FEATURES), info)
+        path = export(booster, "published_html" if args.html else "published", list(published.FEATURES), info)
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KiB)")
     print(f"total {time.perf_counter() - t0:.0f}s")
     return 0

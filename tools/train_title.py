@@ -1,6 +1,6 @@
 """Fit the headline ranking: data/title.model.json.
 
-    python tools/train_title.py [--cache FILE] [--drop NAME,...] [--no-write]
+    python tools/train_title.py [--cache FILE] [--drop NAME,...] [--no-write] [--html]
 
 Every development page with a gold title (the WCXB pages of every type, wcxb-dev/meta.json,
 and the news pages, meta/dev-meta.json; browser rendering) is run through
@@ -14,6 +14,10 @@ hand rule's headline, the probability needed where the hand rule finds no headli
 with the most right answers, no title being right where no candidate holds the gold), and a
 floor (the lowest probability of a right train title). Printed: title exact on train and on
 validation (WCXB articles, WCXB other page types, news pages), only as aggregates.
+
+--html reads the pages' HTML (`<id>.html.gz`) instead, as `extract` reads an HTML page, and
+writes data/title_html.model.json, the model `extract` uses for HTML input: the same features,
+learnt on the lines the HTML gives (menus and hidden labels a browser does not show are there).
 
 --cache keeps the candidates of every page in FILE (a pickle) and reads them from there when it
 exists; --drop leaves features out (an ablation: nothing is written).
@@ -99,8 +103,9 @@ def gold_norm(text: str | None) -> str:
     return " ".join(s.split()).strip(_END_PUNCT)
 
 
-def load_pages(bench: Path) -> list[dict[str, Any]]:
+def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
     side = sides()
+    rendering = "html.gz" if html else "browser.txt"
     pages: list[dict[str, Any]] = []
     wcxb = json.loads((bench / "wcxb-dev" / "meta.json").read_text(encoding="utf-8"))
     for pid in sorted(wcxb):
@@ -113,7 +118,7 @@ def load_pages(bench: Path) -> list[dict[str, Any]]:
                     "side": side[pid],
                     "group": group,
                     "gold": gold,
-                    "path": bench / "wcxb-dev" / f"{pid}.browser.txt",
+                    "path": bench / "wcxb-dev" / f"{pid}.{rendering}",
                 }
             )
     dev = json.loads((bench / "meta" / "dev-meta.json").read_text(encoding="utf-8"))
@@ -126,7 +131,7 @@ def load_pages(bench: Path) -> list[dict[str, Any]]:
                     "side": side[pid],
                     "group": "dev",
                     "gold": gold,
-                    "path": bench / "dev" / f"{pid}.browser.txt",
+                    "path": bench / "dev" / f"{pid}.{rendering}",
                 }
             )
     return pages
@@ -134,8 +139,7 @@ def load_pages(bench: Path) -> list[dict[str, Any]]:
 
 def page_rows(page: dict[str, Any]) -> list[tuple[str, tuple[float, ...]]]:
     path: Path = page["path"]
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    return [(c.text, c.features) for c in candidates(analyse(text))]
+    return [(c.text, c.features) for c in candidates(analyse(path if path.exists() else ""))]
 
 
 def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[str, tuple[float, ...]]]]:
@@ -263,13 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--drop", default="", help="comma-separated features to leave out (nothing written)")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--html", action="store_true", help="train the HTML input's model on the pages' HTML")
     args = ap.parse_args(argv)
     import lightgbm as lgb
     import numpy as np
 
     bench = bench_or_exit()
     t0 = time.perf_counter()
-    pages = load_pages(bench)
+    pages = load_pages(bench, args.html)
     rows = build(pages, args.cache)
     t_features = time.perf_counter() - t0
     drop = {d for d in args.drop.split(",") if d}
@@ -330,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     info = {
         "script": "tools/train_title.py",
-        "data": "wcxb-dev (all page types) and dev news pages, browser rendering, train side of split.json",
+        "data": "wcxb-dev (all page types) and dev news pages, "
+        + ("HTML" if args.html else "browser rendering")
+        + ", train side of split.json",
         "seed": SEED,
         "params": PARAMS,
         "rounds": ROUNDS,
@@ -339,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
         "margin": cut.margin,
         "figures": figures,
     }
-    out = export(booster, "title", names, info)
+    out = export(booster, "title_html" if args.html else "title", names, info)
     print(f"wrote {out}")
     return 0
 

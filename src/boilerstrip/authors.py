@@ -163,12 +163,15 @@ def _glued_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @functools.cache
-def load_model() -> TreeModel | None:
-    """The shipped model, or None when the package was built without it (no authors then)."""
+def load_model(html: bool = False) -> TreeModel | None:
+    """The shipped model, or None when the package was built without it (no authors then);
+    with `html`, the one learnt on pages' HTML (`tools/train_authors.py --html`) when it is there."""
     try:
-        model = TreeModel.load(MODEL_NAME)
+        model = TreeModel.load(f"{MODEL_NAME}_html" if html else MODEL_NAME)
     except FileNotFoundError:
-        return None
+        if not html:
+            return None
+        return load_model()
     model.check(FEATURES)
     return model
 
@@ -446,7 +449,7 @@ def choose(
     cut: float | None = None,
 ) -> tuple[Candidate, float] | None:
     """The best candidate and its probability, when it clears the fitted threshold."""
-    model = model if model is not None else load_model()
+    model = model if model is not None else load_model(page.dom is not None)
     if model is None:
         return None
     cut = threshold(model) if cut is None else cut

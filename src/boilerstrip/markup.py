@@ -441,6 +441,11 @@ PREFER: Final = {
     "tags": MARKUP,
     "language": MARKUP,
 }
+# The probability at which the text's own publication date beats a declared one more than a day
+# away:
+# on the train pages' 76 disagreements (HTML input), the markup always winning gets 44 right,
+# the text winning from 0.5 up 44, from 0.7 49, from 0.8 51, from 0.85 47, from 0.9 44.
+TEXT_SURE: Final = 0.8
 _QUOTES: Final = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
@@ -469,6 +474,8 @@ def merge(article: Article, declared: Declared, lines: Iterable[str], forced_lan
         mine, theirs = getattr(declared, name), getattr(article, name)
         if mine in (None, ()):
             continue
+        if name == "published" and _apart(theirs, mine) and _sure(article, name):
+            continue  # the text's date, chosen with a high probability, stands
         if prefer == MARKUP or theirs in (None, ()):
             take(name, mine)
     for name in ("canonical_url", "site_name", "description", "image"):
@@ -478,6 +485,26 @@ def merge(article: Article, declared: Declared, lines: Iterable[str], forced_lan
     if not changes:
         return article
     return replace(article, **changes, provenance=tuple(fields.values()))
+
+
+def _apart(a: Any, b: Any) -> bool:
+    """Two dates more than a day apart (a time zone can move a day by one: those are one date)."""
+    if not isinstance(a, date) or not isinstance(b, date):
+        return False
+    da = a.date() if isinstance(a, datetime) else a
+    db = b.date() if isinstance(b, datetime) else b
+    return abs((da - db).days) > 1
+
+
+def _sure(article: Article, name: str) -> bool:
+    """Whether the fitted choice behind the text's value of `name` reached `TEXT_SURE`."""
+    where = article.where(name)
+    if where is None or where.start < 0:
+        return False
+    for seg in article.segments:
+        if seg.start == where.start and seg.probability is not None:
+            return seg.probability >= TEXT_SURE
+    return False
 
 
 def _same(a: Any, b: Any) -> bool:

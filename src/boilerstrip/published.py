@@ -248,15 +248,23 @@ def _clip(v: int) -> float:
 
 
 @functools.cache
-def model() -> TreeModel:
-    m = TreeModel.load("published")
+@functools.cache
+def model(html: bool = False) -> TreeModel:
+    """The shipped model (read once); with `html`, the one learnt on pages' HTML
+    (`tools/train_date.py --html`), when it is there."""
+    try:
+        m = TreeModel.load("published_html" if html else "published")
+    except FileNotFoundError:
+        if not html:
+            raise
+        m = TreeModel.load("published")
     m.check(FEATURES)
     return m
 
 
-def threshold() -> float:
+def threshold(html: bool = False) -> float:
     """The probability the best date must reach (fitted on the training pages with the model)."""
-    return float(dict(model().info).get("threshold", "0.5"))
+    return float(dict(model(html).info).get("threshold", "0.5"))
 
 
 def choose(page: Page, anchor: int | None = None) -> Choice | None:
@@ -264,10 +272,11 @@ def choose(page: Page, anchor: int | None = None) -> Choice | None:
     found = candidates(page, anchor)
     if not found:
         return None
-    m = model()
+    html = page.dom is not None
+    m = model(html)
     scored = [(m.proba(list(c.features)), c) for c in found]
     p, best = max(scored, key=lambda s: s[0])  # (the first of equals: the higher one on the page)
-    if p < threshold():
+    if p < threshold(html):
         return None
     if not isinstance(best.match.value, datetime):
         # the same day with its time of day, where another line writes it ("13 Dec 2025 10:47PM")
