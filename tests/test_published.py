@@ -31,6 +31,12 @@ def test_the_model_file_matches_the_features() -> None:
     assert 0.0 <= published.threshold() <= 1.0
 
 
+def test_html_input_has_its_own_date_model() -> None:
+    model = published.model(html=True)
+    assert model.name == "published_html" and model.features == published.FEATURES
+    assert 0.0 <= published.threshold(html=True) <= 1.0
+
+
 def test_published_and_updated_pair_picks_the_publication() -> None:
     text = (
         "Home\nLocal news\nNight buses to reach the eastern districts\nBy Jane Doe\n"

@@ -167,13 +167,9 @@ def load_model(html: bool = False) -> TreeModel | None:
     """The shipped model, or None when the package was built without it (no authors then);
     with `html`, the one learnt on pages' HTML (`tools/train_authors.py --html`) when it is there."""
     try:
-        model = TreeModel.load(f"{MODEL_NAME}_html" if html else MODEL_NAME)
+        return TreeModel.shipped(MODEL_NAME, FEATURES, html)
     except FileNotFoundError:
-        if not html:
-            return None
-        return load_model()
-    model.check(FEATURES)
-    return model
+        return None
 
 
 def threshold(model: TreeModel) -> float:

@@ -96,6 +96,20 @@ class TreeModel:
             raise ValueError(f"{source}: holds the model {model.name!r}, not {name!r}")
         return model
 
+    @classmethod
+    def shipped(cls, name: str, features: tuple[str, ...], html: bool = False) -> TreeModel:
+        """The shipped model `data/<name>.model.json`, checked against `features`; with `html`,
+        the one learnt on pages' HTML (`<name>_html`, written by a training script's --html)
+        when the package has it."""
+        try:
+            model = cls.load(f"{name}_html" if html else name)
+        except FileNotFoundError:
+            if not html:
+                raise
+            model = cls.load(name)
+        model.check(features)
+        return model
+
     def check(self, names: tuple[str, ...]) -> None:
         """Fail loudly when the code computes other features than the model was trained on."""
         if names != self.features:

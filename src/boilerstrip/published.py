@@ -248,18 +248,9 @@ def _clip(v: int) -> float:
 
 
 @functools.cache
-@functools.cache
 def model(html: bool = False) -> TreeModel:
-    """The shipped model (read once); with `html`, the one learnt on pages' HTML
-    (`tools/train_date.py --html`), when it is there."""
-    try:
-        m = TreeModel.load("published_html" if html else "published")
-    except FileNotFoundError:
-        if not html:
-            raise
-        m = TreeModel.load("published")
-    m.check(FEATURES)
-    return m
+    """The shipped model (read once); with `html`, the one learnt on pages' HTML."""
+    return TreeModel.shipped("published", FEATURES, html)
 
 
 def threshold(html: bool = False) -> float:

@@ -492,14 +492,7 @@ def shipped_model(html: bool = False) -> TreeModel:
     """The shipped model (read once, like a compiled pattern), checked against the features here:
     with `html`, the one learnt on the lines pages' HTML gives (`tools/train_title.py --html`),
     when it is there."""
-    try:
-        model = TreeModel.load("title_html" if html else "title")
-    except FileNotFoundError:
-        if not html:
-            raise
-        model = TreeModel.load("title")
-    model.check(FEATURE_NAMES)
-    return model
+    return TreeModel.shipped("title", FEATURE_NAMES, html)
 
 
 @dataclass(frozen=True, slots=True)
