@@ -51,3 +51,14 @@ def write_section(doc: Path, start: str, end: str, block: str, heading: str) -> 
         text = text.rstrip("\n") + (f"\n\n{heading}" if heading else "") + f"\n\n{section}\n"
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")
+
+
+def have_trafilatura() -> bool:
+    """Whether trafilatura, the comparison system, is installed (`pip install '.[bench]'`);
+    says so when it is not."""
+    import importlib.util
+
+    if importlib.util.find_spec("trafilatura") is not None:
+        return True
+    print("trafilatura is not installed (pip install '.[bench]'): its figures are left out")
+    return False

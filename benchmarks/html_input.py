@@ -29,7 +29,7 @@ try:
 except ImportError:  # not installed: the source tree, as pure Python
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from benchdata import DEFAULT_BENCH, ROOT, gold, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, gold, have_trafilatura, scorer, write_section  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     side: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
     systems: dict[str, Callable[[bytes], str]] = {"boilerstrip": ours}
-    if not args.no_trafilatura:
+    if not args.no_trafilatura and have_trafilatura():
         systems["trafilatura"] = trafilatura_body
     score, snippets, wordbag = (
         scorer(bench, "score"),

@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchdata import DEFAULT_BENCH, ROOT, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, have_trafilatura, scorer, write_section  # noqa: E402
 
 from boilerstrip import Article, Caption, extract, markup  # noqa: E402
 from boilerstrip.extract import analyse, assemble  # noqa: E402
@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"meta/dev-meta.json and wcxb-dev/meta.json); nothing to do"
             )
             return 0
-        report = html_report(args.bench, args.trafilatura)
+        report = html_report(args.bench, args.trafilatura and have_trafilatura())
         print(report)
         if args.write:
             heading = "## Metadata from HTML: text, markup and merged"

@@ -25,7 +25,7 @@ try:
 except ImportError:  # not installed: the source tree, as pure Python
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from benchdata import DEFAULT_BENCH, ROOT, TRACKS, gold, pages, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, TRACKS, gold, have_trafilatura, pages, scorer, write_section  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
@@ -79,11 +79,9 @@ def table(bench: Path, baselines: bool) -> str:
     score, score_snippets = scorer(bench, "score"), scorer(bench, "score_snippets")
     systems: list[tuple[str, Callable[[str], str]]] = [("boilerstrip", boilerstrip_body)]
     if baselines:
-        systems += [
-            ("keep everything", keep_everything),
-            ("C4 line filter", c4_filter),
-            ("trafilatura (one <p> per line)", trafilatura_lines),
-        ]
+        systems += [("keep everything", keep_everything), ("C4 line filter", c4_filter)]
+        if have_trafilatura():
+            systems.append(("trafilatura (one <p> per line)", trafilatura_lines))
     dev_gold = gold(bench, "dev")
     multi_gold = gold(bench, "dev-multi")
     sets: list[tuple[str, str, dict[str, str]]] = [
