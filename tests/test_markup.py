@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import socket
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boilerstrip import Article, Field, extract
+from boilerstrip import Article, Field, Kind, Segment, extract
 from boilerstrip.html import html_to_text, parse_html
 from boilerstrip.lexicon import default_lexicon
-from boilerstrip.markup import PREFER, Declared, merge, read
+from boilerstrip.markup import PREFER, TEXT_SURE, Declared, merge, read
 
 from conftest import FIXTURES
 
@@ -278,3 +279,16 @@ def test_title_rule(
         assert merged.where("title") == Field("title", -1, -1, "opengraph")
     else:
         assert merged.title == expected
+
+
+def test_a_sure_text_date_far_from_the_declared_one_stands() -> None:
+    def dated(probability: float) -> Article:
+        seg = Segment(Kind.DATE, 0, 5, "the publication date", 1, None, "date.model", probability)
+        return replace(_article(published=date(2024, 1, 10)), segments=(seg,))
+
+    far = Declared(published=date(2023, 6, 1), sources=(("published", "json-ld"),))
+    near = Declared(published=date(2024, 1, 11), sources=(("published", "json-ld"),))
+    assert merge(dated(TEXT_SURE + 0.05), far, [], False).published == date(2024, 1, 10)
+    assert merge(dated(TEXT_SURE - 0.05), far, [], False).published == date(2023, 6, 1)
+    # a day apart is one date written in two time zones: the declared one, with its zone, wins
+    assert merge(dated(0.99), near, [], False).published == date(2024, 1, 11)
