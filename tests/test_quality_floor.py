@@ -60,6 +60,26 @@ def test_multi_body_f1_floor() -> None:
     _check(snippets.aggregate(counts), "multi_browser", "multilingual")
 
 
+def test_html_body_floors() -> None:
+    """HTML input (the pages' own HTML, read with the HTML body model): the 95 news pages and
+    the multilingual pages."""
+    bench = bench_dir()
+    score, snippets = _scorers(bench)
+    dev_gold = gold(bench, "dev")
+    found = {pid: bench / "dev" / f"{pid}.html.gz" for pid in dev_gold}
+    pred = {pid: extract(path, html=True).body for pid, path in found.items() if path.exists()}
+    assert pred, "no dev HTML pages found"
+    _check(score.evaluate({k: v for k, v in dev_gold.items() if k in pred}, pred), "dev_html", "dev HTML")
+    if not (bench / "dev-multi" / "gold.json").exists():
+        return
+    multi_gold = gold(bench, "dev-multi")
+    counts = []
+    for pid, item in multi_gold.items():
+        path = bench / "dev-multi" / f"{pid}.html.gz"
+        counts.append(snippets.page_counts(item, extract(path, html=True).body if path.exists() else ""))
+    _check(snippets.aggregate(counts), "multi_html", "multilingual HTML")
+
+
 def _check(got: dict[str, float], key: str, name: str) -> None:
     """F1, precision and recall each within TOLERANCE of the recorded figure."""
     floors = _floors()
