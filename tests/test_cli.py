@@ -146,6 +146,15 @@ def test_encoding_for_files_and_stdin(tmp_path: Path) -> None:
     assert b"encoding: unknown charset" in run("--encoding", "base64", str(page)).stderr
 
 
+def test_fast_mode_uses_the_rules_only() -> None:
+    res = run("--fast", "-f", "json", str(SEED))
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["paragraphs"] == load_expected("cna-belarus.expected.json")["paragraphs"]
+    rules = {s["rule"] for s in data["segments"]}
+    assert "title.rule" in rules and not rules & {"body.model", "title.model", "byline.model", "date.model"}
+
+
 def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(bytes(range(256)) * 50)

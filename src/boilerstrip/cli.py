@@ -154,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the charset of the inputs when known (e.g. utf-8, windows-1252); by default a byte "
         "order mark, the charset an HTML page declares, or detection decides",
     )
+    p.add_argument(
+        "--fast",
+        action="store_true",
+        help="the hand-written rules only, no fitted models: about four times faster, less accurate "
+        "on sites unlike news pages (Options(fitted_body=False, fitted_metadata=False))",
+    )
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--html", dest="html", action="store_const", const=True, help="treat inputs as HTML")
     kind.add_argument("--text", dest="html", action="store_const", const=False, help="treat inputs as text")
@@ -270,7 +276,12 @@ def _run_cli(
 def _options(args: argparse.Namespace) -> Options:
     try:
         return Options(
-            language=args.language, reference_date=args.reference_date, html=args.html, encoding=args.encoding
+            language=args.language,
+            reference_date=args.reference_date,
+            html=args.html,
+            encoding=args.encoding,
+            fitted_body=not args.fast,
+            fitted_metadata=not args.fast,
         )
     except (ValueError, TypeError) as exc:
         message = (
