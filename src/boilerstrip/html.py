@@ -189,7 +189,7 @@ def parse_html(markup: str) -> ParsedHtml:
     crude = _crude_text(markup)
     if len(raw.split()) < 0.5 * len(crude.split()):
         # the parser gave up on part of the page (nesting too deep): keep the text
-        return ParsedHtml(_layout(crude), root)
+        return ParsedHtml(_layout(_tidy(crude)), root)
     text = _layout(raw)
     facts = _line_facts(out, text, tree)
     if facts is None:
@@ -317,13 +317,17 @@ _ANY_TAG = regex.compile(r"<[^>]*+>")
 
 
 def _crude_text(markup: str) -> str:
-    """Text by stripping tags, for pages the HTML parser cannot take whole."""
+    """Text by stripping tags, for pages the HTML parser cannot take whole: its lines are
+    tidied only when it is used (`_tidy`), which leaves its words as they are."""
     import html as html_entities
 
     text = _INVISIBLE_BLOCK.sub(" ", markup)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub(" ", text)
-    text = html_entities.unescape(text)
+    return html_entities.unescape(text)
+
+
+def _tidy(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
