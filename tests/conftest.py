@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,3 +40,28 @@ def bench_dir() -> Path:
     if not (SHARED_BENCH / "dev" / "gold.json").exists():
         pytest.skip(f"benchmark pages not found at {SHARED_BENCH} (they are not shipped with the repo)")
     return SHARED_BENCH
+
+
+class Listener:
+    """A local port nobody should connect to: `url` points at it, `connected()` tells."""
+
+    def __init__(self, server: socket.socket) -> None:
+        self.server = server
+        self.url = f"http://127.0.0.1:{server.getsockname()[1]}"
+
+    def connected(self) -> bool:
+        try:
+            self.server.accept()[0].close()
+        except BlockingIOError:
+            return False
+        return True
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    """For tests that a page's references are never fetched."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        server.setblocking(False)
+        yield Listener(server)
