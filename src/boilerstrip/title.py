@@ -251,7 +251,7 @@ def candidates(page: Page) -> list[Candidate]:
     body_start = start if start is not None else n
     lexicon, stoplist = page.lexicon, page.stoplist
     menu = short_runs(facts, labels)
-    ruled = rule_choice(page)
+    ruled = rule_choice(page, body_start, menu)
     old = ruled[0] if ruled is not None else None
     old_text = normalize(ruled[1]) if ruled is not None else ""
     lo, hi = max(0, body_start - ABOVE), min(n, body_start + BELOW)
@@ -466,17 +466,22 @@ def _quoted(norms: list[str], i: int, norm: str) -> bool:
     return False
 
 
-def rule_choice(page: Page) -> tuple[int, str] | None:
+def rule_choice(
+    page: Page, body_start: int | None = None, menu: list[bool] | None = None
+) -> tuple[int, str] | None:
     """The hand rule's headline (`find_title`) and its text: the choice when the fitted
-    metadata is switched off (`Options(fitted_metadata=False)`), and a feature otherwise."""
+    metadata is switched off (`Options(fitted_metadata=False)`), and a feature otherwise.
+    `body_start` and `menu` (the short runs) are computed here unless the caller has them."""
     units, facts, labels = page.units, page.facts, page.labels
-    start = first_body(labels)
+    if body_start is None:
+        start = first_body(labels)
+        body_start = start if start is not None else len(units)
     i = find_title(
         units,
         facts,
         labels,
-        start if start is not None else len(units),
-        short_runs(facts, labels),
+        body_start,
+        menu if menu is not None else short_runs(facts, labels),
         page.stoplist,
         page.lexicon.share_words,
         page.lexicon.byline_openers,
