@@ -113,13 +113,15 @@ def _record(
 
 
 def html_predictions(path: Path) -> dict[str, dict[str, Any]]:
-    """{system: prediction} for one HTML page: the text stages' reading, the page's
-    declarations, and the two merged as `extract` merges them (one analysis of the page)."""
+    """{system: prediction} for one HTML page: the text stages' reading (with the models
+    learnt on text), the page's declarations, and what `extract` gives. The page is analysed
+    twice: `assemble` marks the headline and the other metadata lines on the page it reads."""
     page = analyse(path, html=True)
     declared = page.declared or markup.Declared()
+    merged = assemble(page)
+    page = analyse(path, html=True)
     page.declared = None
     text = assemble(page)
-    merged = markup.merge(text, declared, (f.norm for f in page.facts), False)
     out = {}
     for system, a in (("text", text), ("markup", declared), ("merged", merged)):
         out[system] = _record(a.title, a.published, a.updated, a.authors, a.section, a.tags)

@@ -26,7 +26,7 @@ def test_model_loads_and_its_features_are_the_code_s() -> None:
     assert len(FEATURES) == len(set(FEATURE_NAMES))
     assert model.trees and shipped_model().features == FEATURE_NAMES
     cut = cutoffs(model)
-    assert 0.0 <= cut.floor <= cut.unruled <= 1.0 and cut.margin >= 0.0
+    assert 0.0 <= cut.floor <= 1.0 and 0.0 <= cut.unruled <= 1.0 and cut.margin >= 0.0
 
 
 def test_html_input_has_its_own_headline_model() -> None:

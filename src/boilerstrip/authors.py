@@ -445,7 +445,7 @@ def choose(
     cut: float | None = None,
 ) -> tuple[Candidate, float] | None:
     """The best candidate and its probability, when it clears the fitted threshold."""
-    model = model if model is not None else load_model(page.dom is not None)
+    model = model if model is not None else load_model(page.from_html)
     if model is None:
         return None
     cut = threshold(model) if cut is None else cut

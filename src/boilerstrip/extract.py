@@ -137,7 +137,7 @@ def _headline(page: Page) -> tuple[int, str, Label] | None:
         if ruled is None:
             return None
         return ruled[0], ruled[1], Label(Kind.TITLE, "the headline (hand rule)", rule="title.rule")
-    chosen = title_stage.choose(page, title_stage.shipped_model(html=page.dom is not None))
+    chosen = title_stage.choose(page, title_stage.shipped_model(html=page.from_html))
     if chosen is None:
         return None
     cand, p, count = chosen

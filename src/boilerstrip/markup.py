@@ -420,7 +420,7 @@ MARKUP: Final = "markup"
 # of the benchmark (news and WCXB; docs/design.md, "Declared metadata"):
 # - title: the text's headline, except that a declared title the page prints as a line of its
 #   own (once its " | Site" or "Section - " affixes are cut) is the headline as shown; a
-#   declared title the page never shows is most often an SEO title (`_title`).
+#   declared title the page never shows is most often an SEO title (`declared_title`).
 # - published: where the two disagree the declared date is right on 43 pages, the text's on
 #   26; where the text has none it is right on 64 pages, wrong on 2, and on 18 the gold has
 #   no date (the page declares one it does not show).
@@ -465,7 +465,7 @@ def merge(article: Article, declared: Declared, lines: Iterable[str], forced_lan
         changes[name] = value
         fields[name] = Field(name, -1, -1, declared.source(name) or MARKUP)
 
-    title = _title(article.title, declared, lines)
+    title = declared_title(article.title, declared, lines)
     if title is not None:
         take("title", title)
     for name, prefer in PREFER.items():
@@ -514,7 +514,7 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def _title(text_title: str | None, declared: Declared, lines: Iterable[str]) -> str | None:
+def declared_title(text_title: str | None, declared: Declared, lines: Iterable[str]) -> str | None:
     """The declared title when it should replace the text's headline, else None.
 
     The text's headline stays when it is the declared title or the declared title less an

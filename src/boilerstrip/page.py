@@ -47,3 +47,9 @@ class Page:
     blocks: list[tuple[str, int]] | None = None
     # what an HTML page declares in its markup (markup.py); None for text input
     declared: Declared | None = None
+
+    @property
+    def from_html(self) -> bool:
+        """Whether the page was read from HTML: the metadata models learnt on pages' HTML apply
+        (to every HTML page, also one whose markup gave no line facts, `dom` None)."""
+        return self.declared is not None

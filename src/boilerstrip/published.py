@@ -263,7 +263,7 @@ def choose(page: Page, anchor: int | None = None) -> Choice | None:
     found = candidates(page, anchor)
     if not found:
         return None
-    html = page.dom is not None
+    html = page.from_html
     m = model(html)
     scored = [(m.proba(list(c.features)), c) for c in found]
     p, best = max(scored, key=lambda s: s[0])  # (the first of equals: the higher one on the page)
