@@ -213,7 +213,7 @@ def html_report(bench: Path, with_trafilatura: bool) -> str:
     return (
         f"| pages | figure (train, validation) | train: {head} | validation: {head} |\n"
         "| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
-        f"({pages} HTML pages; {1000 * elapsed / max(pages, 1):.1f} ms per page for the analysis and "
+        f"({pages} HTML pages; {1000 * elapsed / max(pages, 1):.1f} ms per page for two analyses and "
         "the three readings together)\n"
     )
 
