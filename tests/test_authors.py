@@ -76,3 +76,22 @@ def test_no_candidates_on_empty_text() -> None:
     page = analyse("")
     assert candidates(page, None, 0, None) == []
     assert extract("\n\n   \n").authors == ()
+
+
+def test_given_name_feature_reads_the_first_word_accents_aside() -> None:
+    at = FEATURES.index("given_name")
+    page = analyse(HEAD + "Lucía Gómez\n\nMay 3, 2024\n\n" + STORY)
+    found = {c.names: c.features[at] for c in candidates(page, 0, 4, len(page.units) - 1)}
+    assert found[("Lucía Gómez",)] == 1.0
+    page = analyse(HEAD + "Harbour Office\n\nMay 3, 2024\n\n" + STORY)
+    found = {c.names: c.features[at] for c in candidates(page, 0, 4, len(page.units) - 1)}
+    assert found.get(("Harbour Office",), 0.0) == 0.0
+
+
+def test_readers_names_under_comments_are_not_offered() -> None:
+    page = analyse(HEAD + STORY + "\n3 comments\n\nJane Doe\n\nGreat news for the town.\n")
+    units = [u.text for u in page.units]
+    end = units.index(STORY.strip().split("\n\n")[-1])
+    assert units[end + 1] == "3 comments"
+    assert all(c.unit <= end + 1 for c in candidates(page, 0, 1, end))
+    assert extract(HEAD + STORY + "\n3 comments\n\nJane Doe\n\nGreat news for the town.\n").authors == ()

@@ -4,9 +4,11 @@ fixtures/furniture/<lang>.txt is a short article wrapped in page furniture (menu
 breadcrumbs, share rows, ad labels, loading placeholders, newsletter and paywall prompts,
 cookie notices, related lists, comment furniture); <lang>.expected.json gives each line's kind.
 
-These test the rules and the hand-written body stage (`fitted_body=False`): their verdicts are
-what the fitted body decision reads, and they name the kinds of what it leaves out. The fitted
-decision itself is held to the quality floors (test_quality_floor.py) and tests/test_bodymodel.py.
+These test the rules and the hand-written body stage (`fitted_body=False`), with the hand
+rules' metadata lines (`fitted_metadata=False`): their verdicts are what the fitted decisions
+read, and they name the kinds of what those leave out. The fitted body decision is held to the
+quality floors (test_quality_floor.py) and tests/test_bodymodel.py; the fitted metadata choices
+to the metadata floors and tests/test_metadata_fixtures.py.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def _expected(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("name", CASES)
 def test_every_line_gets_its_kind(name: str) -> None:
     text = (FURNITURE / f"{name}.txt").read_text(encoding="utf-8")
-    article = extract(text, fitted_body=False)
+    article = extract(text, fitted_body=False, fitted_metadata=False)
     kinds = {s.line: (s.kind.value, s.reason) for s in article.segments}
     wrong = [
         (row["line"], row["text"][:40], kinds.get(row["line"]), row["kind"])

@@ -103,6 +103,17 @@ def test_any_arrangement_of_lines(lines: list[str]) -> None:
         assert 0 <= caption.start <= caption.end <= len(text)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss: the fitted authors model reads the first teaser's name line, under a"
+    " 'More opinion' heading no rule marks as related, as the story's byline (P 0.50)",
+)
+def test_a_teaser_byline_is_not_the_story_byline() -> None:
+    """The story has no byline; the teasers after it do ("Jane Roe" over its date)."""
+    article = extract((FIXTURES / "furniture" / "teasers-dated-en.txt").read_text(encoding="utf-8"))
+    assert article.authors == ()
+
+
 def test_a_comment_date_is_not_the_publication_date() -> None:
     """The page shows no date of its own, only its first reader comment's ("4 comentarios",
     then "Lucía Gómez 14 de diciembre de 2025 a las 9:12"): the story's date stays unknown."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Final
 
 import regex
 
-from .classify import Label
+from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .kinds import Kind
 from .markers import marker_words
@@ -109,6 +110,8 @@ FEATURES: Final = (
     "date_lines",
     "hand_lines",
     "hand_nearest",
+    "given_name",  # share of the names that open with a given name (data/given_names.txt)
+    "under_related",  # past the story, under a related-stories heading
 )
 
 
@@ -297,6 +300,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     roles, orgs = marker_words("role"), marker_words("org")
     agencies = lexicon.agency_names
     bio = _bio_words()
+    given = lexicon.given_names
     region = page.decision.region if page.decision is not None else (-1, -1)
     copies: dict[str, int] = {}
     for f in facts:
@@ -311,8 +315,12 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         sum(1 for j in date_lines if abs(j - (title if title is not None else body_start)) <= 20)
     )
     title_words = set(_NAME_TOKEN.findall(folded_lines[title])) if title is not None else set()
+    heading_kind = headings_above(rules)
+    readers = comments_heading(rules, end if end is not None else n)
     raw: list[tuple[int, tuple[str, ...], str | None, int]] = []
     for i in sorted(_windows(page, title, body_start, end)):
+        if i > readers:
+            continue  # the readers' names, under a comments heading after the story
         f = facts[i]
         if not 1 <= f.words <= 30 or f.chars > 250:
             continue
@@ -423,9 +431,22 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
             near_dates,
             hand_lines,
             float(i == hand_nearest and hand is not None and tuple(hand[0]) == names),
+            sum(_opens_with_given_name(nm, given) for nm in names) / len(names),
+            float(end is not None and i > end and i < len(heading_kind) and heading_kind[i] is Kind.RELATED),
         )
         out.append(Candidate(i, names, agency, how, x))
     return out
+
+
+def _opens_with_given_name(name: str, given: frozenset[str]) -> bool:
+    """Whether the name's first word is a given name, accents aside ("Lucía" as "lucia")."""
+    words = name.split(None, 1)
+    if not words:
+        return False
+    first = words[0].strip(".").casefold()
+    if not first.isascii():
+        first = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
+    return first in given
 
 
 def _clip(v: int, limit: int) -> float:

@@ -105,6 +105,27 @@ _PHRASE_HEADING: Final = _labels_by_kind("phrase", "phrase_heading", heading=Tru
 _PROMPT: Final = _labels_by_kind("text (a prompt, not the story)", "prompt")
 
 
+def headings_above(labels: list[Label | None]) -> list[Kind | None]:
+    """For each unit, the kind of the nearest heading at or above it (None above the first)."""
+    out: list[Kind | None] = []
+    last: Kind | None = None
+    for lab in labels:
+        if lab is not None and lab.heading:
+            last = lab.kind
+        out.append(last)
+    return out
+
+
+def comments_heading(labels: list[Label | None], after: int) -> int:
+    """The first comments heading past unit `after`, where the readers' part of the page
+    begins (the number of units when there is none)."""
+    for i in range(max(0, after + 1), len(labels)):
+        lab = labels[i]
+        if lab is not None and lab.kind is K_COMMENTS and lab.heading:
+            return i
+    return len(labels)
+
+
 def rule_labels(
     units: list[Unit], facts: list[UnitFacts], lexicon: Lexicon, dates: DateMemo | None = None
 ) -> list[Label | None]:

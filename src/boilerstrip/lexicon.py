@@ -159,6 +159,7 @@ class Lexicon:
     contained_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture wherever it sits in a short line
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
     notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
+    given_names: frozenset[str] = frozenset()  # casefolded (data/given_names.txt)
 
     # Derived once from the lists above (in `__post_init__`), for the per-line tests.
     anywhere: PhraseSet = field(init=False, repr=False, compare=False)
@@ -339,6 +340,7 @@ def default_lexicon() -> Lexicon:
         markers={kind: frozenset(m.casefold() for m in entries) for kind, entries in markers.items()},
         stoplists=stoplists,
         detect_index={w: tuple(c) for w, c in detect.items()},
+        given_names=frozenset(row[0].strip() for row in _rows("given_names.txt")),
     )
 
 

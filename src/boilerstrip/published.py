@@ -19,7 +19,17 @@ from typing import Final
 
 import regex
 
-from .classify import K_BYLINE, K_CAPTION, K_COMMENTS, K_DATE, K_NAVIGATION, K_RELATED, Label
+from .classify import (
+    K_BYLINE,
+    K_CAPTION,
+    K_COMMENTS,
+    K_DATE,
+    K_NAVIGATION,
+    K_RELATED,
+    Label,
+    comments_heading,
+    headings_above,
+)
 from .dates import DateMatch, date_roles, dates_in, find_relative, has_relative
 from .kinds import Kind
 from .metadata import _day_first, _not_after, find_dates_meta
@@ -139,21 +149,8 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
         found.sort(key=lambda c: (c[0], c[1].start))
 
     # where the page's blocks are: the comments heading after the story, every heading's kind
-    comments = next(
-        (
-            i
-            for i in range(hi + 1, n)
-            if (lab := rule[i]) is not None and lab.kind is K_COMMENTS and lab.heading
-        ),
-        n,
-    )
-    heading_kind: list[Kind | None] = []
-    last: Kind | None = None
-    for i in range(n):
-        lab = rule[i]
-        if lab is not None and lab.heading:
-            last = lab.kind
-        heading_kind.append(last)
+    comments = comments_heading(rule, hi)
+    heading_kind = headings_above(rule)
     bylines = sorted(set(page.bylines) | {i for i in range(n) if _kind(rule[i]) is K_BYLINE})
 
     old_pub, old_upd = find_dates_meta(
