@@ -1,9 +1,11 @@
 """Where the multilingual body loses snippets: every missed `with` snippet (and every
 `without` snippet let through) traced to the unit that holds it, its kind and reason.
 
-    python tools/missed.py [--bench DIR] [--list] [--fp] [--page ID]
+    python tools/missed.py [--bench DIR] [--list] [--fp] [--page ID] [--side train|validation]
 
-Prints counts by kind and reason; `--list` prints each snippet with its unit.
+Prints counts by kind and reason; `--list` prints each snippet with its unit. Only the train
+side of ../shared/bench/split.json is read unless `--side validation` asks for the other side's
+counts, which are never listed page by page.
 """
 
 from __future__ import annotations
@@ -43,9 +45,14 @@ def main() -> int:
     ap.add_argument("--fp", action="store_true", help="trace the `without` snippets let through")
     ap.add_argument("--page")
     ap.add_argument("--where", action="store_true", help="split by place: before, inside or after the body")
+    ap.add_argument("--side", choices=("train", "validation"), default="train")
     args = ap.parse_args()
+    if args.side == "validation" and (args.list or args.page):
+        ap.error("validation pages are read in aggregate only: no --list or --page")
     bench = Path(args.bench) / "dev-multi"
     gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
+    side = json.loads((bench.parent / "split.json").read_text(encoding="utf-8"))
+    gold = {pid: item for pid, item in gold.items() if side.get(pid) == args.side}
     tally: collections.Counter[str] = collections.Counter()
     pages: collections.Counter[str] = collections.Counter()
     for pid, item in gold.items():
@@ -69,7 +76,7 @@ def main() -> int:
                     key = "body, split across units"
                 else:
                     seg = next((s for s in segs if s.kind.value != "body"), segs[0])
-                    key = f"{seg.kind.value}: {seg.reason}"
+                    key = f"{seg.kind.value}: {seg.rule}"  # (the rule id: reasons carry figures)
                     if args.where and seg.kind.value != "body":
                         body = [s for s in art.segments if s.kind.value == "body"]
                         if not body:
