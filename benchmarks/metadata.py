@@ -17,6 +17,7 @@ validation sides of split.json apart. `--trafilatura` adds trafilatura's own
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -114,14 +115,11 @@ def _record(
 
 def html_predictions(path: Path) -> dict[str, dict[str, Any]]:
     """{system: prediction} for one HTML page: the text stages' reading (with the models
-    learnt on text), the page's declarations, and what `extract` gives. The page is analysed
-    twice: `assemble` marks the headline and the other metadata lines on the page it reads."""
+    learnt on text), the page's declarations, and what `extract` gives, from one analysis."""
     page = analyse(path, html=True)
     declared = page.declared or markup.Declared()
     merged = assemble(page)
-    page = analyse(path, html=True)
-    page.declared = None
-    text = assemble(page)
+    text = assemble(dataclasses.replace(page, declared=None))
     out = {}
     for system, a in (("text", text), ("markup", declared), ("merged", merged)):
         out[system] = _record(a.title, a.published, a.updated, a.authors, a.section, a.tags)

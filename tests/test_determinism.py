@@ -25,3 +25,16 @@ def test_order_and_threads_do_not_matter() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = list(pool.map(lambda t: extract(t).to_dict(), texts * 4))
     assert threaded == forward * 4
+
+
+def test_assemble_leaves_the_page_as_it_was() -> None:
+    """`assemble` marks the headline, byline and date on a copy: the page it reads is unchanged,
+    and assembling it again gives the same article."""
+    from boilerstrip.extract import analyse, assemble
+
+    for text in _inputs():
+        page = analyse(text)
+        before = list(page.labels)
+        first = assemble(page).to_dict()
+        assert page.labels == before
+        assert assemble(page).to_dict() == first == extract(text).to_dict()

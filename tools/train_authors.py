@@ -156,9 +156,7 @@ def page_candidates(text: str | Path) -> list[authors.Candidate]:
     """The candidates as `extract` sees them: the page as the body stage left it, the headline
     and section the metadata stage picks labelled."""
     page = analyse(text)
-    before = list(page.labels)
-    article = assemble(page)
-    page.labels[:] = before
+    article = assemble(page)  # (which leaves the page as it was)
     starts = {u.start: i for i, u in enumerate(page.units)}
     title: int | None = None
     for field in article.provenance:

@@ -102,7 +102,7 @@ def title_unit(page: Any, article: Any) -> int | None:
 
 def rows_of(text: str | Path) -> tuple[list[tuple[float, ...]], list[date]]:
     page = analyse(text)
-    title = title_unit(page, assemble(page))  # assemble leaves what candidates() reads as it was
+    title = title_unit(page, assemble(page))  # (assemble leaves the page as it was)
     found = published.candidates(page, title)
     return [c.features for c in found], [c.day for c in found]
 

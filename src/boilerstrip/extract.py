@@ -120,8 +120,11 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon, rendering: Renderi
 
 def assemble(page: Page) -> Article:
     """The metadata stage and the result: title, section, dates, authors, dateline, source,
-    tags and captions read off the page the body stage left, then the `Article`."""
+    tags and captions read off the page the body stage left, then the `Article`. The page is
+    left as it was: the headline, byline and other metadata lines are marked on a copy of its
+    labels, so a page can be assembled again (with other options or without its markup)."""
     assert page.decision is not None, "assemble() takes a page that analyse() made"
+    page = dataclasses.replace(page, labels=list(page.labels))
     article = _assemble(page, _headline(page))
     if page.declared is None:
         return article
