@@ -152,9 +152,12 @@ def _updated_same_day(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[int, 
     return hits, n
 
 
-def html_report(bench: Path, with_trafilatura: bool) -> str:
+def html_report(
+    bench: Path, with_trafilatura: bool, keep: dict[str, dict[str, dict[str, Any]]] | None = None
+) -> str:
     """The text / markup / merged table on the HTML of every gold page, train and validation
-    sides apart (validation pages only ever summed up, never looked at one by one)."""
+    sides apart (validation pages only ever summed up, never looked at one by one). `keep`, when
+    given, receives the train pages' predictions: {set: {system: {page: record}}}."""
     score_meta = scorer(bench, "score_meta")
     side_of: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
     systems = SYSTEMS + (("trafilatura",) if with_trafilatura else ())
@@ -175,6 +178,11 @@ def html_report(bench: Path, with_trafilatura: bool) -> str:
             pages += 1
             if with_trafilatura:
                 pred["trafilatura"][pid] = trafilatura_prediction(path)
+        if keep is not None:
+            keep[label] = {
+                system: {pid: r for pid, r in by_page.items() if side_of.get(pid) == "train"}
+                for system, by_page in pred.items()
+            }
         figures: dict[str, dict[str, list[str]]] = {}
         sides = ("train", "validation")
         for side in sides:
@@ -211,7 +219,7 @@ def html_report(bench: Path, with_trafilatura: bool) -> str:
     return (
         f"| pages | figure (train, validation) | train: {head} | validation: {head} |\n"
         "| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
-        f"({pages} HTML pages; {1000 * elapsed / max(pages, 1):.1f} ms per page for two analyses and "
+        f"({pages} HTML pages; {1000 * elapsed / max(pages, 1):.1f} ms per page for one analysis and "
         "the three readings together)\n"
     )
 
@@ -219,7 +227,11 @@ def html_report(bench: Path, with_trafilatura: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="benchmark folder")
-    ap.add_argument("--pred", type=Path, help="also write the predictions to this JSON file")
+    ap.add_argument(
+        "--pred",
+        type=Path,
+        help="also write the predictions to this JSON file (with --html: the train pages')",
+    )
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     ap.add_argument("--html", action="store_true", help="score HTML input: text, markup and merged")
     ap.add_argument("--trafilatura", action="store_true", help="with --html: trafilatura's figures too")
@@ -232,8 +244,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"meta/dev-meta.json and wcxb-dev/meta.json); nothing to do"
             )
             return 0
-        report = html_report(args.bench, args.trafilatura and have_trafilatura())
+        kept: dict[str, dict[str, dict[str, Any]]] = {}
+        report = html_report(args.bench, args.trafilatura and have_trafilatura(), kept if args.pred else None)
         print(report)
+        if args.pred:  # (the train pages only: validation pages are read in aggregate)
+            args.pred.write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
         if args.write:
             heading = "## Metadata from HTML: text, markup and merged"
             write_section(ROOT / "docs" / "benchmarks.md", HTML_START, HTML_END, report, heading)
