@@ -38,6 +38,10 @@ def test_model_loads_and_matches_the_features() -> None:
     assert model.trees
     assert 0.0 < threshold(model) < 1.0
     assert load_model() is not None
+    html = load_model(html=True)
+    assert html is not None and html is not load_model()
+    html.check(FEATURES)
+    assert 0.0 < threshold(html) < 1.0
 
 
 def test_readings_of_byline_forms() -> None:
