@@ -34,6 +34,7 @@ import boilerstrip.extract  # noqa: E402, F401  (the module, not the function of
 from boilerstrip import body as body_stage  # noqa: E402
 from boilerstrip.extract import analyse  # noqa: E402
 from boilerstrip.kinds import Kind  # noqa: E402
+from boilerstrip.lexicon import default_lexicon  # noqa: E402
 from boilerstrip.options import Options  # noqa: E402
 
 extract_mod = sys.modules["boilerstrip.extract"]
@@ -73,7 +74,7 @@ def prepare(text: str) -> tuple[Any, ...]:
 
 def body_text(prepared: tuple[Any, ...], params: body_stage.BodyParams) -> str:
     units, unit_facts, labels = prepared
-    decision = body_stage.decide(unit_facts, list(labels), Options(), params)
+    decision = body_stage.decide(unit_facts, list(labels), Options(), default_lexicon(), params)
     return "\n".join(
         extract_mod._clean(units[i].text)
         for i, lab in enumerate(decision.labels)

@@ -127,13 +127,6 @@ class Candidate:
 
 
 @functools.cache
-def _bio_words() -> frozenset[str]:
-    path = Path(str(resources.files("boilerstrip") / "data" / "bio.txt"))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@functools.cache
 def _inner_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """An opener inside a line, after a space or a separator ("... by Jane Doe")."""
     alts = []
@@ -299,7 +292,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     lexicon = page.lexicon
     roles, orgs = marker_words("role"), marker_words("org")
     agencies = lexicon.agency_names
-    bio = _bio_words()
+    bio = lexicon.bio_words
     given = lexicon.given_names
     region = page.decision.region if page.decision is not None else (-1, -1)
     copies: dict[str, int] = {}

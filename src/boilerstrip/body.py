@@ -43,7 +43,7 @@ import regex
 from .classify import K_BODY, K_BYLINE, K_CAPTION, K_COMMENTS, K_OTHER, K_RELATED, K_REPEATED, Label
 from .features import UnitFacts
 from .kinds import Kind
-from .lexicon import words_of
+from .lexicon import Lexicon, words_of
 from .options import Options
 
 # The labels given line by line, made once: a Label is frozen, so lines can share one.
@@ -160,8 +160,11 @@ def decide(
     facts: list[UnitFacts],
     labels: list[Label | None],
     options: Options,
+    lexicon: Lexicon,
     params: BodyParams = DEFAULT_PARAMS,
 ) -> BodyDecision:
+    """The hand-written body decision over the rules' labels (a note about the author is
+    read with `lexicon.bio_words`)."""
     p = params
     scores = [prose_score(f) for f in facts]
     threshold = options.body_threshold
@@ -237,7 +240,7 @@ def decide(
         _fill_gaps(out, labels, a, b + len(listed))
         spans.append((a, b + len(listed)))
     region = (min(a for a, _ in spans), max(b for _, b in spans))
-    _drop_author_note(out, facts)
+    _drop_author_note(out, facts, lexicon.bio_words)
     _label_blocks(out)
     return BodyDecision(scores, region, out)
 
@@ -257,19 +260,12 @@ def _paragraph_above_credit(label: Label | None, f: UnitFacts) -> bool:
     )
 
 
-def _bio_words() -> frozenset[str]:
-    path = Path(str(resources.files("boilerstrip") / "data" / "bio.txt"))
-    rows = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(r.strip().casefold() for r in rows if r.strip() and not r.startswith("#"))
-
-
-_BIO_WORDS: Final = _bio_words()
 # A note about the author runs a few sentences; a longer paragraph is the story's.
 _NOTE_MAX_WORDS: Final = 80
 _QUOTES: Final = ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb")
 
 
-def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
+def _drop_author_note(out: list[Label | None], facts: list[UnitFacts], bio_words: frozenset[str]) -> None:
     """The story's last paragraph (or the one before it), when it is a note about the author;
     also a paragraph right above the tags, share buttons or related links that close a story
     (comments taken into the region may follow them)."""
@@ -281,7 +277,7 @@ def _drop_author_note(out: list[Label | None], facts: list[UnitFacts]) -> None:
         f = facts[i]
         if f.words > _NOTE_MAX_WORDS or any(q in f.norm for q in _QUOTES):
             continue
-        if len(_BIO_WORDS.intersection(words_of(f.norm))) >= 2:
+        if len(bio_words.intersection(words_of(f.norm))) >= 2:
             out[i] = Label(K_BYLINE, "a note about the author", rule="byline.author_note")
 
 

@@ -106,7 +106,7 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon, rendering: Renderi
     page.bylines = _mark_bylines_and_sources(units, unit_facts, labels, lexicon, dates)
     page.credits = _mark_captions(units, unit_facts, labels, lexicon)
     page.rule_labels = list(labels)
-    page.hand = body_stage.decide(unit_facts, labels, opts)
+    page.hand = body_stage.decide(unit_facts, labels, opts, lexicon)
     if rendering is not None and rendering.lines is not None:
         page.dom = span_facts(text, rendering.lines, [(u.start, u.end) for u in units])
     if rendering is not None and rendering.blocks is not None:
