@@ -286,3 +286,15 @@ def test_a_sure_text_date_far_from_the_declared_one_stands() -> None:
     assert merge(dated(TEXT_SURE - 0.05), far, [], False).published == date(2023, 6, 1)
     # a day apart is one date written in two time zones: the declared one, with its zone, wins
     assert merge(dated(0.99), near, [], False).published == date(2024, 1, 11)
+
+
+def test_an_unsure_headline_gives_way_to_a_declared_title_the_page_does_not_show() -> None:
+    def headed(probability: float | None) -> Article:
+        seg = Segment(Kind.TITLE, 0, 5, "the headline", 1, None, "title.model", probability)
+        return replace(_article(title="Title"), segments=(seg,))
+
+    seo = Declared(title="Bridge reopens after repairs", sources=(("title", "opengraph"),))
+    assert merge(headed(0.3), seo, ["title"], False, title_floor=0.5).title == "Bridge reopens after repairs"
+    assert merge(headed(0.7), seo, ["title"], False, title_floor=0.5).title == "Title"
+    assert merge(headed(0.3), seo, ["title"], False).title == "Title"  # no floor: the text's headline
+    assert merge(headed(None), seo, ["title"], False, title_floor=0.5).title == "Title"  # the hand rule's

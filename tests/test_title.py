@@ -3,6 +3,8 @@ lines that look like one (the site name, a breadcrumb, a section label)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from boilerstrip import extract
 from boilerstrip.extract import analyse
 from boilerstrip.kinds import Kind
@@ -17,6 +19,7 @@ STORY = (
     "Island councillors asked both sides to return to the table before the start of the winter "
     "timetable, when fewer boats sail and a strike would leave many villages cut off.\n"
 )
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HEADLINE = "Ferry operators threaten strike over new port fees"
 
 
@@ -61,6 +64,26 @@ def test_every_candidate_has_every_feature() -> None:
     found = candidates(page)
     assert found and all(len(c.features) == len(FEATURE_NAMES) for c in found)
     assert any(c.text == HEADLINE for c in found)
+
+
+def _markup_features(page_source: str | Path) -> dict[str, tuple[float, ...]]:
+    names = ("heading_level", "declared")
+    cols = [FEATURE_NAMES.index(n) for n in names]
+    found = candidates(analyse(page_source))
+    return {c.text: tuple(c.features[k] for k in cols) for c in found}
+
+
+def test_html_candidates_know_their_heading_level_and_the_declared_title() -> None:
+    page = FIXTURES / "html" / "short-structured.html"
+    feats = _markup_features(page)
+    headline = "Town council approves cycle lanes on the river road"
+    assert feats[headline] == (1.0, 1.0)  # in the h1, and the page's <title>
+    assert feats["Why the council changed its mind"] == (2.0, 0.0)
+
+
+def test_text_input_has_no_markup_features() -> None:
+    feats = _markup_features(f"The Island Courier\n{HEADLINE}\nBy Jane Doe\n\n{STORY}")
+    assert feats[HEADLINE] == (-1.0, -1.0)
 
 
 def test_no_crash_and_no_title_on_empty_or_blank_text() -> None:

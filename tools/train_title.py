@@ -13,7 +13,9 @@ side of split.json only (sides go by site), seeded and deterministic. Beside the
 hand rule's headline, the probability needed where the hand rule finds no headline (the one
 with the most right answers as the benchmark counts them: every development page has a title,
 so no title is never right there), and a
-floor (the lowest probability of a right train title). Printed: title exact on train and on
+floor (the lowest probability of a right train title); on HTML input a fourth, the probability
+under which a title the markup declares and the page does not show replaces the headline.
+Printed: title exact on train and on
 validation (WCXB articles, WCXB other page types, news pages), only as aggregates.
 
 --html reads the pages' HTML (`<id>.html.gz`) instead, as `extract` reads an HTML page, and
@@ -139,12 +141,13 @@ def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
     return pages
 
 
-Finals = dict[str | None, str | None]
+Finals = dict[tuple[str | None, bool], str | None]
 
 
 def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]], Finals]:
     """The page's candidates (text, features), and for HTML input the title `extract` ends with
-    for each answer of the ranking (no title too), once merged with what the markup declares."""
+    for each answer of the ranking (no title too), once merged with what the markup declares,
+    the ranking sure of its answer or not (`markup.declared_title`)."""
     path: Path = page["path"]
     analysed = analyse(path if path.exists() else "")
     found = [(c.text, c.features) for c in candidates(analysed)]
@@ -152,7 +155,9 @@ def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]]
     if analysed.declared is not None:
         lines = [f.norm for f in analysed.facts]
         for text in [None, *(t for t, _ in found)]:
-            finals[text] = markup.declared_title(text, analysed.declared, lines) or text
+            for unsure in (False, True):
+                merged = markup.declared_title(text, analysed.declared, lines, unsure)
+                finals[(text, unsure)] = merged or text
     return found, finals
 
 
@@ -160,7 +165,7 @@ def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[st
     """Every page's candidates; the merged titles go to each page's "finals"."""
     if cache is not None and cache.exists():
         stored: dict[str, Any] = pickle.loads(cache.read_bytes())
-        if stored.get("features") == FEATURE_NAMES and "finals" in stored:
+        if stored.get("features") == FEATURE_NAMES and "finals_unsure" in stored:
             for p in pages:
                 p["finals"] = stored["finals"][p["group"] + p["id"]]
             return [stored["rows"][p["group"] + p["id"]] for p in pages]
@@ -173,16 +178,22 @@ def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[st
             "features": FEATURE_NAMES,
             "rows": {p["group"] + p["id"]: r for p, r in zip(pages, rows, strict=True)},
             "finals": {p["group"] + p["id"]: p["finals"] for p in pages},
+            "finals_unsure": True,
         }
         cache.write_bytes(pickle.dumps(data))
     return rows
 
 
-def final(page: dict[str, Any], text: str | None) -> str | None:
-    """The title `extract` gives when the ranking answers `text`: on HTML input the markup may
-    replace it or fill in for no title (markup.declared_title); on text input it is `text`."""
+Answer = tuple[str | None, float]  # the ranking's headline (None: none) and its probability
+
+
+def final(page: dict[str, Any], answer: Answer, declared: float = 0.0) -> str | None:
+    """The title `extract` gives when the ranking answers `answer`: on HTML input the markup may
+    replace it (also when its probability is under `declared`) or fill in for no title
+    (markup.declared_title); on text input it is the answer's text."""
+    text, p = answer
     finals: Finals = page.get("finals") or {}
-    return finals.get(text, text)
+    return finals.get((text, text is not None and p < declared), text)
 
 
 def golds(page: dict[str, Any]) -> set[str]:
@@ -201,19 +212,19 @@ def scored(
     return out
 
 
-def answers(rows: list[Any], scores: list[list[tuple[float, bool]]], cut: Cutoffs) -> list[str | None]:
-    out: list[str | None] = []
+def answers(rows: list[Any], scores: list[list[tuple[float, bool]]], cut: Cutoffs) -> list[Answer]:
+    out: list[Answer] = []
     for r, sc in zip(rows, scores, strict=True):
         k = pick(sc, cut)
-        out.append(r[k][0] if k is not None else None)
+        out.append((r[k][0], sc[k][0]) if k is not None else (None, 0.0))
     return out
 
 
-def right(pages: list[dict[str, Any]], said: list[str | None]) -> int:
+def right(pages: list[dict[str, Any]], said: list[Answer], declared: float = 0.0) -> int:
     """Right titles, as `extract` would give them (`final`); no title is never right."""
     total = 0
     for page, answer in zip(pages, said, strict=True):
-        text = final(page, answer)
+        text = final(page, answer, declared)
         total += text is not None and gold_norm(text) in golds(page)
     return total
 
@@ -228,7 +239,10 @@ def fit_cutoffs(
     right answer here: every development page has a gold title. (Counting no title as right
     where no candidate held the gold put it at 0.94 and lost right titles: 0.846 -> 0.855 of
     the train WCXB articles where the title is visible, 0.418 -> 0.459 of the other types.)
-    `floor`: the highest that keeps all but `SPARE` of the right titles."""
+    `floor`: the highest that keeps all but `SPARE` of the right titles. `declared` (HTML input
+    only: text pages declare nothing, so it stays 0): the probability under which a declared
+    title the page does not show replaces the ranking's headline, the one with the most right
+    titles (ties: the lowest)."""
     margin = max(MARGINS, key=lambda m: (right(pages, answers(rows, scores, Cutoffs(0.0, 0.0, m))), m))
     unruled_idx = [k for k, sc in enumerate(scores) if sc and not any(old for _, old in sc)]
     sub_pages = [pages[k] for k in unruled_idx]
@@ -247,18 +261,22 @@ def fit_cutoffs(
     for page, r, sc in zip(pages, rows, scores, strict=True):
         k = pick(sc, Cutoffs(0.0, unruled, margin))
         if k is not None:
-            chosen.append((sc[k][0], gold_norm(final(page, r[k][0]) or "") in golds(page)))
+            chosen.append((sc[k][0], gold_norm(final(page, (r[k][0], sc[k][0])) or "") in golds(page)))
     base = sum(ok for _, ok in chosen)
     floor = 0.0
     for t in sorted({p for p, _ in chosen}):
         if sum(ok for p, ok in chosen if p >= t) < base * (1 - SPARE):
             break
         floor = t
-    return Cutoffs(math.floor(floor * 1e6) / 1e6, unruled, margin)
+    floor = math.floor(floor * 1e6) / 1e6
+    said = answers(rows, scores, Cutoffs(floor, unruled, margin))
+    levels = sorted({0.0} | {math.floor(p * 1e6) / 1e6 + 1e-6 for _, p in said if p > 0.0})
+    declared = max(levels, key=lambda t: (right(pages, said, t), -t))
+    return Cutoffs(floor, unruled, margin, round(declared, 6))
 
 
 def report(
-    pages: list[dict[str, Any]], rows: list[Any], said: list[str | None]
+    pages: list[dict[str, Any]], rows: list[Any], said: list[Answer], declared: float = 0.0
 ) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for side in ("train", "validation"):
@@ -268,7 +286,7 @@ def report(
                 continue
             exact = exact_any = vis_n = vis_ok = reach = 0
             for k in sel:
-                page, text = pages[k], final(pages[k], said[k])
+                page, text = pages[k], final(pages[k], said[k], declared)
                 g = page["gold"]
                 ok = text is not None and gold_norm(text) == gold_norm(g["title"])
                 ok_any = text is not None and gold_norm(text) in golds(page)
@@ -342,13 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     cut = fit_cutoffs(
         [pages[k] for k in train_idx], [rows[k] for k in train_idx], [scores[k] for k in train_idx]
     )
-    figures = report(pages, rows, answers(rows, scores, cut))
+    figures = report(pages, rows, answers(rows, scores, cut), cut.declared)
     untuned = report(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, 0.0)))
     elapsed = time.perf_counter() - t0
     print(f"pages {len(pages)} (train {len(train_idx)}), train candidates {len(ys)} ({sum(ys)} positive)")
     print("the model alone: " + ", ".join(f"{k} {v['exact']:.3f}" for k, v in untuned.items()))
     print(
-        f"features {len(names)}, trees {ROUNDS}, floor {cut.floor:.3f}, unruled {cut.unruled:.3f}, margin {cut.margin:.2f}, time {elapsed:.0f} s (candidates {t_features:.0f} s)"
+        f"features {len(names)}, trees {ROUNDS}, floor {cut.floor:.3f}, unruled {cut.unruled:.3f}, margin {cut.margin:.2f}, declared {cut.declared:.3f}, time {elapsed:.0f} s (candidates {t_features:.0f} s)"
     )
     for name, fig in figures.items():
         print(
@@ -371,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         "floor": cut.floor,
         "unruled": cut.unruled,
         "margin": cut.margin,
+        "declared": cut.declared,
         "figures": figures,
     }
     out = export(booster, "title_html" if args.html else "title", names, info)

@@ -129,7 +129,8 @@ def assemble(page: Page) -> Article:
     if page.declared is None:
         return article
     lines = (f.norm for f in page.facts)  # a declared title the page shows is one of its lines
-    return markup.merge(article, page.declared, lines, page.options.language is not None)
+    floor = title_stage.cutoffs(title_stage.shipped_model(html=True)).declared
+    return markup.merge(article, page.declared, lines, page.options.language is not None, floor)
 
 
 def _headline(page: Page) -> tuple[int, str, Label] | None:

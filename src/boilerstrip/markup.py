@@ -451,11 +451,19 @@ _QUOTES: Final = str.maketrans(
 )
 
 
-def merge(article: Article, declared: Declared, lines: Iterable[str], forced_language: bool) -> Article:
+def merge(
+    article: Article,
+    declared: Declared,
+    lines: Iterable[str],
+    forced_language: bool,
+    title_floor: float = 0.0,
+) -> Article:
     """The article with each metadata field taken from the markup or the text by `PREFER`,
     and the page's declared canonical URL, site name, description and image. `lines` are the
     normalised texts of the page's units (`UnitFacts.norm`): a declared title the page shows
-    is one of them. The body, captions and segments are the text's, unchanged."""
+    is one of them. A text headline chosen with a probability under `title_floor` gives way to
+    a declared title the page does not show (the floor is fitted with the headline model,
+    `title.Cutoffs.declared`). The body, captions and segments are the text's, unchanged."""
     fields = {f.name: f for f in article.provenance}
     changes: dict[str, Any] = {}
 
@@ -465,7 +473,9 @@ def merge(article: Article, declared: Declared, lines: Iterable[str], forced_lan
         changes[name] = value
         fields[name] = Field(name, -1, -1, declared.source(name) or MARKUP)
 
-    title = declared_title(article.title, declared, lines)
+    title_p = _probability(article, "title")
+    unsure = title_p is not None and title_p < title_floor
+    title = declared_title(article.title, declared, lines, unsure)
     if title is not None:
         take("title", title)
     for name, prefer in PREFER.items():
@@ -498,13 +508,20 @@ def _apart(a: Any, b: Any) -> bool:
 
 def _sure(article: Article, name: str) -> bool:
     """Whether the fitted choice behind the text's value of `name` reached `TEXT_SURE`."""
+    p = _probability(article, name)
+    return p is not None and p >= TEXT_SURE
+
+
+def _probability(article: Article, name: str) -> float | None:
+    """The probability of the fitted choice behind the text's value of `name` (None for a value
+    no model chose, or none)."""
     where = article.where(name)
     if where is None or where.start < 0:
-        return False
+        return None
     for seg in article.segments:
         if seg.start == where.start and seg.probability is not None:
-            return seg.probability >= TEXT_SURE
-    return False
+            return seg.probability
+    return None
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -514,27 +531,29 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def declared_title(text_title: str | None, declared: Declared, lines: Iterable[str]) -> str | None:
+def declared_title(
+    text_title: str | None, declared: Declared, lines: Iterable[str], unsure: bool = False
+) -> str | None:
     """The declared title when it should replace the text's headline, else None.
 
     The text's headline stays when it is the declared title or the declared title less an
     affix ("Headline | Site"). Otherwise the first of the declared title, the declared title
     less its trailing parts, and less its leading parts, that the page prints as a line of
-    its own is the headline as shown. A declared title the page does not show fills only a
-    page whose text gave no headline."""
+    its own is the headline as shown. A declared title the page does not show fills a page
+    whose text gave no headline, and replaces a headline the ranking was `unsure` of."""
     if declared.title is None:
         return None
-    variants = _title_variants(declared.title)
-    if text_title is not None and _line_key(text_title) in {_line_key(v) for v in variants}:
+    variants = title_variants(declared.title)
+    if text_title is not None and line_key(text_title) in {line_key(v) for v in variants}:
         return None
     shown = {line.translate(_QUOTES) for line in lines}
     for variant in variants:
-        if _line_key(variant) in shown:
+        if line_key(variant) in shown:
             return variant
-    return declared.title if text_title is None else None
+    return declared.title if text_title is None or unsure else None
 
 
-def _title_variants(title: str) -> list[str]:
+def title_variants(title: str) -> list[str]:
     """The title, then the title without its trailing parts (the longest first), then without
     its leading parts: "A - B | Site" gives "A - B | Site", "A - B", "A", "B | Site", "Site"."""
     cuts = list(_AFFIX_SEPARATOR.finditer(title))
@@ -544,5 +563,6 @@ def _title_variants(title: str) -> list[str]:
     return [v for v in (v.strip() for v in variants) if v]
 
 
-def _line_key(text: str) -> str:
+def line_key(text: str) -> str:
+    """A line's text as titles are compared: normalised, curly quotes and dashes made plain."""
     return normalize(text).translate(_QUOTES)

@@ -24,6 +24,7 @@ from .features import reads_as_prose
 from .kinds import Kind
 from .lexicon import normalize
 from .markers import marker_words
+from .markup import line_key, title_variants
 from .metadata import (
     _CAPITALISED_WORD,
     CAPTION_ABOVE,
@@ -136,6 +137,11 @@ FEATURES: Final = (
     ("kept_share", "share of the line's characters kept"),
     ("kicker", "a short line in capitals over a longer one in ordinary case"),
     ("under_kicker", "the line above is such a kicker over this one"),
+    ("heading_level", "HTML input: the level of the heading element it is (1-6), 0 none; -1 text input"),
+    (
+        "declared",
+        "HTML input: 1 the title the markup declares, 2 that title less an affix, 0 neither; -1 none declared",
+    ),
 )
 FEATURE_NAMES: Final = tuple(name for name, _ in FEATURES)
 _OLD_TEXT: Final = FEATURE_NAMES.index("old_text")
@@ -317,6 +323,7 @@ def candidates(page: Page) -> list[Candidate]:
         page.decision.region[0] if page.decision is not None and page.decision.region[0] >= 0 else body_start
     )
     scores = page.decision.scores if page.decision is not None else [0.0] * n
+    levels, declared = _markup_facts(page)
     rows: list[tuple[int, int, str, str, list[float]]] = []
     above_rank: dict[int, int] = {}
     rank = 0
@@ -428,6 +435,8 @@ def candidates(page: Page) -> list[Candidate]:
                 float(len(text) / max(len(full), 1)),
                 float(i + 1 < n and _kicker_over(units, facts, i, i + 1)),
                 float(i > 0 and _kicker_over(units, facts, i - 1, i)),
+                levels[i] if levels is not None else -1.0,
+                float(declared.get(line_key(text), 0)) if declared is not None else -1.0,
             ]
             assert len(feats) == len(FEATURE_NAMES)
             rows.append((i, variant, text, tnorm, feats))
@@ -452,6 +461,21 @@ def candidates(page: Page) -> list[Candidate]:
             feats[col_longer] = float(other[col_words] > feats[col_words] and other[col_overlap] >= 0.3)
         out.append(Candidate(i, text, variant, tuple(feats)))
     return out
+
+
+def _markup_facts(page: Page) -> tuple[list[float] | None, dict[str, int] | None]:
+    """What an HTML page's markup says of its lines: each line's heading level (0 none) and
+    the declared title's keys (`markup.line_key`: 1 the title, 2 a variant less an affix).
+    None for text input, or a page that declares no title."""
+    levels = None
+    if page.blocks is not None:
+        levels = [float(level) if kind == "heading" else 0.0 for kind, level in page.blocks]
+    declared = None
+    if page.declared is not None and page.declared.title:
+        variants = title_variants(page.declared.title)
+        declared = {line_key(v): 2 for v in variants[1:]}
+        declared[line_key(variants[0])] = 1
+    return levels, declared
 
 
 def _quoted(norms: list[str], i: int, norm: str) -> bool:
@@ -504,17 +528,23 @@ def shipped_model(html: bool = False) -> TreeModel:
 class Cutoffs:
     """What the training script fitted beside the trees: `floor`, the lowest probability a
     headline is taken at; `unruled`, the lowest where the hand rule sees no headline; `margin`,
-    how much more probable than the hand rule's headline another candidate must be to replace it."""
+    how much more probable than the hand rule's headline another candidate must be to replace it;
+    `declared` (HTML input), the probability under which a title the markup declares and the
+    page does not show replaces the headline (`markup.merge`)."""
 
     floor: float = 0.5
     unruled: float = 0.5
     margin: float = 0.0
+    declared: float = 0.0
 
 
 def cutoffs(model: TreeModel) -> Cutoffs:
     info = dict(model.info)
     return Cutoffs(
-        float(info.get("floor", "0.5")), float(info.get("unruled", "0.5")), float(info.get("margin", "0.0"))
+        float(info.get("floor", "0.5")),
+        float(info.get("unruled", "0.5")),
+        float(info.get("margin", "0.0")),
+        float(info.get("declared", "0.0")),
     )
 
 
