@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from boilerstrip import extract
+from boilerstrip import extract, html
 from boilerstrip.load import looks_like_html
 
 from conftest import FIXTURES, Listener
@@ -132,3 +132,25 @@ def test_the_parser_fetches_nothing_a_page_refers_to(listener: Listener) -> None
     )
     extract(page)
     assert not listener.connected()
+
+
+_STORY_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the story tells what the council decided and why the vote mattered to the town.</p>"
+    for n in range(6)
+)
+
+
+def test_a_textarea_s_text_is_not_the_page_s() -> None:
+    """A "republish this story" box holds the article's own HTML source in a <textarea>: a
+    browser does not show it as text, and the escaped tags must not come out as paragraphs."""
+    source = _STORY_PARAGRAPHS.replace("<", "&lt;").replace(">", "&gt;")
+    page = (
+        "<html><body><article><h1>Council votes on the river road</h1>"
+        f"{_STORY_PARAGRAPHS}</article><textarea readonly>{source}{source}</textarea></body></html>"
+    )
+    article = extract(page)
+    assert "<p>" not in article.text and "&lt;" not in article.text
+    assert article.body.count("Paragraph 0 of the story") == 1
+    # the escaped copy (twice the story's words) does not push the page onto the tag-stripping
+    # fallback, which would lose what the markup says of each line
+    assert html.parse_html(page).lines is not None

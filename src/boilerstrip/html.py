@@ -14,8 +14,23 @@ from lxml import html as lxml_html
 
 from .errors import InputError
 
+# Elements whose text is not the page's text. A <textarea>'s is a form field's value (a comment
+# box's placeholder, a "republish this story" box holding the article's own HTML source): a
+# browser's innerText leaves it out, as it leaves out a <select>'s options.
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select", "button"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "iframe",
+        "object",
+        "select",
+        "button",
+        "textarea",
+    }
 )
 _BLOCK = frozenset(
     {
@@ -306,7 +321,7 @@ def _line_facts(
 
 
 _INVISIBLE_BLOCK = regex.compile(
-    r"<(script|style|noscript|template)\b[^>]*+>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S
+    r"<(script|style|noscript|template|textarea)\b[^>]*+>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S
 )
 _BLOCK_TAG = regex.compile(
     r"</?(?:p|div|br|li|h[1-6]|article|section|header|footer|nav|aside|ul|ol|tr|table|figure|figcaption|"
