@@ -82,6 +82,16 @@ def test_a_short_xhtml_page_is_sniffed_as_html() -> None:
     )
 
 
+@pytest.mark.parametrize("opening", ["<script>window.dataLayer = [];</script>", "<style>", "<link rel=x>"])
+def test_a_page_whose_head_opens_with_a_script_or_a_style_is_sniffed_as_html(opening: str) -> None:
+    """Some pages open with a script or a style sheet before any <html>, then a long inline
+    style fills the first kilobytes: no tag an article's text would hold is there to count."""
+    style = "".join(f".box-{n} {{ margin: {n}px; padding: 0 {n}px; }}\n" for n in range(200))
+    page = f"{opening}\n<style>{style}</style>\n<meta charset=utf-8><title>Flood</title>{_STORY}"
+    assert looks_like_html(page)
+    assert extract(page).title == "Flood closes the lower bridge"
+
+
 _STORY = (
     "<h1>Flood closes the lower bridge</h1>"
     "<p>The river rose by two metres overnight, and the town closed the lower bridge to traffic "

@@ -10,9 +10,18 @@ import regex
 
 from .errors import InputError
 
+# A document opens with a doctype or one of these elements (after an XML declaration and
+# comments). A page's head can open with a script, a style sheet or a link before any <html>:
+# such a page has few of the tags `_TAG` counts in its first 4 KB (a long inline style).
 _HTML_START = regex.compile(
-    r"""\A\ufeff?\s*(?:<\?xml\b[^>]*+>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b""",
-    regex.IGNORECASE | regex.DOTALL,
+    r"""
+    \A \ufeff? \s*
+    (?: <\?xml\b [^>]*+ > \s* )?
+    (?: <!-- .*? --> \s* )*
+    <(?: !doctype\s+html | html | head | body | meta | title | link | script | style | noscript
+       | div | article | p | section )\b
+    """,
+    regex.IGNORECASE | regex.DOTALL | regex.VERBOSE,
 )
 _TAG = regex.compile(
     r"</?(?:p|div|span|a|br|li|h[1-6]|article|section|figure|img|script|table)\b[^<>]{0,2000}>", regex.I
