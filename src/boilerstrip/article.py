@@ -190,6 +190,8 @@ class Article:
     segments: one `Segment` per unit, sorted and non-overlapping; with whitespace they tile `text`.
     provenance: for each metadata field, the span it was read from, or the markup that
         declared it (see `where` and `Field`).
+    repaired: True when mojibake in the input was repaired before it was read
+        (`Options.repair_encoding`): `text` is then the repaired text, not the input.
     canonical_url, site_name, description, image: what an HTML page declares (its canonical
         link, og:site_name, its description and its main image's URL); None for text input.
 
@@ -218,6 +220,7 @@ class Article:
     site_name: str | None = None
     description: str | None = None
     image: str | None = None
+    repaired: bool = False
 
     def __repr__(self) -> str:
         dates = f", published={_iso(self.published)}" if self.published is not None else ""
@@ -269,7 +272,8 @@ class Article:
 
     def to_dict(self, *, segments: bool = True) -> dict[str, Any]:
         """Everything as JSON-ready values; dates as ISO 8601. canonical_url, site_name,
-        description and image appear only when set (only an HTML page declares them)."""
+        description and image appear only when set (only an HTML page declares them), and
+        `repaired` only when the input's mojibake was repaired."""
         out: dict[str, Any] = {
             "title": self.title,
             "published": _iso(self.published),
@@ -287,6 +291,8 @@ class Article:
             "body": self.body,
             "fields": {f.name: f.to_dict() for f in self.provenance},
         }
+        if self.repaired:
+            out["repaired"] = True
         if segments:
             out["segments"] = [s.to_dict() for s in self.segments]
         return out

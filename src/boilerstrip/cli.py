@@ -32,7 +32,8 @@ _EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 # what comes off a container's name for its output file: crawl.warc.gz -> crawl.warc.jsonl,
 # crawl.warc.wet.gz -> crawl.warc.wet.jsonl (so the WARC and WET files of a crawl never clash)
 _CONTAINER_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".gz")
-_ARTICLE_FIELDS = (*Article("").to_dict(), *PAGE_FIELDS)  # (the page fields only HTML input has)
+# (the page fields only HTML input has, and the flag only repaired input has)
+_ARTICLE_FIELDS = (*Article("").to_dict(), *PAGE_FIELDS, "repaired")
 # ANSI colours per kind for --show on a terminal: kept kinds stand out, removed kinds are dim.
 _COLOUR = {
     Kind.BODY: "32",
@@ -153,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CHARSET",
         help="the charset of the inputs when known (e.g. utf-8, windows-1252); by default a byte "
         "order mark, the charset an HTML page declares, or detection decides",
+    )
+    p.add_argument(
+        "--keep-mojibake",
+        action="store_true",
+        help='read the text as given: do not repair mojibake such as "doesnâ€™t" for "doesn’t" '
+        "(Options(repair_encoding=False))",
     )
     p.add_argument(
         "--fast",
@@ -280,6 +287,7 @@ def _options(args: argparse.Namespace) -> Options:
             reference_date=args.reference_date,
             html=args.html,
             encoding=args.encoding,
+            repair_encoding=not args.keep_mojibake,
             fitted_body=not args.fast,
             fitted_metadata=not args.fast,
         )

@@ -35,7 +35,7 @@ from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, make_units, split_lines
-from .load import looks_like_html, read_input
+from .load import looks_like_html, read_input, repair_mojibake
 from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
@@ -78,6 +78,10 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     in tools/ read the same `Page`."""
     opts = Options.build(options, **overrides)
     text = read_input(source, opts.encoding)
+    repaired = False
+    if opts.repair_encoding:
+        fixed = repair_mojibake(text)
+        repaired, text = fixed != text, fixed
     declared = None
     rendering: Rendering | None = None
     if opts.html or (opts.html is None and looks_like_html(text)):
@@ -85,6 +89,7 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
         text = rendering.text
     page = _analyse_text(text, opts, default_lexicon(), rendering)
     page.declared = declared
+    page.repaired = repaired
     return page
 
 
@@ -611,6 +616,7 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         segments=segments,
         provenance=tuple(fields),
         blocks=blocks_of(units, unit_facts, body_units, page.blocks),
+        repaired=page.repaired,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 from pathlib import Path
+from typing import Final
 
 import regex
 
@@ -84,6 +85,41 @@ def read_input(source: str | bytes | bytearray | os.PathLike[str], encoding: str
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
         return decode(data, encoding)
     raise InputError(f"expected str, bytes or a path, got {type(source).__name__}")
+
+
+# Mojibake: a character that opens a UTF-8 sequence read as windows-1252 or Latin-1 ("Ã", "â"),
+# then one that such a sequence goes on with ("Ã©" for "é", "â€™" for "’"). Only text that has
+# one goes to ftfy, which repairs it only where it is sure the text was decoded wrongly.
+_MOJIBAKE: Final = regex.compile(
+    "[\u00c2-\u00f4]"  # a lead byte's character
+    "[\u0080-\u00bf"  # a continuation byte's, as Latin-1 reads it, or as windows-1252 does:
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a"
+    "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """`text` with its mojibake repaired ("doesnâ€™t" -> "doesn’t", "SÃ£o Paulo" -> "São
+    Paulo"): UTF-8 that was decoded as windows-1252 or Latin-1 somewhere before it reached
+    us, often inside the page's own HTML. ftfy decides and repairs; only its encoding fixes
+    run (no quote, width, ligature, line-break or Unicode-form changes), so clean text and
+    every line break stay as they are."""
+    if _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy  # imported here: only needed for text that looks broken
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text(text, config)
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:

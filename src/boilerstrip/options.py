@@ -78,6 +78,11 @@ class Options:
         charset: "utf-8", "windows-1252", "ISO-8859-1"...); it wins over the charset a page
         declares and over detection, but not over a byte order mark. None (the default)
         detects it. A name Python's codecs do not know is a ValueError.
+    repair_encoding: repair mojibake ("doesnâ€™t" for "doesn’t", "SÃ£o" for "São": UTF-8
+        that was decoded as windows-1252 or Latin-1 before it reached `extract`, often in the
+        page's own HTML) before reading the text, with ftfy's encoding fixes only (True, the
+        default). `Article.repaired` says when it changed the text; `Article.text` is then
+        the repaired text. False reads the text as it is given.
 
     Wrong values raise `ValueError` (out of range, unknown language) or `TypeError` (wrong
     type) when the object is built, with a message naming the field.
@@ -93,6 +98,7 @@ class Options:
     fitted_body: bool = True
     fitted_metadata: bool = True
     encoding: str | None = None
+    repair_encoding: bool = True
 
     def __post_init__(self) -> None:
         if self.language is not None:
@@ -109,7 +115,7 @@ class Options:
         if not 0.0 <= threshold <= 1.0:  # also false for NaN
             raise ValueError(f"body_threshold: must be between 0 and 1, got {threshold}")
         object.__setattr__(self, "body_threshold", float(threshold))
-        for name in ("join_fragments", "keep_features", "fitted_body", "fitted_metadata"):
+        for name in ("join_fragments", "keep_features", "fitted_body", "fitted_metadata", "repair_encoding"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
         if self.html is not None and not isinstance(self.html, bool):

@@ -47,6 +47,8 @@ class Page:
     blocks: list[tuple[str, int]] | None = None
     # what an HTML page declares in its markup (markup.py); None for text input
     declared: Declared | None = None
+    # whether the input's mojibake was repaired before the text was read (Options.repair_encoding)
+    repaired: bool = False
 
     @property
     def from_html(self) -> bool:
