@@ -49,6 +49,7 @@ def test_reference_date_accepts_date_datetime_and_iso() -> None:
         ("join_fragments", "yes", TypeError),
         ("html", "auto", TypeError),
         ("fitted_metadata", 1, TypeError),
+        ("repair_encoding", "yes", TypeError),
     ],
 )
 def test_thresholds_and_flags_are_checked(field: str, value: object, error: type[Exception]) -> None:
