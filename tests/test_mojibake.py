@@ -59,6 +59,18 @@ def test_clean_text_is_left_as_it_is(text: str) -> None:
     assert not extract(text).repaired
 
 
+def test_a_c1_control_is_read_as_windows_1252() -> None:
+    # windows-1252 read as Latin-1 leaves C1 controls, which no text uses
+    assert repair_mojibake("something I shouldn\x92t have said") == "something I shouldn\u2019t have said"
+
+
+def test_a_long_line_is_repaired_around_its_marks() -> None:
+    # a page's one-line script of megabytes is not read whole for one mark inside it
+    filler = "x" * 5000
+    line = f"{filler} caf\u00c3\u00a9 {filler} doesn\u00e2\u20ac\u2122t {filler}"
+    assert repair_mojibake(line) == f"{filler} caf\u00e9 {filler} doesn\u2019t {filler}"
+
+
 def test_line_breaks_and_clean_lines_stay() -> None:
     given = "Clean line \u2014 caf\u00e9\r\nCaf\u00c3\u00a9 line\n\nLast line"
     assert repair_mojibake(given) == "Clean line \u2014 caf\u00e9\r\nCaf\u00e9 line\n\nLast line"

@@ -88,23 +88,34 @@ def read_input(source: str | bytes | bytearray | os.PathLike[str], encoding: str
 
 
 # Mojibake: a character that opens a UTF-8 sequence read as windows-1252 or Latin-1 ("Ã", "â"),
-# then one that such a sequence goes on with ("Ã©" for "é", "â€™" for "’"). Only text that has
-# one goes to ftfy, which repairs it only where it is sure the text was decoded wrongly.
+# then one that such a sequence goes on with ("Ã©" for "é", "â€™" for "’"); or a C1 control
+# character, which no text uses. Only text that has one goes to ftfy, which repairs it only
+# where it is sure the text was decoded wrongly.
 _MOJIBAKE: Final = regex.compile(
     "[\u00c2-\u00f4]"  # a lead byte's character
     "[\u0080-\u00bf"  # a continuation byte's, as Latin-1 reads it, or as windows-1252 does:
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a"
     "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# A C1 control: windows-1252 read as Latin-1 ("shouldn\x92t"). (Two patterns: one with both
+# alternatives scans twenty times slower.)
+_C1_CONTROL: Final = regex.compile("[\u0080-\u009f]")
+
+
+# How far around each mark the repair looks (within its line): mojibake is local, and a page's
+# one-line script or style of megabytes is not read whole for a mark inside it.
+_REPAIR_REACH: Final = 300
+_WORD_REACH: Final = 40  # how far a stretch may grow to end on a word's edge
 
 
 def repair_mojibake(text: str) -> str:
     """`text` with its mojibake repaired ("doesnâ€™t" -> "doesn’t", "SÃ£o Paulo" -> "São
     Paulo"): UTF-8 that was decoded as windows-1252 or Latin-1 somewhere before it reached
-    us, often inside the page's own HTML. ftfy decides and repairs; only its encoding fixes
-    run (no quote, width, ligature, line-break or Unicode-form changes), so clean text and
-    every line break stay as they are."""
-    if _MOJIBAKE.search(text) is None:
+    us, often inside the page's own HTML. ftfy decides and repairs, on the stretch of each line
+    around each mark; only its encoding fixes run (no quote, width, ligature, line-break or
+    Unicode-form changes), so clean text and every line break stay as they are."""
+    spans = _marked_spans(text)
+    if not spans:
         return text
     import ftfy  # imported here: only needed for text that looks broken
 
@@ -119,7 +130,39 @@ def repair_mojibake(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    return ftfy.fix_text(text, config)
+    out: list[str] = []
+    last = 0
+    for lo, hi in spans:
+        out.append(text[last:lo])
+        out.append(ftfy.fix_text(text[lo:hi], config))
+        last = hi
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches around the marks of mojibake: within the mark's line, up to
+    `_REPAIR_REACH` characters on each side, widened to a word's edge when one is near;
+    overlapping ones merged."""
+    spans: list[tuple[int, int]] = []
+    marks = sorted((*_MOJIBAKE.finditer(text), *_C1_CONTROL.finditer(text)), key=lambda m: m.start())
+    for m in marks:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        lo = max(line_start, m.start() - _REPAIR_REACH)
+        hi = min(line_end, m.end() + _REPAIR_REACH)
+        stop = max(line_start, lo - _WORD_REACH)
+        while lo > stop and not text[lo - 1].isspace():
+            lo -= 1
+        stop = min(line_end, hi + _WORD_REACH)
+        while hi < stop and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
