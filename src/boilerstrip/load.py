@@ -143,19 +143,19 @@ def repair_mojibake(text: str) -> str:
 def _marked_spans(text: str) -> list[tuple[int, int]]:
     """The stretches around the marks of mojibake: within the mark's line, up to
     `_REPAIR_REACH` characters on each side, widened to a word's edge when one is near;
-    overlapping ones merged."""
+    overlapping ones merged. (A line break is whitespace: the widening never crosses one.)"""
     spans: list[tuple[int, int]] = []
     marks = sorted((*_MOJIBAKE.finditer(text), *_C1_CONTROL.finditer(text)), key=lambda m: m.start())
     for m in marks:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        lo = max(line_start, m.start() - _REPAIR_REACH)
-        hi = min(line_end, m.end() + _REPAIR_REACH)
-        stop = max(line_start, lo - _WORD_REACH)
+        lo = max(0, m.start() - _REPAIR_REACH)
+        lo = text.rfind("\n", lo, m.start()) + 1 or lo
+        hi = min(len(text), m.end() + _REPAIR_REACH)
+        newline = text.find("\n", m.end(), hi)
+        hi = newline if newline >= 0 else hi
+        stop = max(0, lo - _WORD_REACH)
         while lo > stop and not text[lo - 1].isspace():
             lo -= 1
-        stop = min(line_end, hi + _WORD_REACH)
+        stop = min(len(text), hi + _WORD_REACH)
         while hi < stop and not text[hi].isspace():
             hi += 1
         if spans and lo <= spans[-1][1]:
