@@ -221,7 +221,7 @@ class _Tree:
     """The elements the walk entered: each one's parent, depth and bits (its groups and class
     categories, and those of its ancestors), and for each piece of text its element."""
 
-    __slots__ = ("bits", "depth", "level", "owners", "parent")
+    __slots__ = ("bits", "depth", "level", "owners", "parent", "words")
 
     def __init__(self) -> None:
         self.parent: list[int] = []
@@ -229,14 +229,22 @@ class _Tree:
         self.bits: list[int] = []
         self.level: list[int] = []  # the level of the heading the element is in, or 0
         self.owners: list[int] = []  # per piece of `out`: its element, or -1 for a break
+        # the bits of each class or id value met so far: a page repeats the same few hundred
+        # values on thousands of elements, and reading the words of one costs a regex pass
+        self.words: dict[str, int] = {}
 
     def enter(self, el: etree._Element, tag: str, parent: int) -> int:
         bits = _TAG_BITS.get(tag, 0)
         for name in ("class", "id"):
             value = el.get(name)
             if value:
-                for word in _ATTRIBUTE_WORD.findall(value):
-                    bits |= _CLASS_BITS.get(word.casefold(), 0)
+                known = self.words.get(value)
+                if known is None:
+                    known = 0
+                    for word in _ATTRIBUTE_WORD.findall(value):
+                        known |= _CLASS_BITS.get(word.casefold(), 0)
+                    self.words[value] = known
+                bits |= known
         self.parent.append(parent)
         self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
         self.bits.append(bits | (self.bits[parent] if parent >= 0 else 0))
