@@ -122,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     pages_timed = len({key for name, key in timed if name == "boilerstrip"})
     # a pure-Python build runs at about half the speed of a compiled one: say which ran
     build = "boilerstrip compiled" if boilerstrip.COMPILED else "boilerstrip as pure Python"
-    speed = " / ".join(f"{name} {pages_timed / max(s, 1e-9):.0f} pages/s" for name, s in seconds.items())
+    speed = " / ".join(f"{name} {pages_timed / max(s, 1e-9):.1f} pages/s" for name, s in seconds.items())
+    if "trafilatura" in seconds:  # the yardstick: how many times trafilatura's pace
+        speed += f" ({seconds['trafilatura'] / max(seconds['boilerstrip'], 1e-9):.2f} times as fast)"
     header = "| set | side | pages | " + " | ".join(systems) + " |\n|---|---|---|" + "---|" * len(systems)
     block = (
         f"{header}\n"
