@@ -8,6 +8,7 @@ from boilerstrip.authors import (
     HOW_INNER,
     HOW_LOOSE,
     HOW_NAMES,
+    HOW_OPENED,
     HOW_OPENER,
     HOW_PREFIX,
     MODEL_NAME,
@@ -56,6 +57,24 @@ def test_readings_of_byline_forms() -> None:
     assert readings("ByJane Doe 12th February 2025", page)[0][0] == ("Jane Doe",)
     assert readings("BY JANE DOEPUBLISHED: JAN 29, 2025", page)[0][0] == ("Jane Doe",)
     assert readings("the harbour wall", page) == []
+
+
+def test_readings_of_what_an_opener_introduces() -> None:
+    """A company or a column after "By" is offered as it is printed (the model decides), a role
+    is not; every inner opener of a line is read; a stop word a name carried at its end is
+    dropped."""
+    page = analyse(HEAD + STORY)
+    assert (("Ask the Doctors",), None, HOW_OPENED) in readings("By Ask the Doctors", page)
+    assert (("Lavazza Coffee",), None, HOW_OPENED) in readings("By the Lavazza Coffee 2–3 minutes", page)
+    assert readings("By Staff Reports", page) == []
+    assert readings("by News Desk", page) == []
+    assert (("3i Global",), None, HOW_OPENED) in readings("By 3i Global", page)
+    assert ("Jane Roe",) in [r[0] for r in readings("By Jane Roe, Home Expert | May 3, 2024", page)]
+    two = readings("Medically reviewed by Ann Lee, MD — Written by Jane Doe, RD — Updated May 3, 2024", page)
+    assert (("Jane Doe",), None, HOW_INNER) in two
+    assert ("Jane Doe",) in [r[0] for r in readings("May 18, 2023 By Jane Doe In", page)]
+    assert readings("Contributors: Jane Doe", page)[0][:1] == (("Jane Doe",),)
+    assert not any(r[2] == HOW_OPENED for r in readings("By the way, the wall is old", page))
 
 
 def test_by_name_and_date_line() -> None:

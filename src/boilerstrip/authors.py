@@ -28,7 +28,7 @@ from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .kinds import Kind
 from .markers import marker_words
-from .metadata import is_opener, parse_byline, parse_name_line
+from .metadata import after_opener, is_opener, parse_byline, parse_name_line
 from .model import TreeModel
 from .page import Page
 
@@ -43,6 +43,7 @@ HOW_NAMES: Final = 4  # a line of names only: "Jane Doe and John Roe, Reuters"
 HOW_LOOSE: Final = 5  # capitalised words before a date or separator: "Jane Doe | May 3, 2024"
 HOW_SPLIT: Final = 6  # "By" alone, the name on the next line
 HOW_PREFIX: Final = 7  # capitalised words opening a line: "Jane Doe in Travel", "Jane Doe, MD"
+HOW_OPENED: Final = 8  # what an opener introduces, as printed: "By News Desk", "By the Lavazza Team"
 
 # Kinds as small numbers for the trees (0: no label).
 _KIND_CODE: Final = {kind: n + 1 for n, kind in enumerate(Kind)}
@@ -235,10 +236,10 @@ def readings(
         if joined is not None:
             add(joined[0], joined[1], HOW_SPLIT)
     for m in _inner_opener(lexicon.byline_openers).finditer(text):
+        # every one: "Reviewed by Jane Doe — Written by John Roe" names two people in two roles
         inner = parse_byline(text[m.start() :], lexicon, stoplist, dates)
         if inner is not None:
             add(inner[0], inner[1], HOW_INNER)
-            break
     strict = parse_name_line(text, lexicon, stoplist)
     if strict is not None:
         add(strict[0], strict[1], HOW_NAMES)
@@ -258,7 +259,69 @@ def readings(
         loose = _loose(head, stoplist)
         if loose is not None:
             add((loose[0],), None, HOW_LOOSE if loose[1] and head == parts[0] else HOW_PREFIX)
+    opened = _opened(text, page)
+    if opened is not None:
+        add((opened,), None, HOW_OPENED)
+    for names, agency, how in list(out):  # "By Jane Doe In Travel": the name without the "In"
+        trimmed = tuple(_trim_stopwords(nm, stoplist) for nm in names)
+        if trimmed != names and all(trimmed):
+            add(trimmed, agency, how)
     return out
+
+
+# Where the words an opener introduces end: a separator, a date, a label, another opener, a number.
+_OPENED_WORD: Final = regex.compile(r"\A(?:\p{Lu}|\d+\p{L})[\p{L}\p{M}\d'’&.+-]*\Z")
+
+
+def _opened(text: str, page: Page) -> str | None:
+    """The words a byline opener introduces, as printed, when they read as a name of any kind:
+    a person, a desk, a team, an organisation ("By News Desk", "By the Lavazza Team", "By Ask the
+    Doctors", "By 3i Global"). One to six words, each capitalised (or a number glued to letters),
+    lower-case words of the page's stop list only inside; a leading article is dropped. The
+    model decides whether such a reading is the page's author (news pages rarely print one, other
+    sites' gold takes a team or a company as the author)."""
+    rest = after_opener(text, page.lexicon)
+    if rest is None:
+        return None
+    rest = _SEPARATORS.split(rest.strip(" :"), maxsplit=1)[0]
+    found = dates_in(rest, page.dates)
+    if found:
+        rest = rest[: found[0].start]
+    label = first_label(rest)
+    if label is not None:
+        rest = rest[:label]
+    inner = _inner_opener(page.lexicon.byline_openers).search(rest)
+    if inner is not None:
+        rest = rest[: inner.start()]
+    words = rest.strip(" ,;:-–—|·•").split()
+    if words and words[0].casefold() in marker_words("article"):
+        words = words[1:]
+    taken: list[str] = []
+    for raw in words:
+        w = raw.rstrip(",;")
+        if _OPENED_WORD.match(w):
+            taken.append(w)
+        elif w.islower() and w in page.stoplist and taken:
+            taken.append(w)
+        else:
+            break
+        if w != raw:
+            break  # "By Jane Doe, Home Expert": the name ends at the comma
+    while taken and taken[-1].islower():
+        taken.pop()
+    if not 1 <= len(taken) <= 6:
+        return None
+    if any(w.casefold() in marker_words("role") for w in taken):
+        return None  # "By Staff Reports", "By News Desk": a role, not a name (as the byline reader reads it)
+    return " ".join(taken)
+
+
+def _trim_stopwords(name: str, stoplist: frozenset[str]) -> str:
+    """A name without the stop words a reading carried at its end ("Jane Doe In" -> "Jane Doe")."""
+    words = name.split()
+    while len(words) > 2 and words[-1].casefold() in stoplist:
+        words.pop()
+    return " ".join(words)
 
 
 def _windows(page: Page, title: int | None, body_start: int, end: int | None) -> set[int]:

@@ -646,6 +646,15 @@ def is_opener(text: str, lexicon: Lexicon) -> bool:
     return len(folded) <= 16 and (folded in lexicon.opener_set or folded + ":" in lexicon.opener_set)
 
 
+def after_opener(text: str, lexicon: Lexicon) -> str | None:
+    """What follows the byline opener a line starts with ("By News Desk" gives "News Desk"),
+    or None when the line does not start with one."""
+    if text[:2].casefold() not in lexicon.opener_heads:
+        return None
+    m = _openers(lexicon.byline_openers).match(text)
+    return text[m.end() :] if m is not None else None
+
+
 def parse_byline(
     text: str, lexicon: Lexicon, stoplist: frozenset[str] = frozenset(), dates: DateMemo | None = None
 ) -> tuple[tuple[str, ...], str | None] | None:
