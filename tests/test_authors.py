@@ -61,13 +61,14 @@ def test_readings_of_byline_forms() -> None:
 
 def test_readings_of_what_an_opener_introduces() -> None:
     """A company or a column after "By" is offered as it is printed (the model decides), a role
-    is not; every inner opener of a line is read; a stop word a name carried at its end is
+    or a news agency is not; every inner opener of a line is read; a stop word a name carried at its end is
     dropped."""
     page = analyse(HEAD + STORY)
     assert (("Ask the Doctors",), None, HOW_OPENED) in readings("By Ask the Doctors", page)
     assert (("Lavazza Coffee",), None, HOW_OPENED) in readings("By the Lavazza Coffee 2–3 minutes", page)
     assert readings("By Staff Reports", page) == []
     assert readings("by News Desk", page) == []
+    assert not any(r[2] == HOW_OPENED for r in readings("By AFP | May 3, 2024", page))  # a source
     assert (("3i Global",), None, HOW_OPENED) in readings("By 3i Global", page)
     assert ("Jane Roe",) in [r[0] for r in readings("By Jane Roe, Home Expert | May 3, 2024", page)]
     two = readings("Medically reviewed by Ann Lee, MD — Written by Jane Doe, RD — Updated May 3, 2024", page)

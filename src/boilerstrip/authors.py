@@ -275,11 +275,12 @@ _OPENED_WORD: Final = regex.compile(r"\A(?:\p{Lu}|\d+\p{L})[\p{L}\p{M}\d'’&.+-
 
 def _opened(text: str, page: Page) -> str | None:
     """The words a byline opener introduces, as printed, when they read as a name of any kind:
-    a person, a desk, a team, an organisation ("By News Desk", "By the Lavazza Team", "By Ask the
-    Doctors", "By 3i Global"). One to six words, each capitalised (or a number glued to letters),
-    lower-case words of the page's stop list only inside; a leading article is dropped. The
-    model decides whether such a reading is the page's author (news pages rarely print one, other
-    sites' gold takes a team or a company as the author)."""
+    a person, a company, a column ("By Ask the Doctors", "By 3i Global"); not a role ("By Staff
+    Reports") or a news agency ("By AFP"), which the byline reader sets apart. One to six
+    words, each capitalised (or a number glued to letters), lower-case words of the page's stop
+    list only inside; a leading article is dropped. The model decides whether such a reading is
+    the page's author (news pages rarely print one; other sites' gold takes a company as the
+    author)."""
     rest = after_opener(text, page.lexicon)
     if rest is None:
         return None
@@ -313,7 +314,11 @@ def _opened(text: str, page: Page) -> str | None:
         return None
     if any(w.casefold() in marker_words("role") for w in taken):
         return None  # "By Staff Reports", "By News Desk": a role, not a name (as the byline reader reads it)
-    return " ".join(taken)
+    opened = " ".join(taken)
+    agencies = page.lexicon.agency_names
+    if opened.casefold() in agencies or taken[0].casefold() in agencies:
+        return None  # "By AFP", "By Reuters": the story's source, which the byline reader reports
+    return opened
 
 
 def _trim_stopwords(name: str, stoplist: frozenset[str]) -> str:
