@@ -43,7 +43,7 @@ HOW_NAMES: Final = 4  # a line of names only: "Jane Doe and John Roe, Reuters"
 HOW_LOOSE: Final = 5  # capitalised words before a date or separator: "Jane Doe | May 3, 2024"
 HOW_SPLIT: Final = 6  # "By" alone, the name on the next line
 HOW_PREFIX: Final = 7  # capitalised words opening a line: "Jane Doe in Travel", "Jane Doe, MD"
-HOW_OPENED: Final = 8  # what an opener introduces, as printed: "By News Desk", "By the Lavazza Team"
+HOW_OPENED: Final = 8  # what an opener introduces, as printed: "By 3i Global", "By Ask the Doctors"
 
 # Kinds as small numbers for the trees (0: no label).
 _KIND_CODE: Final = {kind: n + 1 for n, kind in enumerate(Kind)}
@@ -312,7 +312,8 @@ def _opened(text: str, page: Page) -> str | None:
         taken.pop()
     if not 1 <= len(taken) <= 6:
         return None
-    if any(w.casefold() in marker_words("role") for w in taken):
+    roles = marker_words("role")
+    if any(w.casefold() in roles for w in taken):
         return None  # "By Staff Reports", "By News Desk": a role, not a name (as the byline reader reads it)
     opened = " ".join(taken)
     agencies = page.lexicon.agency_names

@@ -666,12 +666,9 @@ def parse_byline(
         lead = dates_in(text, dates)
         if lead and lead[0].start <= 2:
             text = text[lead[0].end :].lstrip(" ,|-–—·:")
-    if text[:2].casefold() not in lexicon.opener_heads:
+    rest = after_opener(text, lexicon)
+    if rest is None:
         return _suffix_byline(text)
-    m = _openers(lexicon.byline_openers).match(text)
-    if m is None:
-        return _suffix_byline(text)
-    rest = text[m.end() :]
     text = _handles(text).sub(" ", text).strip()
     rest = _handles(rest).sub(" ", rest).strip(" :")
     found = dates_in(text, dates)
