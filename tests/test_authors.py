@@ -112,6 +112,33 @@ def test_given_name_feature_reads_the_first_word_accents_aside() -> None:
     assert found.get(("Harbour Office",), 0.0) == 0.0
 
 
+def test_common_words_feature_tells_words_from_names() -> None:
+    """Pages print "Customer Care" in lower case as words; "Jane Roth" is a name."""
+    at = FEATURES.index("common_words")
+    for line, share in (("Customer Care", 1.0), ("Jane Roth", 0.0)):
+        page = analyse(HEAD + line + "\n\nMay 3, 2024\n\n" + STORY)
+        found = {c.names: c.features[at] for c in candidates(page, 0, 4, len(page.units) - 1)}
+        assert found[(line,)] == share
+
+
+def test_a_news_agency_alone_is_not_an_author() -> None:
+    """An agency is the story's source (as the byline reader reads it); a role is offered."""
+    page = analyse(HEAD + STORY)
+    assert readings("Reuters | May 3, 2024", page) == []
+    assert readings("By Associated Press", page) == []
+    assert ("Jane Doe",) in [r[0] for r in readings("Jane Doe, Reuters | May 3, 2024", page)]
+    assert ("Staff",) in [r[0] for r in readings("Staff | May 3, 2024", page)]
+    assert extract(HEAD + "Reuters | May 3, 2024\n\n" + STORY).authors == ()
+
+
+def test_furniture_lines_are_not_read_for_names() -> None:
+    """A share row under the headline is buttons: the body's furniture rules hold no byline."""
+    page = analyse(HEAD + "WhatsApp Telegram\n\n" + STORY)
+    assert page.rule_labels[1] is not None and page.rule_labels[1].rule == "share.row"
+    assert all(c.unit != 1 for c in candidates(page, 0, 2, len(page.units) - 1))
+    assert extract(HEAD + "WhatsApp Telegram\n\n" + STORY).authors == ()
+
+
 def test_readers_names_under_comments_are_not_offered() -> None:
     page = analyse(HEAD + STORY + "\n3 comments\n\nJane Doe\n\nGreat news for the town.\n")
     units = [u.text for u in page.units]

@@ -24,6 +24,7 @@ from typing import Final
 
 import regex
 
+from .bodymodel import FURNITURE_RULES
 from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .kinds import Kind
@@ -113,6 +114,7 @@ FEATURES: Final = (
     "hand_nearest",
     "given_name",  # share of the names that open with a given name (data/given_names.txt)
     "under_related",  # past the story, under a related-stories heading
+    "common_words",  # share of the name words printed in lower case on many sites (data/common_words.txt)
 )
 
 
@@ -219,7 +221,14 @@ def readings(
     out: list[tuple[tuple[str, ...], str | None, int]] = []
     seen: set[tuple[str, ...]] = set()
 
+    agencies, roles = lexicon.agency_names, marker_words("role")
+
     def add(names: tuple[str, ...], agency: str | None, how: int) -> None:
+        # A news agency alone ("Reuters | May 3") is the story's source, as the byline reader
+        # reads it; no gold of the development pages names one as the author (roles, "Staff"
+        # or "News Desk", are names there and stay).
+        if all(nm.casefold() in agencies and roles.isdisjoint(nm.casefold().split()) for nm in names):
+            return
         if names and names not in seen:
             seen.add(names)
             out.append((names, agency, how))
@@ -363,6 +372,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     agencies = lexicon.agency_names
     bio = lexicon.bio_words
     given = lexicon.given_names
+    common = lexicon.common_words
     region = page.decision.region if page.decision is not None else (-1, -1)
     copies: dict[str, int] = {}
     for f in facts:
@@ -383,6 +393,9 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     for i in sorted(_windows(page, title, body_start, end)):
         if i > readers:
             continue  # the readers' names, under a comments heading after the story
+        rule_i = rules[i] if i < len(rules) else None
+        if rule_i is not None and rule_i.rule in FURNITURE_RULES:
+            continue  # a share row, a legal line: furniture, where no development page prints a byline
         f = facts[i]
         if not 1 <= f.words <= 30 or f.chars > 250:
             continue
@@ -436,6 +449,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         rule = rules[i] if i < len(rules) else None
         name_tokens = [t.casefold() for nm in names for t in _NAME_TOKEN.findall(nm)]
         lower = sum(1 for t in name_tokens if t in lower_words) / max(1, len(name_tokens))
+        usual = sum(1 for t in name_tokens if t in common) / max(1, len(name_tokens))
         in_title = sum(1 for t in name_tokens if t in title_words) / max(1, len(name_tokens))
         x = (
             float(how),
@@ -495,6 +509,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
             float(i == hand_nearest and hand is not None and tuple(hand[0]) == names),
             sum(_opens_with_given_name(nm, given) for nm in names) / len(names),
             float(end is not None and i > end and i < len(heading_kind) and heading_kind[i] is Kind.RELATED),
+            usual,
         )
         out.append(Candidate(i, names, agency, how, x))
     return out

@@ -160,6 +160,7 @@ class Lexicon:
     cookie_stem_words: tuple[str, ...] = ()  # the literal stems `cookie_stems` is made of, when known
     notice_phrases: tuple[tuple[str, Kind], ...] = ()  # furniture anywhere in a line of a few sentences
     given_names: frozenset[str] = frozenset()  # casefolded (data/given_names.txt)
+    common_words: frozenset[str] = frozenset()  # casefolded (data/common_words.txt)
     bio_words: frozenset[str] = frozenset()  # a note about the author ("journalist"; data/bio.txt)
 
     # Derived once from the lists above (in `__post_init__`), for the per-line tests.
@@ -342,6 +343,7 @@ def default_lexicon() -> Lexicon:
         stoplists=stoplists,
         detect_index={w: tuple(c) for w, c in detect.items()},
         given_names=frozenset(row[0].strip() for row in _rows("given_names.txt")),
+        common_words=frozenset(row[0].strip() for row in _rows("common_words.txt")),
         bio_words=frozenset(row[0].strip().casefold() for row in _rows("bio.txt")),
     )
 
