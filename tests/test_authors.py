@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from boilerstrip import extract
 from boilerstrip.authors import (
     FEATURES,
@@ -21,6 +24,8 @@ from boilerstrip.authors import (
 from boilerstrip.extract import analyse
 from boilerstrip.kinds import Kind
 from boilerstrip.model import TreeModel
+
+from conftest import ROOT, bench_dir
 
 STORY = (
     "The council voted on Tuesday to rebuild the old harbour wall before the winter storms, "
@@ -146,3 +151,11 @@ def test_readers_names_under_comments_are_not_offered() -> None:
     assert units[end + 1] == "3 comments"
     assert all(c.unit <= end + 1 for c in candidates(page, 0, 1, end))
     assert extract(HEAD + STORY + "\n3 comments\n\nJane Doe\n\nGreat news for the town.\n").authors == ()
+
+
+def test_common_words_file_is_what_its_tool_writes() -> None:
+    """data/common_words.txt is fitted data: tools/common_words.py gives the same file again."""
+    bench_dir()
+    tool = ROOT / "tools" / "common_words.py"
+    done = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -2,7 +2,7 @@
 running text, for the authors model's `common_words` feature ("Privacy Policy", "Customer
 Care" and "Navigation Menu" are words, not names).
 
-    python tools/common_words.py
+    python tools/common_words.py [--check]
 
 The source is the browser rendering of the *train* pages of the development sets
 (../shared/bench: dev/, dev-multi/, wcxb-dev/; sides by site in split.json). A word counts
@@ -11,11 +11,13 @@ or a heading is not taken; a word is kept when pages of at least MIN_SITES diffe
 print it so, which leaves out one site's own vocabulary and most names. The words are
 casefolded and sorted, so the same pages give the same file. Languages that capitalise their
 nouns (German) give few of them; a missing word only leaves the feature lower, and the model
-reads it beside the line's other signs of a byline.
+reads it beside the line's other signs of a byline. With --check nothing is written: the exit
+status says whether the shipped file is the one the pages give.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -44,7 +46,10 @@ def _site(url: str, pid: str) -> str:
     return urlsplit(url).netloc.lower().removeprefix("www.") or pid
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
+    args = ap.parse_args(argv)
     bench = bench_or_exit()
     side = sides()
     pages: list[tuple[str, Path]] = []
@@ -60,7 +65,12 @@ def main() -> int:
         for word in set(_RUNNING.findall(path.read_text(encoding="utf-8", errors="replace"))):
             seen.setdefault(word.casefold(), set()).add(site)
     kept = sorted(w for w, sites in seen.items() if len(sites) >= MIN_SITES)
-    OUT.write_text(HEADER + "".join(f"{w}\n" for w in kept), encoding="utf-8")
+    text = HEADER + "".join(f"{w}\n" for w in kept)
+    if args.check:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print(f"{OUT.relative_to(ROOT)} {'is' if same else 'is NOT'} what the train pages give")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(kept)} words from {len(pages)} train pages")
     return 0
 
