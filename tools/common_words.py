@@ -21,14 +21,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import regex
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import DATA, bench_or_exit, sides  # noqa: E402
+from modelio import DATA, bench_or_exit, domain_of, sides  # noqa: E402
 
 OUT = DATA / "common_words.txt"
 MIN_SITES = 10
@@ -40,10 +39,6 @@ HEADER = f"""\
 # casefolded: the train pages of the development sets. Written by tools/common_words.py;
 # do not edit by hand.
 """
-
-
-def _site(url: str, pid: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.") or pid
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         for pid in sorted(gold):
             path = bench / folder / f"{pid}.browser.txt"
             if side.get(pid) == "train" and path.exists():
-                site = gold[pid].get("domain") or _site(gold[pid].get("url") or "", pid)
+                site = gold[pid].get("domain") or domain_of(gold[pid].get("url") or "") or pid
                 pages.append((site, path))
     seen: dict[str, set[str]] = {}
     for site, path in pages:

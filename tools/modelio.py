@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
@@ -25,6 +26,11 @@ def sides() -> dict[str, str]:
     """{page id: "train" | "validation"}, split by site (../shared/bench/split.json)."""
     data: dict[str, str] = json.loads((bench_or_exit() / "split.json").read_text(encoding="utf-8"))
     return data
+
+
+def domain_of(url: str) -> str:
+    """A page's site, for grouping pages by site: the URL's host without "www." ("" for none)."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def _flatten(node: dict[str, Any], tree: dict[str, list[Any]]) -> int:

@@ -29,13 +29,12 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import bench_or_exit, export, sides  # noqa: E402
+from modelio import bench_or_exit, domain_of, export, sides  # noqa: E402
 
 from boilerstrip import authors  # noqa: E402
 from boilerstrip.classify import Label  # noqa: E402
@@ -74,10 +73,6 @@ def load_scorer(bench: Path) -> Any:
     import score_meta
 
     return score_meta
-
-
-def domain_of(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 # Other renderings of the train pages to add to the training data ("htmltext", "naive"):

@@ -324,11 +324,9 @@ def _opened(text: str, page: Page) -> str | None:
     roles = marker_words("role")
     if any(w.casefold() in roles for w in taken):
         return None  # "By Staff Reports", "By News Desk": a role, not a name (as the byline reader reads it)
-    opened = " ".join(taken)
-    agencies = page.lexicon.agency_names
-    if opened.casefold() in agencies or taken[0].casefold() in agencies:
-        return None  # "By AFP", "By Reuters": the story's source, which the byline reader reports
-    return opened
+    if taken[0].casefold() in page.lexicon.agency_names:
+        return None  # "By AFP Photo": the story's source (an agency alone is never read: `readings`)
+    return " ".join(taken)
 
 
 def _trim_stopwords(name: str, stoplist: frozenset[str]) -> str:
