@@ -298,3 +298,32 @@ def test_an_unsure_headline_gives_way_to_a_declared_title_the_page_does_not_show
     assert merge(headed(0.7), seo, ["title"], False, title_floor=0.5).title == "Title"
     assert merge(headed(0.3), seo, ["title"], False).title == "Title"  # no floor: the text's headline
     assert merge(headed(None), seo, ["title"], False, title_floor=0.5).title == "Title"  # the hand rule's
+
+
+def test_a_headline_another_declared_title_confirms_stays_however_unsure() -> None:
+    def headed(probability: float) -> Article:
+        seg = Segment(Kind.TITLE, 0, 5, "the headline", 1, None, "title.model", probability)
+        return replace(_article(title="Title"), segments=(seg,))
+
+    # og:title is an SEO title, but the <title> element ("Title | Site") names the printed headline
+    seo = Declared(
+        title="Bridge reopens after repairs",
+        other_titles=("Title | The Gazette",),
+        sources=(("title", "opengraph"),),
+    )
+    assert merge(headed(0.1), seo, ["title"], False, title_floor=0.5).title == "Title"
+    alone = replace(seo, other_titles=())
+    assert (
+        merge(headed(0.1), alone, ["title"], False, title_floor=0.5).title == "Bridge reopens after repairs"
+    )
+
+
+def test_read_keeps_every_declared_title() -> None:
+    declared = _declared(
+        "<html><head><title>Headline - Site</title>"
+        '<meta property="og:title" content="Click here: an SEO title">'
+        '<meta name="twitter:title" content="Headline">'
+        "</head><body><p>x</p></body></html>"
+    )
+    assert declared.title == "Click here: an SEO title"
+    assert declared.other_titles == ("Headline", "Headline - Site")

@@ -117,6 +117,9 @@ class Declared:
     description: str | None = None
     image: str | None = None
     sources: tuple[tuple[str, str], ...] = ()
+    # every title the markup declares besides `title` (JSON-LD headline, OpenGraph and other
+    # meta titles, the <title> element), in the order read: they confirm a printed headline
+    other_titles: tuple[str, ...] = ()
 
     def source(self, name: str) -> str | None:
         """Where the value of field `name` was read, or None when the page declares none."""
@@ -132,9 +135,14 @@ def read(root: etree._Element, lexicon: Lexicon) -> Declared:
     meta = _meta_tags(root)
     node, graph = _article_node(root)
     found: dict[str, tuple[Any, str]] = {}
+    titles: list[str] = []
 
     def offer(name: str, value: Any, source: str) -> None:
-        if name not in found and value not in (None, "", ()):
+        if value in (None, "", ()):
+            return
+        if name == "title":
+            titles.append(value)
+        if name not in found:
             found[name] = (value, source)
 
     site_name = None
@@ -171,7 +179,12 @@ def read(root: etree._Element, lexicon: Lexicon) -> Declared:
         value, source = found["title"]
         found["title"] = (_strip_site(value, found.get("site_name", (None, ""))[0]), source)
     chosen = {name: value for name, (value, _) in found.items()}
-    return Declared(**chosen, sources=tuple((name, source) for name, (_, source) in found.items()))
+    others = tuple(dict.fromkeys(t for t in titles[1:] if t != chosen.get("title")))
+    return Declared(
+        **chosen,
+        sources=tuple((name, source) for name, (_, source) in found.items()),
+        other_titles=others,
+    )
 
 
 # ---------------------------------------------------------------- meta tags
@@ -537,15 +550,18 @@ def declared_title(
     """The declared title when it should replace the text's headline, else None.
 
     The text's headline stays when it is the declared title or the declared title less an
-    affix ("Headline | Site"). Otherwise the first of the declared title, the declared title
+    affix ("Headline | Site"), or any other title the markup declares (the <title> element
+    beside an og:title, with or without an affix). Otherwise the first of the declared title, the declared title
     less its trailing parts, and less its leading parts, that the page prints as a line of
     its own is the headline as shown. A declared title the page does not show fills a page
     whose text gave no headline, and replaces a headline the ranking was `unsure` of."""
     if declared.title is None:
         return None
     variants = title_variants(declared.title)
-    if text_title is not None and line_key(text_title) in {line_key(v) for v in variants}:
-        return None
+    if text_title is not None:
+        confirmed = {line_key(v) for t in (declared.title, *declared.other_titles) for v in title_variants(t)}
+        if line_key(text_title) in confirmed:
+            return None
     shown = {line.translate(_QUOTES) for line in lines}
     for variant in variants:
         if line_key(variant) in shown:
