@@ -13,7 +13,7 @@ side of split.json only (sides go by site), seeded and deterministic. Beside the
 hand rule's headline, the probability needed where the hand rule finds no headline (the one
 with the most right answers as the benchmark counts them: every development page has a title,
 so no title is never right there), and a
-floor (the lowest probability of a right train title); on HTML input a fourth, the probability
+floor (the probability under which `SPARE` of the right train titles lie); on HTML input a fourth, the probability
 under which a title the markup declares and the page does not show replaces the headline.
 Printed: title exact on train and on
 validation (WCXB articles, WCXB other page types, news pages), only as aggregates.

@@ -179,6 +179,7 @@ def read(root: etree._Element, lexicon: Lexicon) -> Declared:
         value, source = found["title"]
         found["title"] = (_strip_site(value, found.get("site_name", (None, ""))[0]), source)
     chosen = {name: value for name, (value, _) in found.items()}
+    # (titles[0] is `title` as read, before its site name was cut)
     others = tuple(dict.fromkeys(t for t in titles[1:] if t != chosen.get("title")))
     return Declared(
         **chosen,
@@ -550,17 +551,17 @@ def declared_title(
     """The declared title when it should replace the text's headline, else None.
 
     The text's headline stays when it is the declared title or the declared title less an
-    affix ("Headline | Site"), or any other title the markup declares (the <title> element
-    beside an og:title, with or without an affix). Otherwise the first of the declared title, the declared title
-    less its trailing parts, and less its leading parts, that the page prints as a line of
-    its own is the headline as shown. A declared title the page does not show fills a page
+    affix ("Headline | Site"), or another title the markup declares, with or without an affix
+    (the <title> element beside an og:title). Otherwise the first of the declared title, the
+    declared title less its trailing parts, and less its leading parts, that the page prints
+    as a line of its own is the headline as shown. A declared title the page does not show fills a page
     whose text gave no headline, and replaces a headline the ranking was `unsure` of."""
     if declared.title is None:
         return None
     variants = title_variants(declared.title)
     if text_title is not None:
-        confirmed = {line_key(v) for t in (declared.title, *declared.other_titles) for v in title_variants(t)}
-        if line_key(text_title) in confirmed:
+        others = [v for t in declared.other_titles for v in title_variants(t)]
+        if line_key(text_title) in {line_key(v) for v in (*variants, *others)}:
             return None
     shown = {line.translate(_QUOTES) for line in lines}
     for variant in variants:
