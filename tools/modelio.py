@@ -6,6 +6,7 @@ Training needs the `train` extra (pip install '.[train]'); run time does not.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,22 @@ def sides() -> dict[str, str]:
     """{page id: "train" | "validation"}, split by site (../shared/bench/split.json)."""
     data: dict[str, str] = json.loads((bench_or_exit() / "split.json").read_text(encoding="utf-8"))
     return data
+
+
+def page_sites(bench: Path) -> dict[str, str]:
+    """{page id: its site} for every development page (dev, dev-multi, wcxb-dev), from the gold's
+    URLs: the groups that folds by site keep together."""
+    out: dict[str, str] = {}
+    for name in ("dev", "dev-multi", "wcxb-dev"):
+        gold = json.loads((bench / name / "gold.json").read_text(encoding="utf-8"))
+        for pid, g in gold.items():
+            out[pid] = domain_of(g.get("url") or "") or g.get("domain") or pid
+    return out
+
+
+def site_fold(site: str, folds: int) -> int:
+    """The fold of a site, the same in every run (a hash of its name)."""
+    return int(hashlib.sha1(site.encode()).hexdigest()[:8], 16) % folds
 
 
 def domain_of(url: str) -> str:
