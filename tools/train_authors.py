@@ -22,7 +22,6 @@ figures; validation pages are never listed one by one.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pickle
 import sys
@@ -34,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import bench_or_exit, domain_of, export, sides  # noqa: E402
+from modelio import bench_or_exit, domain_of, export, sides, site_fold  # noqa: E402
 
 from boilerstrip import authors  # noqa: E402
 from boilerstrip.classify import Label  # noqa: E402
@@ -168,7 +167,7 @@ def page_candidates(text: str | Path) -> list[authors.Candidate]:
 
 
 def fold_of(group: str) -> int:
-    return int(hashlib.sha1(group.encode()).hexdigest()[:8], 16) % FOLDS
+    return site_fold(group, FOLDS)
 
 
 def choose(cands: list[authors.Candidate], probs: list[float], cut: float) -> tuple[str, ...]:
