@@ -438,10 +438,11 @@ def main() -> int:
     show("fitted decision, validation", fit_valid)
     if args.oof:
         # each train page scored by a model fitted on the train pages of the other sites' folds
-        sites = modelio.page_sites(bench)
-        fold = {id(r): modelio.site_fold(sites[r["id"]], OOF_FOLDS) for r in train}
+        fold = {pid: modelio.site_fold(site, OOF_FOLDS) for pid, site in modelio.page_sites(bench).items()}
         for k in range(OOF_FOLDS):
-            predict(fit(use=[r for r in train if fold[id(r)] != k]), [r for r in train if fold[id(r)] == k])
+            predict(
+                fit(use=[r for r in train if fold[r["id"]] != k]), [r for r in train if fold[r["id"]] == k]
+            )
         oof = figures(train, {k: body_of(r, switch, bias, hand_bias) for k, r in enumerate(train)})
         show(f"fitted decision, train out of fold ({OOF_FOLDS} folds by site)", oof)
         print(f"  train objective out of fold {objective({k: v for k, v in oof.items() if k in target}):.4f}")
