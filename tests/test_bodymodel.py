@@ -8,8 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from boilerstrip import Kind, extract
-from boilerstrip.bodymodel import DEFAULT_MODEL, FEATURES, decode, unit_features
+from boilerstrip.bodymodel import DEFAULT_MODEL, FEATURES, copies, decode, unit_features
 from boilerstrip.extract import analyse
+
+from conftest import FIXTURES, load_expected
 
 
 def test_model_is_shipped_and_reads_the_features_the_code_computes() -> None:
@@ -57,3 +59,38 @@ def test_decode_returns_one_verdict_per_unit_and_never_keeps_a_fixed_one(
     out = decode(probs, weights, fixed, 2.0)
     assert len(out) == len(units)
     assert not any(o and f for o, f in zip(out, fixed, strict=True))
+
+
+def test_a_second_copy_of_the_story_is_dropped_as_a_copy() -> None:
+    text = (FIXTURES / "body" / "story-twice.txt").read_text(encoding="utf-8")
+    article = extract(text)
+    got = [
+        {"line": s.line, "kind": s.kind.value, "rule": s.rule, "text": article.text[s.start : s.end]}
+        for s in article.segments
+        if s.kind in (Kind.BODY, Kind.REPEATED)
+    ]
+    assert got == load_expected("body/story-twice.expected.json")["lines"]
+    assert article.body.count("twelve diesel cranes") == 1
+
+
+def test_copies_needs_most_of_a_long_units_text_kept_above() -> None:
+    story = "the port will replace its twelve diesel cranes with electric models over four years"
+    norms = [
+        story,
+        "a short line",
+        story + " and more words of its own that no earlier unit holds here",
+        story,
+    ]
+    # the exact copy goes; the unit with as many new words as old stays; a dropped unit is no source
+    assert copies(norms, [True, True, True, True]) == {3: 0}
+    assert copies(norms, [False, True, True, True]) == {3: 2}
+    assert (
+        copies(["one two three four five six seven", "one two three four five six seven"], [True, True]) == {}
+    )
+
+
+@given(st.lists(st.text(max_size=60), max_size=12), st.data())
+def test_copies_only_names_kept_units_and_earlier_sources(norms: list[str], data: st.DataObject) -> None:
+    keep = data.draw(st.lists(st.booleans(), min_size=len(norms), max_size=len(norms)))
+    for unit, source in copies(norms, keep).items():
+        assert keep[unit] and keep[source] and source < unit

@@ -59,6 +59,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from boilerstrip import bodymodel  # noqa: E402
 from boilerstrip.extract import analyse  # noqa: E402
+from boilerstrip.lexicon import normalize  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 WS = re.compile(r"\s+")
@@ -267,7 +268,10 @@ def predict(booster: Any, rows: list[dict[str, Any]]) -> None:
 def body_of(r: dict[str, Any], switch: float, bias: float, hand_bias: float = 0.0) -> str:
     probs = bodymodel.shift_all(r["p"], r["stages"][2], bias, hand_bias)
     keep = bodymodel.decode(probs, r["weight"], r["fixed"], switch)
-    return "\n".join(u.strip() for u, k in zip(r["units"], keep, strict=True) if k)
+    repeats = bodymodel.copies([normalize(u) for u in r["units"]], keep)  # as `bodymodel.fitted` drops them
+    return "\n".join(
+        u.strip() for i, (u, k) in enumerate(zip(r["units"], keep, strict=True)) if k and i not in repeats
+    )
 
 
 def hand_body(r: dict[str, Any]) -> str:

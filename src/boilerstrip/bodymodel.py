@@ -11,14 +11,19 @@ contiguous while a comment thread, a teaser list or a legal block after it is cu
 
 Units that the caption, byline, date, source and tags stages claimed keep their label (the
 metadata reads them) and are skipped by the decoding: a story's paragraphs run on across them.
+A kept unit whose text the body above it already holds (a plain rendering's second copy of the
+story, from structured data or a hidden block) is then dropped as a copy (`repeated.copy`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Final
+
+import regex
 
 from .body import BodyDecision
 from .classify import Label
@@ -53,6 +58,11 @@ _FIXED: Final = frozenset({Kind.CAPTION, Kind.BYLINE, Kind.DATE, Kind.SOURCE, Ki
 _BLOCKS: Final = frozenset({Kind.RELATED, Kind.COMMENTS, Kind.PROMO})
 _OFFSETS: Final = (-3, -2, -1, 1, 2, 3)
 _WINDOW: Final = 6
+# A kept unit of this many words or more, this share of whose word 4-grams the body above it
+# already holds, is a copy (chosen before measuring; docs/design.md has the figures).
+COPY_MIN_WORDS: Final = 8
+COPY_SHARE: Final = 0.9
+_WORD: Final = regex.compile(r"\w+")
 
 
 def _feature_groups() -> dict[str, tuple[str, ...]]:
@@ -375,6 +385,27 @@ def decode(probs: list[float], weights: list[float], fixed: list[bool], switch_c
     return out
 
 
+def copies(norms: Sequence[str], keep: Sequence[bool]) -> dict[int, int]:
+    """The kept units that repeat body kept above them: {unit: the first unit it copies}. A
+    unit is a copy when it has `COPY_MIN_WORDS` words or more and `COPY_SHARE` of its word
+    4-grams are in the kept units before it (`norms`: the units' normalised texts)."""
+    seen: dict[tuple[str, ...], int] = {}
+    out: dict[int, int] = {}
+    for i, norm in enumerate(norms):
+        if not keep[i]:
+            continue
+        words = _WORD.findall(norm)
+        grams = [tuple(words[j : j + 4]) for j in range(len(words) - 3)]
+        if len(words) >= COPY_MIN_WORDS:
+            held = [seen[g] for g in grams if g in seen]
+            if len(held) >= COPY_SHARE * len(grams):
+                out[i] = min(held)
+                continue
+        for g in grams:
+            seen.setdefault(g, i)
+    return out
+
+
 def body_weight(f: UnitFacts) -> float:
     """How much a unit's vote counts in the decoding: longer units speak louder."""
     return math.sqrt(f.words + 1.0)
@@ -442,11 +473,15 @@ def fitted(
     shifted = shift_all(probs, hand, model.param("bias"), model.param("hand_bias"))
     weights = [body_weight(f) for f in facts]
     keep = decode(shifted, weights, fixed, model.param("switch_cost"))
+    repeats = copies([f.norm for f in facts], keep)
     out: list[Label | None] = []
     for i, lab in enumerate(hand.labels):
         p = shifted[i]
         if fixed[i]:
             out.append(lab)
+        elif i in repeats:
+            keep[i] = False
+            out.append(Label(Kind.REPEATED, f"copy of the body at unit {repeats[i]}", rule="repeated.copy"))
         elif keep[i]:
             out.append(Label(Kind.BODY, f"body (P={p:.2f}, fitted)", rule="body.model", probability=p))
         elif lab is not None and lab.kind is Kind.BODY:
