@@ -474,13 +474,14 @@ def fitted(
     weights = [body_weight(f) for f in facts]
     keep = decode(shifted, weights, fixed, model.param("switch_cost"))
     repeats = copies([f.norm for f in facts], keep)
+    for i in repeats:
+        keep[i] = False
     out: list[Label | None] = []
     for i, lab in enumerate(hand.labels):
         p = shifted[i]
         if fixed[i]:
             out.append(lab)
         elif i in repeats:
-            keep[i] = False
             out.append(Label(Kind.REPEATED, f"copy of the body at unit {repeats[i]}", rule="repeated.copy"))
         elif keep[i]:
             out.append(Label(Kind.BODY, f"body (P={p:.2f}, fitted)", rule="body.model", probability=p))
