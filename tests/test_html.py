@@ -164,3 +164,9 @@ def test_a_textarea_s_text_is_not_the_page_s() -> None:
     # the escaped copy (twice the story's words) does not push the page onto the tag-stripping
     # fallback, which would lose what the markup says of each line
     assert html.parse_html(page).lines is not None
+
+
+@pytest.mark.parametrize("page", ["<!DOCTYPE html>", "<!DOCTYPE HTML", "<!doctype html><!-- nothing -->"])
+def test_markup_without_any_element_is_an_empty_page(page: str) -> None:
+    article = extract(page)
+    assert article.body == "" and article.title is None

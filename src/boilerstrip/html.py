@@ -195,7 +195,9 @@ def parse_html(markup: str) -> ParsedHtml:
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
     try:
         root = lxml_html.document_fromstring(markup, parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError:  # no element at all ("<!DOCTYPE html>" alone): an empty page
+        root = lxml_html.document_fromstring("<html></html>", parser=_PARSER)
+    except ValueError as exc:
         raise InputError(f"HTML could not be parsed: {exc}") from exc
     out: list[str] = []
     tree = _Tree()
