@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from boilerstrip import Kind, extract
-from boilerstrip.bodymodel import DEFAULT_MODEL, FEATURES, copies, decode, unit_features
+from boilerstrip.bodymodel import DEFAULT_MODEL, FEATURES, copies, decode, topic_words, unit_features
 from boilerstrip.extract import analyse
 
 from conftest import FIXTURES, load_expected
@@ -94,3 +94,24 @@ def test_copies_only_names_kept_units_and_earlier_sources(norms: list[str], data
     keep = data.draw(st.lists(st.booleans(), min_size=len(norms), max_size=len(norms)))
     for unit, source in copies(norms, keep).items():
         assert keep[unit] and keep[source] and source < unit
+
+
+def test_topic_words_are_long_words_and_character_pairs_of_unspaced_scripts() -> None:
+    assert topic_words("the flood closed 2 bridges in 2024") == {"flood", "closed", "bridges"}
+    assert topic_words("東京都") == {"東京", "京都"}
+
+
+def test_a_line_on_the_story_s_subject_shares_its_topic_words() -> None:
+    page = analyse(
+        "Flood closes the lower bridge\n\n"
+        "The river rose by two metres overnight, and the town closed the lower bridge to traffic.\n\n"
+        "Buses run over the upper bridge instead, which the operator said would add ten minutes.\n\n"
+        "Engineers will inspect the lower bridge once the river falls again, the town said.\n\n"
+        "Subscribe to our newsletter for weekly gardening tips and recipes.\n"
+    )
+    assert page.hand is not None
+    rows = unit_features(page.facts, page.rule_labels, page.hand)
+    shared = FEATURES.index("topic_page")
+    by_text = {unit.text[:10]: row[shared] for unit, row in zip(page.units, rows, strict=True)}
+    assert by_text["Engineers "] > 0.3
+    assert by_text["Subscribe "] == 0.0

@@ -63,6 +63,12 @@ _WINDOW: Final = 6
 COPY_MIN_WORDS: Final = 8
 COPY_SHARE: Final = 0.9
 _WORD: Final = regex.compile(r"\w+")
+# Scripts written without spaces: their words are read as character pairs.
+_UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A word of a spaced script counts for the topic from this many letters (short words are
+# function words in most languages).
+_TOPIC_MIN_CHARS: Final = 4
+_TOPIC_WINDOW: Final = 3
 
 
 def _feature_groups() -> dict[str, tuple[str, ...]]:
@@ -121,6 +127,7 @@ def _feature_groups() -> dict[str, tuple[str, ...]]:
         "win_ends_share",
     ]
     blocks = ["block_words", "block_share", "block_rank", "top_block_side", "prose_after_share"]
+    topic = ["topic_hand", "topic_page", "topic_hand_window"]
     return {
         "own facts": tuple(own),
         "rule kinds": tuple(rules),
@@ -130,6 +137,7 @@ def _feature_groups() -> dict[str, tuple[str, ...]]:
         "neighbours": tuple(around),
         "window": tuple(window),
         "prose blocks": tuple(blocks),
+        "topic": tuple(topic),
     }
 
 
@@ -222,6 +230,7 @@ def unit_features(
             run_words[k] = math.log1p(w)
         i = j
     blocks = _prose_blocks(facts, scores, group)
+    topics = _topics(facts, hand_body)
     # what a unit tells its neighbours, once per unit; -1 beyond the page's edges
     near: list[list[float]] = [
         [
@@ -302,7 +311,57 @@ def unit_features(
         ]
         row += blocks[i]
         row.append(prose_after[i + 1] / total_words)
+        row += topics[i]
         out.append(row)
+    return out
+
+
+def topic_words(norm: str) -> set[str]:
+    """The words of a unit that can say what it is about: words of four letters or more (no
+    digits), and character pairs of the scripts written without spaces."""
+    out: set[str] = set()
+    for word in _WORD.findall(norm):
+        if word.isdigit():
+            continue
+        if _UNSPACED.search(word):
+            out.update(word[j : j + 2] for j in range(max(1, len(word) - 1)))
+        elif len(word) >= _TOPIC_MIN_CHARS:
+            out.add(word)
+    return out
+
+
+def _topics(facts: list[UnitFacts], hand_body: list[bool]) -> list[list[float]]:
+    """Per unit, how much it shares the story's subject: the share of its topic words that the
+    hand stage's body holds elsewhere, the share that any other unit holds, and the first
+    share's mean over +-3 units (units without topic words: -1, left out of the mean). A far
+    part of the story shares its words; a comment thread, a teaser of another story or a
+    legal block mostly does not."""
+    words = [topic_words(f.norm) for f in facts]
+    in_body: dict[str, int] = {}
+    in_page: dict[str, int] = {}
+    for ws, h in zip(words, hand_body, strict=True):
+        for w in ws:
+            in_page[w] = in_page.get(w, 0) + 1
+            if h:
+                in_body[w] = in_body.get(w, 0) + 1
+    own: list[tuple[float, float]] = []
+    for ws, h in zip(words, hand_body, strict=True):
+        if not ws:
+            own.append((-1.0, -1.0))
+            continue
+        self_count = 1 if h else 0
+        held = sum(1 for w in ws if in_body.get(w, 0) > self_count)
+        shared = sum(1 for w in ws if in_page[w] > 1)
+        own.append((held / len(ws), shared / len(ws)))
+    n = len(own)
+    out: list[list[float]] = []
+    for i in range(n):
+        near = [
+            own[j][0]
+            for j in range(max(0, i - _TOPIC_WINDOW), min(n, i + _TOPIC_WINDOW + 1))
+            if own[j][0] >= 0
+        ]
+        out.append([own[i][0], own[i][1], sum(near) / len(near) if near else -1.0])
     return out
 
 
