@@ -62,17 +62,25 @@ def test_readings_of_byline_forms() -> None:
     assert readings("ByJane Doe 12th February 2025", page)[0][0] == ("Jane Doe",)
     assert readings("BY JANE DOEPUBLISHED: JAN 29, 2025", page)[0][0] == ("Jane Doe",)
     assert readings("the harbour wall", page) == []
+    assert ("Jane Doe",) in [r[0] for r in readings("Jane DoeFounder at Acme", page)]  # a glued job title
+    assert ("Jane Doe",) in [r[0] for r in readings("Jane Doe Founder & Lead Reviewer", page)]
+    assert ("Jane Doe",) in [r[0] for r in readings("Jane Doe's Tech Blog", page)]
+    assert ("Acme Editorial Team",) in [r[0] for r in readings("Acme Editorial Team", page)]
 
 
 def test_readings_of_what_an_opener_introduces() -> None:
-    """A company or a column after "By" is offered as it is printed (the model decides), a role
-    or a news agency is not; every inner opener of a line is read; a stop word a name carried at its end is
-    dropped."""
+    """A company, a column or a team after "By" is offered as it is printed (the model decides), a
+    role alone or a news agency is not; every inner opener of a line is read; a stop word a name
+    carried at its end, or a job title after it, is dropped."""
     page = analyse(HEAD + STORY)
     assert (("Ask the Doctors",), None, HOW_OPENED) in readings("By Ask the Doctors", page)
     assert (("Lavazza Coffee",), None, HOW_OPENED) in readings("By the Lavazza Coffee 2–3 minutes", page)
     assert readings("By Staff Reports", page) == []
-    assert readings("by News Desk", page) == []
+    assert readings("by News Desk", page) == [(("News Desk",), None, HOW_OPENED)]  # a team's name
+    assert (("Will Judd",), None, HOW_OPENED) in readings(
+        "Guide by Will Judd Former Deputy Tech Editor", page
+    )
+    assert (("BeauHD",), None, HOW_OPENED) in readings("Posted by BeauHD on Friday December 19, 2025", page)
     assert not any(r[2] == HOW_OPENED for r in readings("By AFP | May 3, 2024", page))  # a source
     assert (("3i Global",), None, HOW_OPENED) in readings("By 3i Global", page)
     assert ("Jane Roe",) in [r[0] for r in readings("By Jane Roe, Home Expert | May 3, 2024", page)]

@@ -54,6 +54,7 @@ _SEPARATOR_CHARS: Final = regex.compile(r"[|•·—–/]")
 _LOOSE_WORD: Final = regex.compile(r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)\Z")
 _HANDLE: Final = regex.compile(r"@|https?:|www\.", regex.I)
 _DIGIT: Final = regex.compile(r"\d")
+_POSSESSIVE: Final = regex.compile(r"(?<=\p{L})['’]s\Z")
 _NAME_TOKEN: Final = regex.compile(r"\w+")
 # A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read").
 _GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
@@ -155,6 +156,15 @@ def _glued_label() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _glued_role() -> regex.Pattern[str]:
+    """A job title glued to the name before it: "Jane DoeFounder at Acme", "Jane DoeEditor"."""
+    words = sorted(
+        (w.capitalize() for w in marker_words("role") if w.isascii() and w.isalpha()), key=len, reverse=True
+    )
+    return regex.compile(r"(?<=\p{Ll})(?=(?:" + "|".join(map(regex.escape, words)) + r")\b)")
+
+
+@functools.cache
 def _glued_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """An opener glued to the name after it: "ByJane Doe"."""
     words = sorted({o.capitalize() for o in openers if o.isascii() and o.isalpha()}, key=len, reverse=True)
@@ -191,17 +201,25 @@ def _loose(text: str, stoplist: frozenset[str]) -> tuple[str, bool] | None:
     particles = marker_words("particle")
     if words[0].casefold() in articles:
         return None
+    roles = marker_words("role")
     taken: list[str] = []
-    for w in words:
+    ended = False
+    for k, w in enumerate(words):
         if w.islower() and w in particles and taken:
             taken.append(w)
             continue
-        if not _LOOSE_WORD.match(w) or _DIGIT.search(w):
+        stem = _POSSESSIVE.sub("", w)
+        if not _LOOSE_WORD.match(stem) or _DIGIT.search(w):
             break
-        taken.append(w)
+        if len(taken) >= 2 and w.casefold() in roles and k + 1 < len(words):
+            break  # a job title after the name ("Jane Doe Founder & Lead Reviewer"); "Acme Editorial Team" stays
+        taken.append(stem)
+        if stem != w:
+            ended = True  # "Jane Doe's Blog": the name ends at the possessive
+            break
     while taken and taken[-1].islower():
         taken.pop()
-    whole = len(taken) == len(words)
+    whole = len(taken) == len(words) and not ended
     if not 1 <= len(taken) <= 5 or (not whole and len(taken) < 2):
         return None
     if all(w.casefold() in stoplist for w in taken):
@@ -229,6 +247,8 @@ def readings(
         # or "News Desk", are names there and stay).
         if all(nm.casefold() in agencies and roles.isdisjoint(nm.casefold().split()) for nm in names):
             return
+        if any(_POSSESSIVE.search(w) for nm in names for w in nm.split()):
+            return  # "Jane Doe's Blog": a name is never a possessive (`_loose` reads the name before it)
         if names and names not in seen:
             seen.add(names)
             out.append((names, agency, how))
@@ -236,6 +256,7 @@ def readings(
     if text.isupper():
         text = _glued_label().sub(" ", text)
     text = _glued_opener(lexicon.byline_openers).sub(r"\1 ", _GLUED_SEPARATOR.sub(r" \1 ", text))
+    text = _glued_role().sub(" ", text)
     parsed = parse_byline(text, lexicon, stoplist, dates)
     if parsed is not None:
         how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
@@ -268,9 +289,11 @@ def readings(
         loose = _loose(head, stoplist)
         if loose is not None:
             add((loose[0],), None, HOW_LOOSE if loose[1] and head == parts[0] else HOW_PREFIX)
-    opened = _opened(text, page)
-    if opened is not None:
+    for opened in _opened(text, page):
         add((opened,), None, HOW_OPENED)
+    for m in _inner_opener(lexicon.byline_openers).finditer(text):
+        for opened in _opened(text[m.start() :], page):  # "Posted by BeauHD on Friday ..."
+            add((opened,), None, HOW_OPENED)
     for names, agency, how in list(out):  # "By Jane Doe In Travel": the name without the "In"
         trimmed = tuple(_trim_stopwords(nm, stoplist) for nm in names)
         if trimmed != names and all(trimmed):
@@ -282,17 +305,20 @@ def readings(
 _OPENED_WORD: Final = regex.compile(r"\A(?:\p{Lu}|\d+\p{L})[\p{L}\p{M}\d'’&.+-]*\Z")
 
 
-def _opened(text: str, page: Page) -> str | None:
+def _opened(text: str, page: Page) -> tuple[str, ...]:
     """The words a byline opener introduces, as printed, when they read as a name of any kind:
-    a person, a company, a column ("By Ask the Doctors", "By 3i Global"); not a role ("By Staff
-    Reports") or a news agency ("By AFP"), which the byline reader sets apart. One to six
-    words, each capitalised (or a number glued to letters), lower-case words of the page's stop
-    list only inside; a leading article is dropped. The model decides whether such a reading is
-    the page's author (news pages rarely print one; other sites' gold takes a company as the
-    author)."""
+    a person, a company, a column ("By Ask the Doctors", "By 3i Global"); not a role alone ("By
+    Staff Reports") or a news agency ("By AFP"), which the byline reader sets apart. One to six
+    words, each capitalised (or a number glued to letters); the only lower-case words inside are
+    particles, articles, conjunctions and joiners (data/markers.tsv: "Bank of America"), so
+    "By BeauHD on Friday" ends at "on"; a leading article is dropped. A job title after a name
+    of two words or more is left out ("By Will Judd Former Deputy Editor" gives "Will Judd"); a
+    role word ending the words is a team's name, read whole ("By Resy Staff", "By Acme Editorial
+    Team"). The model decides whether such a reading is the page's author (news
+    pages rarely print one; other sites' gold takes a company or a team as the author)."""
     rest = after_opener(text, page.lexicon)
     if rest is None:
-        return None
+        return ()
     rest = _SEPARATORS.split(rest.strip(" :"), maxsplit=1)[0]
     found = dates_in(rest, page.dates)
     if found:
@@ -304,14 +330,16 @@ def _opened(text: str, page: Page) -> str | None:
     if inner is not None:
         rest = rest[: inner.start()]
     words = rest.strip(" ,;:-–—|·•").split()
-    if words and words[0].casefold() in marker_words("article"):
+    articles = marker_words("article")
+    if words and words[0].casefold() in articles:
         words = words[1:]
+    joiners = articles | marker_words("particle") | marker_words("conjunction") | marker_words("joiner")
     taken: list[str] = []
     for raw in words:
         w = raw.rstrip(",;")
         if _OPENED_WORD.match(w):
             taken.append(w)
-        elif w.islower() and w in page.stoplist and taken:
+        elif w.islower() and w in joiners and taken:
             taken.append(w)
         else:
             break
@@ -319,21 +347,21 @@ def _opened(text: str, page: Page) -> str | None:
             break  # "By Jane Doe, Home Expert": the name ends at the comma
     while taken and taken[-1].islower():
         taken.pop()
-    if not 1 <= len(taken) <= 6:
-        return None
     roles = marker_words("role")
-    if any(w.casefold() in roles for w in taken):
-        return None  # "By Staff Reports", "By News Desk": a role, not a name (as the byline reader reads it)
-    if taken[0].casefold() in page.lexicon.agency_names:
-        return None  # "By AFP Photo": the story's source (an agency alone is never read: `readings`)
-    return " ".join(taken)
+    role = next((k for k, w in enumerate(taken) if w.casefold() in roles), None)
+    if not taken or taken[0].casefold() in page.lexicon.agency_names or role == 0:
+        return ()  # "By AFP Photo": the story's source (an agency alone is never read: `readings`)
+    if role is None or role == len(taken) - 1:
+        return (" ".join(taken),) if len(taken) <= 6 else ()  # a name, or a team's ("Acme Team")
+    return (" ".join(taken[:role]),) if role >= 2 else ()  # a name, then a job title
 
 
 def _trim_stopwords(name: str, stoplist: frozenset[str]) -> str:
     """A name without the stop words a reading carried at its end ("Jane Doe In" -> "Jane Doe")."""
     words = name.split()
-    while len(words) > 2 and words[-1].casefold() in stoplist:
-        words.pop()
+    roles = marker_words("role")
+    while len(words) > 2 and words[-1].casefold() in stoplist and words[-1].casefold() not in roles:
+        words.pop()  # (a role word ending a name is a team's: "Acme Editorial Team")
     return " ".join(words)
 
 
@@ -356,6 +384,15 @@ def _windows(page: Page, title: int | None, body_start: int, end: int | None) ->
         if lab is not None and lab.kind is Kind.DATE and lo <= i <= hi:
             span(i - 2, i + 3)
     keep.update(page.bylines)
+    for i in range(n - 1):  # an author's box: "Jane Doe", then "Jane Doe is a writer who ..."
+        first = page.units[i].text.split(None, 1)
+        if (
+            2 <= page.facts[i].words <= 4
+            and page.facts[i + 1].words >= 8
+            and first
+            and page.units[i + 1].text.startswith(first[0] + " ")
+        ):
+            keep.add(i)
     return keep
 
 
@@ -499,7 +536,11 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
             float(
                 i > 0
                 and facts[i - 1].words <= 4
-                and (facts[i - 1].ends_colon or is_opener(units[i - 1].text, lexicon))
+                and (
+                    facts[i - 1].ends_colon
+                    or is_opener(units[i - 1].text, lexicon)
+                    or roles.issuperset(units[i - 1].text.casefold().split())  # "Author", "Guest Author"
+                )
             ),
             body_words,
             near_dates,
