@@ -14,6 +14,7 @@ from boilerstrip.authors import (
     HOW_OPENED,
     HOW_OPENER,
     HOW_PREFIX,
+    HTML_FEATURES,
     MODEL_NAME,
     RULE,
     candidates,
@@ -46,8 +47,25 @@ def test_model_loads_and_matches_the_features() -> None:
     assert load_model() is not None
     html = load_model(html=True)
     assert html is not None and html.trees != model.trees  # its own file, not the text model's
-    html.check(FEATURES)
+    html.check(HTML_FEATURES)  # the text features, then what the markup says of the line
     assert 0.0 < threshold(html) < 1.0
+
+
+def test_html_candidates_carry_what_the_markup_says() -> None:
+    """On HTML input a candidate's features end with its line's markup facts (an element whose
+    class says "author"), which the HTML model reads; the text model reads the first ones only."""
+    html = (
+        "<html><body><article><h1>The harbour wall is older than anyone thought</h1>"
+        '<div class="author-name">By Jane Doe</div>'
+        + "".join(f"<p>{line}</p>" for line in STORY.split("\n\n") if line.strip())
+        + "</article></body></html>"
+    )
+    article = extract(html)
+    assert article.authors == ("Jane Doe",)
+    page = analyse(html)
+    found = [c for c in candidates(page, 0, 2, None) if c.names == ("Jane Doe",)]
+    assert found and len(found[0].features) == len(HTML_FEATURES)
+    assert found[0].features[HTML_FEATURES.index("class_meta")] > 0
 
 
 def test_readings_of_byline_forms() -> None:

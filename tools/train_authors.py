@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         weights[n] = [0.0 if y and k != nearest else base for k, y in enumerate(ys)]
     t_cands = time.perf_counter() - t0
     ys = {n: y for n, _, y in rows}
-    names = list(authors.FEATURES)
+    names = list(authors.HTML_FEATURES if args.html else authors.FEATURES)
     train = [r for r in rows if items[r[0]]["side"] == "train"]
 
     def fit(use: list[tuple[int, list[authors.Candidate], list[int]]]) -> Any:

@@ -27,6 +27,7 @@ import regex
 from .bodymodel import FURNITURE_RULES
 from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
+from .html import DOM_FEATURES
 from .kinds import Kind
 from .markers import marker_words
 from .metadata import after_opener, is_opener, parse_byline, parse_name_line
@@ -119,6 +120,11 @@ FEATURES: Final = (
 )
 
 
+# The HTML model reads the same features, then what the markup says of the candidate's line
+# (inside a link, an element whose class or id says "author" or "byline", a header...).
+HTML_FEATURES: Final = FEATURES + DOM_FEATURES
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One reading of one line: the names it gives, and the features the model reads."""
@@ -176,7 +182,12 @@ def load_model(html: bool = False) -> TreeModel | None:
     """The shipped model, or None when the package was built without it (no authors then);
     with `html`, the one learnt on pages' HTML (`tools/train_authors.py --html`) when it is there."""
     try:
-        return TreeModel.shipped(MODEL_NAME, FEATURES, html)
+        if html:
+            try:
+                return TreeModel.shipped(f"{MODEL_NAME}_html", HTML_FEATURES)
+            except FileNotFoundError:
+                pass
+        return TreeModel.shipped(MODEL_NAME, FEATURES)
     except FileNotFoundError:
         return None
 
@@ -451,6 +462,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     body_set = set(body_lines)
     lines_with: dict[str, list[int]] = {}  # the lines that hold a name, by the name
     bio_lines: dict[int, bool] = {}  # whether a line uses a word of a note about the author
+    no_dom = (0.0,) * len(DOM_FEATURES)  # an HTML page whose markup gave no line facts
     out: list[Candidate] = []
     for i, names, agency, how in raw:
         f = facts[i]
@@ -486,7 +498,7 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         lower = sum(1 for t in name_tokens if t in lower_words) / max(1, len(name_tokens))
         usual = sum(1 for t in name_tokens if t in common) / max(1, len(name_tokens))
         in_title = sum(1 for t in name_tokens if t in title_words) / max(1, len(name_tokens))
-        x = (
+        x: tuple[float, ...] = (
             float(how),
             float(hand is not None),
             float(hand is not None and tuple(hand[0]) == names),
@@ -550,6 +562,8 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
             float(end is not None and i > end and i < len(heading_kind) and heading_kind[i] is Kind.RELATED),
             usual,
         )
+        if page.from_html:
+            x += page.dom[i] if page.dom is not None else no_dom
         out.append(Candidate(i, names, agency, how, x))
     return out
 
@@ -588,7 +602,7 @@ def choose(
     cut = threshold(model) if cut is None else cut
     best: tuple[Candidate, float] | None = None
     for cand in candidates(page, title, body_start, end):
-        p = model.proba(list(cand.features))
+        p = model.proba(list(cand.features[: len(model.features)]))  # (the text model reads no markup)
         if best is None or p > best[1]:
             best = (cand, p)
     if best is None or best[1] < cut:
