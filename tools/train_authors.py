@@ -231,10 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     t_cands = time.perf_counter() - t0
     ys = {n: y for n, _, y in rows}
     names = list(authors.HTML_FEATURES if args.html else authors.FEATURES)
+    # (a text rendering that reads as HTML gets the markup facts too; the text model reads the text features)
+    width = len(names)
     train = [r for r in rows if items[r[0]]["side"] == "train"]
 
     def fit(use: list[tuple[int, list[authors.Candidate], list[int]]]) -> Any:
-        xs = [list(c.features) for _, cands, _ in use for c in cands]
+        xs = [list(c.features[:width]) for _, cands, _ in use for c in cands]
         ys = [y for _, _, yl in use for y in yl]
         ws = [w for n, _, _ in use for w in weights[n]]
         data = lgb.Dataset(
@@ -256,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             oof[n] = (
                 [
                     float(v)
-                    for v in booster.predict(np.array([list(c.features) for c in cands], dtype=np.float64))
+                    for v in booster.predict(np.array([list(c.features[:width]) for c in cands], dtype=np.float64))
                 ]
                 if cands
                 else []
@@ -266,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     model_path.parent.mkdir(exist_ok=True)
     export(booster, authors.MODEL_NAME, names, {}, model_path)
     model = authors.TreeModel.load(authors.MODEL_NAME, model_path)
-    full = {n: [model.proba(list(c.features)) for c in cands] for n, cands, _ in rows}
+    full = {n: [model.proba(list(c.features[:width])) for c in cands] for n, cands, _ in rows}
 
     # the threshold: best mean page score on train articles (out of fold) with few false positives
     art_train = [r for r in train if items[r[0]]["set"] != "wcxb other"]
