@@ -258,7 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             oof[n] = (
                 [
                     float(v)
-                    for v in booster.predict(np.array([list(c.features[:width]) for c in cands], dtype=np.float64))
+                    for v in booster.predict(
+                        np.array([list(c.features[:width]) for c in cands], dtype=np.float64)
+                    )
                 ]
                 if cands
                 else []
