@@ -181,15 +181,13 @@ def _glued_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
 def load_model(html: bool = False) -> TreeModel | None:
     """The shipped model, or None when the package was built without it (no authors then);
     with `html`, the one learnt on pages' HTML (`tools/train_authors.py --html`) when it is there."""
-    try:
-        if html:
-            try:
-                return TreeModel.shipped(f"{MODEL_NAME}_html", HTML_FEATURES)
-            except FileNotFoundError:
-                pass
-        return TreeModel.shipped(MODEL_NAME, FEATURES)
-    except FileNotFoundError:
-        return None
+    wanted = [(f"{MODEL_NAME}_html", HTML_FEATURES)] if html else []
+    for name, features in [*wanted, (MODEL_NAME, FEATURES)]:
+        try:
+            return TreeModel.shipped(name, features)
+        except FileNotFoundError:
+            continue
+    return None
 
 
 def threshold(model: TreeModel) -> float:
@@ -316,6 +314,13 @@ def readings(
 _OPENED_WORD: Final = regex.compile(r"\A(?:\p{Lu}|\d+\p{L})[\p{L}\p{M}\d'’&.+-]*\Z")
 
 
+@functools.cache
+def _joiners() -> frozenset[str]:
+    """The lower-case words a name after an opener may hold: particles, articles, conjunctions
+    and joiners (data/markers.tsv)."""
+    return frozenset().union(*(marker_words(k) for k in ("article", "particle", "conjunction", "joiner")))
+
+
 def _opened(text: str, page: Page) -> tuple[str, ...]:
     """The words a byline opener introduces, as printed, when they read as a name of any kind:
     a person, a company, a column ("By Ask the Doctors", "By 3i Global"); not a role alone ("By
@@ -341,10 +346,9 @@ def _opened(text: str, page: Page) -> tuple[str, ...]:
     if inner is not None:
         rest = rest[: inner.start()]
     words = rest.strip(" ,;:-–—|·•").split()
-    articles = marker_words("article")
-    if words and words[0].casefold() in articles:
+    if words and words[0].casefold() in marker_words("article"):
         words = words[1:]
-    joiners = articles | marker_words("particle") | marker_words("conjunction") | marker_words("joiner")
+    joiners = _joiners()
     taken: list[str] = []
     for raw in words:
         w = raw.rstrip(",;")
@@ -396,14 +400,10 @@ def _windows(page: Page, title: int | None, body_start: int, end: int | None) ->
             span(i - 2, i + 3)
     keep.update(page.bylines)
     for i in range(n - 1):  # an author's box: "Jane Doe", then "Jane Doe is a writer who ..."
-        first = page.units[i].text.split(None, 1)
-        if (
-            2 <= page.facts[i].words <= 4
-            and page.facts[i + 1].words >= 8
-            and first
-            and page.units[i + 1].text.startswith(first[0] + " ")
-        ):
-            keep.add(i)
+        if 2 <= page.facts[i].words <= 4 and page.facts[i + 1].words >= 8:
+            first = page.units[i].text.split(None, 1)[0]
+            if page.units[i + 1].text.startswith(first + " "):
+                keep.add(i)
     return keep
 
 
