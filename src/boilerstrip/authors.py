@@ -600,9 +600,11 @@ def choose(
     if model is None:
         return None
     cut = threshold(model) if cut is None else cut
+    found = candidates(page, title, body_start, end)
+    width = len(model.features)  # (the text model reads no markup)
+    probs = model.probas([list(cand.features[:width]) for cand in found])
     best: tuple[Candidate, float] | None = None
-    for cand in candidates(page, title, body_start, end):
-        p = model.proba(list(cand.features[: len(model.features)]))  # (the text model reads no markup)
+    for cand, p in zip(found, probs, strict=True):
         if best is None or p > best[1]:
             best = (cand, p)
     if best is None or best[1] < cut:

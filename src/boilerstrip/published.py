@@ -262,7 +262,7 @@ def choose(page: Page, anchor: int | None = None) -> Choice | None:
         return None
     html = page.from_html
     m = model(html)
-    scored = [(m.proba(list(c.features)), c) for c in found]
+    scored = list(zip(m.probas([list(c.features) for c in found]), found, strict=True))
     p, best = max(scored, key=lambda s: s[0])  # (the first of equals: the higher one on the page)
     if p < threshold(html):
         return None

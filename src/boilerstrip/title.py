@@ -569,7 +569,8 @@ def choose(page: Page, model: TreeModel) -> tuple[Candidate, float, int] | None:
     """The candidate `pick` takes, its probability and the number of candidates; None when
     there is no candidate or none is probable enough."""
     found = candidates(page)
-    scored = [(model.proba(list(c.features)), c.features[_OLD_TEXT] > 0) for c in found]
+    probs = model.probas([list(c.features) for c in found])
+    scored = [(p, c.features[_OLD_TEXT] > 0) for p, c in zip(probs, found, strict=True)]
     k = pick(scored, cutoffs(model))
     if k is None:
         return None
