@@ -57,7 +57,7 @@ def test_every_model_file_is_found() -> None:
 @pytest.mark.parametrize("name", SHIPPED)
 def test_batch_scores_are_the_per_row_scores_to_the_bit(name: str) -> None:
     model = TreeModel.load(name)
-    rows = _rows(model, 600, seed=20261203)  # more than one block of rows
+    rows = _rows(model, 600, seed=20261203)  # as many as the units of a long page
     assert _bits(model.scores(rows)) == _bits([model.score(x) for x in rows])
     assert _bits(model.probas(rows)) == _bits([model.proba(x) for x in rows])
     # a page with a few candidates, or one

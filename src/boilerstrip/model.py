@@ -16,10 +16,7 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
-
-# Rows per block in `TreeModel.scores`: a few hundred rows of a hundred figures fit in cache.
-_BLOCK: Final = 256
+from typing import Any
 
 
 def logistic(z: float) -> float:
@@ -74,36 +71,27 @@ class TreeModel:
     def scores(self, rows: list[list[float]]) -> list[float]:
         """The raw margin of each row, as `score` gives it, for all the rows of a page at once.
 
-        A page asks for hundreds of rows (every unit, every candidate line): walking each tree
-        over many rows, with its arrays read once, spares a call per tree per row (as plain
-        Python, a third less time than `score` row by row). The rows go in blocks of _BLOCK,
-        which stay in the processor's cache while every tree walks them (the thousands of units
-        of a long page would not). Each row's sum is taken in the same order as `score` (base,
-        then the trees in turn), so the figures are the same to the bit. The rows are lists, as
-        `score` takes them: the compiled build reads a list of floats directly, and any other
-        sequence through slower generic calls."""
-        totals: list[float] = []
-        for start in range(0, len(rows), _BLOCK):
-            totals += self._block_scores(rows[start : start + _BLOCK])
-        return totals
-
-    def _block_scores(self, rows: list[list[float]]) -> list[float]:
-        """`scores` of a few rows: every tree in turn walks all of them."""
-        totals = [self.base] * len(rows)
-        for tree in self.trees:
-            feature, threshold = tree.feature, tree.threshold
-            left, right, leaf = tree.left, tree.right, tree.leaf
-            if not feature:  # a tree of one leaf adds the same to every row
-                only = leaf[0]
-                for i in range(len(totals)):
-                    totals[i] += only
-                continue
-            for i, x in enumerate(rows):
-                n = 0
+        A page asks for hundreds of rows (every unit, every candidate line): walking the trees
+        here, without a call per tree per row, takes a quarter less time as plain Python, and
+        as much as `score` compiled. Each row's sum is taken in the same order as `score` (base,
+        then the trees in turn), so the figures are the same to the bit. A row goes through all
+        the trees before the next: walking each tree over all the rows instead is hardly faster as
+        plain Python and slower compiled, where every partial sum is stored as a Python float.
+        The rows are lists, as `score` takes them: the compiled build reads a list of floats
+        directly, and any other sequence through slower generic calls."""
+        out: list[float] = []
+        base, trees = self.base, self.trees
+        for x in rows:
+            total = base
+            for tree in trees:
+                feature, threshold = tree.feature, tree.threshold
+                left, right = tree.left, tree.right
+                n = 0 if feature else -1  # a tree of one leaf: the leaf ~(-1) == 0
                 while n >= 0:
                     n = left[n] if x[feature[n]] <= threshold[n] else right[n]
-                totals[i] += leaf[~n]
-        return totals
+                total += tree.leaf[~n]
+            out.append(total)
+        return out
 
     def probas(self, rows: list[list[float]]) -> list[float]:
         """The probability of each row, as `proba` gives it (see `scores`)."""
