@@ -152,7 +152,13 @@ def test_fast_mode_uses_the_rules_only() -> None:
     data = json.loads(res.stdout)
     assert data["paragraphs"] == load_expected("cna-belarus.expected.json")["paragraphs"]
     rules = {s["rule"] for s in data["segments"]}
-    assert "title.rule" in rules and not rules & {"body.model", "title.model", "byline.model", "date.model"}
+    assert "title.rule" in rules and not rules & {
+        "body.model",
+        "title.model",
+        "title.first_line",
+        "byline.model",
+        "date.model",
+    }
 
 
 def test_undecodable_input_reports_the_file(tmp_path: Path) -> None:

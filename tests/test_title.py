@@ -9,7 +9,16 @@ from boilerstrip import extract
 from boilerstrip.extract import analyse
 from boilerstrip.kinds import Kind
 from boilerstrip.model import TreeModel
-from boilerstrip.title import FEATURE_NAMES, FEATURES, candidates, cutoffs, pick, shipped_model
+from boilerstrip.title import (
+    FEATURE_NAMES,
+    FEATURES,
+    candidates,
+    cutoffs,
+    first_line_model,
+    first_line_title,
+    pick,
+    shipped_model,
+)
 
 STORY = (
     "Ferry operators and the port authority met on Saturday to discuss the new fees, which the "
@@ -99,3 +108,45 @@ def test_pick_keeps_the_rule_s_headline_within_the_margin() -> None:
     assert pick([(0.6, False), (0.5, True)], type(cut)(0.0, 0.0, 0.2)) == 1
     assert pick([(0.3, False)], type(cut)(0.0, 0.5, 0.0)) is None  # no rule's headline: `unruled`
     assert pick([(0.3, True)], type(cut)(0.4, 0.0, 0.0)) is None  # under the floor
+
+
+def test_the_first_line_model_matches_the_code() -> None:
+    model = first_line_model()
+    assert model.name == "title_first_line" and model.features == FEATURE_NAMES
+    cut = cutoffs(model)
+    assert 0.0 <= cut.floor <= 1.0 and 0.0 <= cut.unruled <= 1.0
+
+
+# A rendering made without a browser: the page's <title> ("Headline - Site") on the first line,
+# then the site's menus, then the headline as the page shows it.
+MENU = "\n".join(f"Section {k}" for k in range(12))
+TITLED = f"{HEADLINE} - The Island Courier\n\n{MENU}\n\n{HEADLINE}\nBy Jane Doe\nDecember 13, 2025\n\n{STORY}"
+
+
+def test_a_first_line_that_is_the_title_reads_as_the_declared_title() -> None:
+    page = analyse(TITLED)
+    found = candidates(page)
+    titled = first_line_title(page, found)
+    assert titled is not None and len(titled) == len(found)
+    col = FEATURE_NAMES.index("declared")
+    shown = [c for c in titled if c.text == HEADLINE and c.unit > 0]
+    assert shown and all(c.features[col] == 2.0 for c in shown)  # the title less its affix
+    assert all(c.features[col] == -1.0 for c in found)  # the candidates as listed are untouched
+
+
+def test_the_first_line_title_marks_the_headline_where_the_page_shows_it() -> None:
+    article = extract(TITLED)
+    assert article.title == HEADLINE
+    title = [s for s in article.segments if s.kind is Kind.TITLE]
+    assert len(title) == 1 and title[0].rule == "title.first_line"
+    assert title[0].start == TITLED.index(f"\n{HEADLINE}\nBy") + 1  # not the first line
+    assert HEADLINE not in article.body
+
+
+def test_pages_whose_first_line_is_not_their_title_keep_the_text_model() -> None:
+    for text in (f"The Island Courier\n{HEADLINE}\nBy Jane Doe\n\n{STORY}", f"{HEADLINE}\n\n{STORY}", ""):
+        page = analyse(text)
+        assert first_line_title(page, candidates(page)) is None
+    html = (FIXTURES / "html" / "short-structured.html").read_text(encoding="utf-8")
+    page = analyse(html)
+    assert page.from_html and first_line_title(page, candidates(page)) is None

@@ -22,6 +22,12 @@ validation (WCXB articles, WCXB other page types, news pages), only as aggregate
 writes data/title_html.model.json, the model `extract` uses for HTML input: the same features,
 learnt on the lines the HTML gives (menus and hidden labels a browser does not show are there).
 
+--first-line fits data/title_first_line.model.json, the model for text pages whose first line is
+their `<title>` (`boilerstrip.title.first_line_title`: a candidate on another line is the first
+line less an affix), on those pages of the three text renderings (browser, html-text, naive),
+which read `declared` off the first line. Printed per rendering: the titles `extract` gives, those
+pages ranked by the new model and the others by the shipped text model.
+
 --cache keeps the candidates of every page in FILE (a pickle) and reads them from there when it
 exists; --drop leaves features out (an ablation: nothing is written).
 """
@@ -46,7 +52,15 @@ from modelio import bench_or_exit, export, sides  # noqa: E402
 
 from boilerstrip import markup  # noqa: E402
 from boilerstrip.extract import analyse  # noqa: E402
-from boilerstrip.title import FEATURE_NAMES, Cutoffs, candidates, pick  # noqa: E402
+from boilerstrip.title import (  # noqa: E402
+    FEATURE_NAMES,
+    Cutoffs,
+    candidates,
+    cutoffs,
+    first_line_title,
+    pick,
+    shipped_model,
+)
 
 SEED = 20261202
 PARAMS: dict[str, Any] = {
@@ -105,6 +119,7 @@ _QUOTES = str.maketrans(
         "\u200b": "",
     }
 )
+RENDERINGS = ("browser", "htmltext", "naive")
 _END_PUNCT = " \t\n\"'`.,;:!?()[]{}<>-_*|/\\\u3002\uff01\uff1f"
 
 
@@ -116,9 +131,10 @@ def gold_norm(text: str | None) -> str:
     return " ".join(s.split()).strip(_END_PUNCT)
 
 
-def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
+def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[dict[str, Any]]:
+    """The pages with a gold title, read from their HTML or from the rendering `text`."""
     side = sides()
-    rendering = "html.gz" if html else "browser.txt"
+    rendering = "html.gz" if html else f"{text}.txt"
     pages: list[dict[str, Any]] = []
     wcxb = json.loads((bench / "wcxb-dev" / "meta.json").read_text(encoding="utf-8"))
     for pid in sorted(wcxb):
@@ -130,6 +146,7 @@ def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
                     "id": pid,
                     "side": side[pid],
                     "group": group,
+                    "rendering": text,
                     "gold": gold,
                     "path": bench / "wcxb-dev" / f"{pid}.{rendering}",
                 }
@@ -143,6 +160,7 @@ def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
                     "id": pid,
                     "side": side[pid],
                     "group": "dev",
+                    "rendering": text,
                     "gold": gold,
                     "path": bench / "dev" / f"{pid}.{rendering}",
                 }
@@ -153,13 +171,16 @@ def load_pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
 Finals = dict[tuple[str | None, bool], str | None]
 
 
-def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]], Finals]:
-    """The page's candidates (text, features), and for HTML input the title `extract` ends with
+def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]], Finals, bool]:
+    """The page's candidates (text, features); for HTML input the title `extract` ends with
     for each answer of the ranking (no title too), once merged with what the markup declares,
-    the ranking sure of its answer or not (`markup.declared_title`)."""
+    the ranking sure of its answer or not (`markup.declared_title`); and whether its first line
+    is its `<title>` (`first_line_title`, whose features the candidates then have)."""
     path: Path = page["path"]
     analysed = analyse(path if path.exists() else "")
-    found = [(c.text, c.features) for c in candidates(analysed)]
+    listed = candidates(analysed)
+    titled = first_line_title(analysed, listed)
+    found = [(c.text, c.features) for c in (titled if titled is not None else listed)]
     finals: Finals = {}
     if analysed.declared is not None:
         lines = [f.norm for f in analysed.facts]
@@ -167,27 +188,35 @@ def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]]
             for unsure in (False, True):
                 merged = markup.declared_title(text, analysed.declared, lines, unsure)
                 finals[(text, unsure)] = merged or text
-    return found, finals
+    return found, finals, titled is not None
+
+
+def _key(page: dict[str, Any]) -> str:
+    return f"{page['group']} {page['id']} {page['rendering']}"
 
 
 def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[str, tuple[float, ...]]]]:
-    """Every page's candidates; the merged titles go to each page's "finals"."""
+    """Every page's candidates; the merged titles go to each page's "finals", whether its first
+    line is its `<title>` to its "first_line"."""
     if cache is not None and cache.exists():
         stored: dict[str, Any] = pickle.loads(cache.read_bytes())
-        if stored.get("features") == FEATURE_NAMES and "finals_unsure" in stored:
-            for p in pages:
-                p["finals"] = stored["finals"][p["group"] + p["id"]]
-            return [stored["rows"][p["group"] + p["id"]] for p in pages]
+        if stored.get("features") == FEATURE_NAMES and "first_line" in stored:
+            if all(_key(p) in stored["rows"] for p in pages):
+                for p in pages:
+                    p["finals"] = stored["finals"][_key(p)]
+                    p["first_line"] = stored["first_line"][_key(p)]
+                return [stored["rows"][_key(p)] for p in pages]
     built = [page_rows(p) for p in pages]
-    for p, (_, finals) in zip(pages, built, strict=True):
+    for p, (_, finals, titled) in zip(pages, built, strict=True):
         p["finals"] = finals
-    rows = [r for r, _ in built]
+        p["first_line"] = titled
+    rows = [r for r, _, _ in built]
     if cache is not None:
         data = {
             "features": FEATURE_NAMES,
-            "rows": {p["group"] + p["id"]: r for p, r in zip(pages, rows, strict=True)},
-            "finals": {p["group"] + p["id"]: p["finals"] for p in pages},
-            "finals_unsure": True,
+            "rows": {_key(p): r for p, r in zip(pages, rows, strict=True)},
+            "finals": {_key(p): p["finals"] for p in pages},
+            "first_line": {_key(p): p["first_line"] for p in pages},
         }
         cache.write_bytes(pickle.dumps(data))
     return rows
@@ -322,13 +351,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", default="", help="comma-separated features to leave out (nothing written)")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--html", action="store_true", help="train the HTML input's model on the pages' HTML")
+    ap.add_argument(
+        "--first-line",
+        action="store_true",
+        help="train the model for text pages whose first line is their <title>, on three renderings",
+    )
     args = ap.parse_args(argv)
+    if args.html and args.first_line:
+        ap.error("--first-line trains a text model: not with --html")
     import lightgbm as lgb
     import numpy as np
 
     bench = bench_or_exit()
     t0 = time.perf_counter()
-    pages = load_pages(bench, args.html)
+    if args.first_line:
+        pages = [p for text in RENDERINGS for p in load_pages(bench, text=text)]
+    else:
+        pages = load_pages(bench, args.html)
     rows = build(pages, args.cache)
     t_features = time.perf_counter() - t0
     drop = {d for d in args.drop.split(",") if d}
@@ -337,12 +376,14 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"unknown features: {sorted(unknown)}")
     keep = [k for k, name in enumerate(FEATURE_NAMES) if name not in drop]
     names = [FEATURE_NAMES[k] for k in keep]
+    # the pages the model is for: all of them, or with --first-line those whose first line is the <title>
+    mine = [not args.first_line or bool(p["first_line"]) for p in pages]
 
     xs: list[list[float]] = []
     ys: list[int] = []
     groups: list[int] = []
-    for page, r in zip(pages, rows, strict=True):
-        if page["side"] != "train" or not r:
+    for page, r, ok in zip(pages, rows, mine, strict=True):
+        if page["side"] != "train" or not r or not ok:
             continue
         gs = golds(page)
         for text, x in r:
@@ -366,33 +407,52 @@ def main(argv: list[str] | None = None) -> int:
 
     flat = [x for r in rows for _, x in r]
     scores = scored(rows, list(predict(flat)) if flat else [])
-    train_idx = [k for k, p in enumerate(pages) if p["side"] == "train"]
+    train_idx = [k for k, p in enumerate(pages) if p["side"] == "train" and mine[k]]
     cut = fit_cutoffs(
         [pages[k] for k in train_idx], [rows[k] for k in train_idx], [scores[k] for k in train_idx]
     )
-    figures = report(pages, rows, answers(rows, scores, cut), cut.declared)
+    said = answers(rows, scores, cut)
     untuned = report(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, 0.0)))
+    if args.first_line:
+        # the other pages keep the shipped text model, as `extract` ranks them
+        shipped = shipped_model()
+        probs = shipped.probas([list(x) for x in flat]) if flat else []
+        for k, (sc, ans) in enumerate(
+            zip(scored(rows, probs), answers(rows, scored(rows, probs), cutoffs(shipped)), strict=True)
+        ):
+            if not mine[k]:
+                scores[k], said[k] = sc, ans
     elapsed = time.perf_counter() - t0
     print(f"pages {len(pages)} (train {len(train_idx)}), train candidates {len(ys)} ({sum(ys)} positive)")
-    print("the model alone: " + ", ".join(f"{k} {v['exact']:.3f}" for k, v in untuned.items()))
+    if not args.first_line:
+        print("the model alone: " + ", ".join(f"{k} {v['exact']:.3f}" for k, v in untuned.items()))
     print(
         f"features {len(names)}, trees {ROUNDS}, floor {cut.floor:.3f}, unruled {cut.unruled:.3f}, margin {cut.margin:.2f}, declared {cut.declared:.3f}, time {elapsed:.0f} s (candidates {t_features:.0f} s)"
     )
-    for name, fig in figures.items():
-        print(
-            f"{name:<26} pages {fig['pages']:>4}  exact {fig['exact']:.3f}  any variant {fig['exact_any_variant']:.3f}"
-            f"  exact where visible {fig['exact_on_visible']:.3f}  reachable {fig['reachable']:.3f}"
-        )
+    figures: dict[str, dict[str, float]] = {}
+    for text in RENDERINGS if args.first_line else ("",):
+        sel = [k for k, p in enumerate(pages) if not text or p["rendering"] == text]
+        got = report([pages[k] for k in sel], [rows[k] for k in sel], [said[k] for k in sel], cut.declared)
+        if text:
+            print(f"{text}: pages whose first line is the <title>: {sum(mine[k] for k in sel)} of {len(sel)}")
+        for name, fig in got.items():
+            figures[f"{text} {name}".strip()] = fig
+            print(
+                f"{name:<26} pages {fig['pages']:>4}  exact {fig['exact']:.3f}  any variant {fig['exact_any_variant']:.3f}"
+                f"  exact where visible {fig['exact_on_visible']:.3f}  reachable {fig['reachable']:.3f}"
+            )
     gain = booster.feature_importance(importance_type="gain")
     top = sorted(zip(names, gain, strict=True), key=lambda kv: -kv[1])[:15]
     print("gain:", ", ".join(f"{n} {g:.0f}" for n, g in top))
     if drop or args.no_write:
         return 0
+    if args.first_line:
+        data_note = "the three text renderings of the pages whose first line is their <title>"
+    else:
+        data_note = "HTML" if args.html else "browser rendering"
     info = {
         "script": "tools/train_title.py",
-        "data": "wcxb-dev (all page types) and dev news pages, "
-        + ("HTML" if args.html else "browser rendering")
-        + ", train side of split.json",
+        "data": f"wcxb-dev (all page types) and dev news pages, {data_note}, train side of split.json",
         "seed": SEED,
         "params": params,
         "rounds": ROUNDS,
@@ -402,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         "declared": cut.declared,
         "figures": figures,
     }
-    out = export(booster, "title_html" if args.html else "title", names, info)
+    name = "title_first_line" if args.first_line else "title_html" if args.html else "title"
+    out = export(booster, name, names, info)
     print(f"wrote {out}")
     return 0
 

@@ -146,13 +146,17 @@ def _headline(page: Page) -> tuple[int, str, Label] | None:
         if ruled is None:
             return None
         return ruled[0], ruled[1], Label(Kind.TITLE, "the headline (hand rule)", rule="title.rule")
-    chosen = title_stage.choose(page, title_stage.shipped_model(html=page.from_html))
+    first_line = None if page.from_html else title_stage.first_line_model()
+    chosen = title_stage.choose(page, title_stage.shipped_model(html=page.from_html), first_line)
     if chosen is None:
         return None
-    cand, p, count = chosen
-    label = Label(
-        Kind.TITLE, f"the headline (ranked first of {count} candidates)", rule="title.model", probability=p
-    )
+    cand = chosen.candidate
+    if chosen.first_line:
+        reason = f"the headline (ranked first of {chosen.count} candidates; the first line read as the page's title)"
+        rule = "title.first_line"
+    else:
+        reason, rule = f"the headline (ranked first of {chosen.count} candidates)", "title.model"
+    label = Label(Kind.TITLE, reason, rule=rule, probability=chosen.probability)
     return cand.unit, cand.text, label
 
 

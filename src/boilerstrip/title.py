@@ -145,6 +145,7 @@ FEATURES: Final = (
 )
 FEATURE_NAMES: Final = tuple(name for name, _ in FEATURES)
 _OLD_TEXT: Final = FEATURE_NAMES.index("old_text")
+_DECLARED: Final = FEATURE_NAMES.index("declared")
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,12 +517,47 @@ def rule_choice(
     return i, _edge_marks(_clean(title_case_variant(units, facts, i)))
 
 
+def first_line_title(page: Page, found: list[Candidate]) -> list[Candidate] | None:
+    """Text input whose first line is the page's `<title>`: the candidates with `declared` read
+    off that line, or None when the page is not such a page.
+
+    Renderings made from the HTML without a browser print the `<title>` first, often the
+    headline with the site's name after a separator ("Headline - Site"). A page is taken as such
+    when a candidate on another line is the first line less an affix (`markup.title_variants`),
+    as the headline is where the `<title>` holds the site's name: few browser renderings are (6 of
+    1,453 development pages), most html-text ones are. Those pages are ranked by a model of their
+    own (`first_line_model`), which reads `declared` as the HTML model reads the markup's title."""
+    if page.from_html or page.declared is not None or not page.units or not found:
+        return None
+    variants = title_variants(page.units[0].text)
+    keys = {line_key(v): 2 for v in variants[1:]}
+    keys[line_key(variants[0])] = 1
+    if not any(c.unit > 0 and keys.get(line_key(c.text)) == 2 for c in found):
+        return None
+    return [
+        Candidate(
+            c.unit,
+            c.text,
+            c.variant,
+            c.features[:_DECLARED] + (float(keys.get(line_key(c.text), 0)),) + c.features[_DECLARED + 1 :],
+        )
+        for c in found
+    ]
+
+
 @functools.cache
 def shipped_model(html: bool = False) -> TreeModel:
     """The shipped model (read once, like a compiled pattern), checked against the features here:
     with `html`, the one learnt on the lines pages' HTML gives (`tools/train_title.py --html`),
     when it is there."""
     return TreeModel.shipped("title", FEATURE_NAMES, html)
+
+
+@functools.cache
+def first_line_model() -> TreeModel:
+    """The shipped model for text pages whose first line is their `<title>` (`first_line_title`;
+    `tools/train_title.py --first-line`)."""
+    return TreeModel.shipped("title_first_line", FEATURE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,19 +601,40 @@ def pick(scored: list[tuple[float, bool]], cut: Cutoffs) -> int | None:
     return best if scored[best][0] >= cut.floor else None
 
 
-def choose(page: Page, model: TreeModel) -> tuple[Candidate, float, int] | None:
-    """The candidate `pick` takes, its probability and the number of candidates; None when
-    there is no candidate or none is probable enough."""
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The headline taken: the candidate, its probability, how many candidates there were, and
+    whether the page's first line was read as its `<title>` (`first_line_title`)."""
+
+    candidate: Candidate
+    probability: float
+    count: int
+    first_line: bool
+
+
+def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) -> Choice | None:
+    """The candidate `pick` takes; None when there is no candidate or none is probable enough.
+    With `first_line`, a text page whose first line is its `<title>` is ranked by that model."""
     found = candidates(page)
+    titled = first_line_title(page, found) if first_line is not None else None
+    if titled is not None and first_line is not None:
+        found, model = titled, first_line
     probs = model.probas([list(c.features) for c in found])
     scored = [(p, c.features[_OLD_TEXT] > 0) for p, c in zip(probs, found, strict=True)]
     k = pick(scored, cutoffs(model))
     if k is None:
         return None
     best, best_p = found[k], scored[k][0]
+    if titled is not None and best.unit == 0:
+        # the <title>'s reading of the headline: the line the page shows it on, when there is one
+        key = line_key(best.text)
+        shown = [j for j, c in enumerate(found) if c.unit > 0 and line_key(c.text) == key]
+        if shown:
+            j = max(shown, key=lambda j: (scored[j][0], -j))
+            best = found[j]
     norm = page.facts[best.unit].norm
     for c in found:  # the first copy of the line: later ones are the page repeating its headline
         if c.unit < best.unit and page.facts[c.unit].norm == norm:
             best = Candidate(c.unit, best.text, best.variant, best.features)
             break
-    return best, best_p, len(found)
+    return Choice(best, best_p, len(found), titled is not None)
