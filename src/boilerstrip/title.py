@@ -530,18 +530,18 @@ def first_line_title(page: Page, found: list[Candidate]) -> list[Candidate] | No
     if page.from_html or page.declared is not None or not page.units or not found:
         return None
     variants = title_variants(page.units[0].text)
+    if len(variants) < 2:
+        return None  # no affix to cut: the first line is not read as a <title>
     keys = {line_key(v): 2 for v in variants[1:]}
     keys[line_key(variants[0])] = 1
-    if not any(c.unit > 0 and keys.get(line_key(c.text)) == 2 for c in found):
+    found_keys = [keys.get(line_key(c.text), 0) for c in found]
+    if not any(c.unit > 0 and key == 2 for c, key in zip(found, found_keys, strict=True)):
         return None
     return [
         Candidate(
-            c.unit,
-            c.text,
-            c.variant,
-            c.features[:_DECLARED] + (float(keys.get(line_key(c.text), 0)),) + c.features[_DECLARED + 1 :],
+            c.unit, c.text, c.variant, c.features[:_DECLARED] + (float(key),) + c.features[_DECLARED + 1 :]
         )
-        for c in found
+        for c, key in zip(found, found_keys, strict=True)
     ]
 
 
