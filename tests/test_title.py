@@ -150,3 +150,11 @@ def test_pages_whose_first_line_is_not_their_title_keep_the_text_model() -> None
     html = (FIXTURES / "html" / "short-structured.html").read_text(encoding="utf-8")
     page = analyse(html)
     assert page.from_html and first_line_title(page, candidates(page)) is None
+
+
+def test_a_long_first_line_is_not_read_as_a_title() -> None:
+    first = " | ".join([HEADLINE] * 40)  # a line of text with many separators, no <title>
+    page = analyse(f"{first}\n\n{MENU}\n\n{HEADLINE}\nBy Jane Doe\n\n{STORY}")
+    assert first_line_title(page, candidates(page)) is None
+    short = analyse(f"{HEADLINE} | The Island Courier\n\n{MENU}\n\n{HEADLINE}\nBy Jane Doe\n\n{STORY}")
+    assert first_line_title(short, candidates(short)) is not None

@@ -529,7 +529,10 @@ def first_line_title(page: Page, found: list[Candidate]) -> list[Candidate] | No
     own (`first_line_model`), which reads `declared` as the HTML model reads the markup's title."""
     if page.from_html or page.declared is not None or not page.units or not found:
         return None
-    variants = title_variants(page.units[0].text)
+    first = page.units[0].text
+    if len(first) > 2 * MAX_CHARS:
+        return None  # a <title> is short: a long first line is text, and is not cut at every separator
+    variants = title_variants(first)
     if len(variants) < 2:
         return None  # no affix to cut: the first line is not read as a <title>
     keys = {line_key(v): 2 for v in variants[1:]}
