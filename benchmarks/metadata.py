@@ -1,10 +1,11 @@
 """Metadata benchmark: extract every dev page (browser rendering), score the metadata.
 
-    python benchmarks/metadata.py [--bench PATH] [--pred OUT.json] [--write]
+    python benchmarks/metadata.py [--bench PATH] [--pred OUT.json] [--write] [--track RENDERING]
     python benchmarks/metadata.py --html [--trafilatura] [--write]
 
 Predictions come from the dev pages' browser renderings; the scorer is the benchmark's own
-`meta/score_meta.py`. With `--write`, the report replaces the metadata section of
+`meta/score_meta.py`. `--track htmltext` or `--track naive` reads the other renderings instead
+(they print the page's `<title>` on their first line). With `--write`, the report replaces the metadata section of
 `docs/benchmarks.md` (the rest of that file is left as it is).
 
 With `--html` the input is the pages' HTML instead, and each field is scored three ways: as
@@ -74,13 +75,13 @@ def as_printed(article: Article, caption: Caption) -> str:
     return f"{caption.text} {credit}"
 
 
-def predictions(dev: Path, ids: list[str]) -> tuple[dict[str, dict[str, Any]], float]:
-    """{id: prediction} for every page that has a browser rendering, and pages per second."""
+def predictions(dev: Path, ids: list[str], track: str = "browser") -> tuple[dict[str, dict[str, Any]], float]:
+    """{id: prediction} for every page that has the rendering `track`, and pages per second."""
 
     out: dict[str, dict[str, Any]] = {}
     elapsed = 0.0
     for pid in ids:
-        path = dev / f"{pid}.browser.txt"
+        path = dev / f"{pid}.{track}.txt"
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
@@ -233,10 +234,15 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="also write the predictions to this JSON file (with --html: the train pages')",
     )
-    ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md (browser rendering only)")
+    ap.add_argument(
+        "--track", default="browser", choices=("browser", "htmltext", "naive"), help="text rendering read"
+    )
     ap.add_argument("--html", action="store_true", help="score HTML input: text, markup and merged")
     ap.add_argument("--trafilatura", action="store_true", help="with --html: trafilatura's figures too")
     args = ap.parse_args(argv)
+    if args.write and args.track != "browser":
+        ap.error("--write records the browser rendering's figures: not with --track")
     if args.html:
         missing = [f for f in ("split.json", *(g for _, _, g in HTML_SETS)) if not (args.bench / f).exists()]
         if missing or not (args.bench / "meta" / "score_meta.py").exists():
@@ -263,12 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     score_meta = scorer(args.bench, "score_meta")  # the benchmark's own scorer
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    pred, speed = predictions(args.bench / "dev", sorted(gold))
+    pred, speed = predictions(args.bench / "dev", sorted(gold), args.track)
     if args.pred:
         args.pred.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
     report = score_meta.report(score_meta.score(gold, pred))
     build = "compiled" if boilerstrip.COMPILED else "pure Python"  # (about half the speed)
-    report += f"\n({len(pred)} pages, {speed:.0f} pages/s for the whole extraction, {build})\n"
+    report += f"\n({len(pred)} pages, {args.track} rendering, {speed:.0f} pages/s for the whole extraction, {build})\n"
     print(report)
     if args.write:
         block = (
