@@ -105,6 +105,8 @@ def test_readings_of_what_an_opener_introduces() -> None:
     two = readings("Medically reviewed by Ann Lee, MD — Written by Jane Doe, RD — Updated May 3, 2024", page)
     assert (("Jane Doe",), None, HOW_INNER) in two
     assert ("Jane Doe",) in [r[0] for r in readings("May 18, 2023 By Jane Doe In", page)]
+    run_on = [r[0] for r in readings("By Jane Doe On 11/13/19 at 4:00 PM EST", page)]
+    assert run_on and all(names == ("Jane Doe",) for names in run_on)  # never "Jane Doe On"
     assert readings("Contributors: Jane Doe", page)[0][:1] == (("Jane Doe",),)
     assert not any(r[2] == HOW_OPENED for r in readings("By the way, the wall is old", page))
 

@@ -32,6 +32,8 @@ EN = LEX.stoplists.get("en", frozenset())
         ),
         ("By Tess Bonn - 11/19/19 06:56 AM EST", ("Tess Bonn",), None),
         ("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST", ("Kashmira Gander",), None),
+        ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", ("Kashmira Gander",), None),  # lines run together
+        ("By Jane Will On May 3, 2024", ("Jane Will",), None),  # two words stay, stop word or not
         ("By Jane Doe@janedoe Nov 19, 2019, 7:53pm EST", ("Jane Doe",), None),
         ("By Jane Doe jdoe@example.com (509) 459-5382", ("Jane Doe",), None),
         ("Von Max Mustermann publiziert am 30. Juli 2018", ("Max Mustermann",), None),

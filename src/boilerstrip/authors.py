@@ -30,7 +30,7 @@ from .dates import dates_in, first_label, has_relative
 from .html import DOM_FEATURES
 from .kinds import Kind
 from .markers import marker_words
-from .metadata import after_opener, is_opener, parse_byline, parse_name_line
+from .metadata import after_opener, before_date, is_opener, parse_byline, parse_name_line
 from .model import TreeModel
 from .page import Page
 
@@ -288,7 +288,7 @@ def readings(
         rest = rest[found[0].end :]
         found = dates_in(rest, dates)
     if found:
-        rest = rest[: found[0].start]
+        rest = before_date(rest[: found[0].start], stoplist)
     label = first_label(rest)
     if label is not None:
         rest = rest[:label]
@@ -338,7 +338,7 @@ def _opened(text: str, page: Page) -> tuple[str, ...]:
     rest = _SEPARATORS.split(rest.strip(" :"), maxsplit=1)[0]
     found = dates_in(rest, page.dates)
     if found:
-        rest = rest[: found[0].start]
+        rest = before_date(rest[: found[0].start], page.stoplist)  # "By Jane Doe On 11/13/19"
     label = first_label(rest)
     if label is not None:
         rest = rest[:label]

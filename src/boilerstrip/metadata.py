@@ -675,7 +675,7 @@ def parse_byline(
     cut = len(text) - len(rest)
     for d in found:
         if d.start > cut:
-            rest = rest[: d.start - cut]
+            rest = before_date(rest[: d.start - cut], stoplist)
             break
     label = first_label(rest)  # "By Jane Doe Updated Nov. 19"
     if label is not None:
@@ -687,6 +687,19 @@ def parse_byline(
             return None
         names = (single,)
     return names, agency
+
+
+def before_date(text: str, stoplist: frozenset[str]) -> str:
+    """A byline's text up to its date, without the function words that lead into the date
+    ("By Jane Doe On 11/13/19", "Von Max Muster am 3. Mai"): a name does not end with one. Two
+    words stay, as in `authors`' trimming ("By Jane Will On May 3" keeps "Jane Will")."""
+    text = text.rstrip()
+    while len(text.split()) > 2:
+        head, _, last = text.rpartition(" ")
+        if last.casefold() not in stoplist:
+            break
+        text = head.rstrip()
+    return text
 
 
 def declared_names(value: str, lexicon: Lexicon) -> tuple[str, ...]:
