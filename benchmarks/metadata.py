@@ -5,8 +5,8 @@
 
 Predictions come from the dev pages' browser renderings; the scorer is the benchmark's own
 `meta/score_meta.py`. `--track htmltext` or `--track naive` reads the other renderings instead
-(they print the page's `<title>` on their first line). With `--write`, the report replaces the metadata section of
-`docs/benchmarks.md` (the rest of that file is left as it is).
+(they print the page's `<title>` on their first line). With `--write`, the report replaces the
+metadata section of `docs/benchmarks.md` (the rest of that file is left as it is).
 
 With `--html` the input is the pages' HTML instead, and each field is scored three ways: as
 the text stages read it (text), as the page declares it (markup), and as `extract` gives it

@@ -171,16 +171,20 @@ def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[d
 Finals = dict[tuple[str | None, bool], str | None]
 
 
-def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]], Finals, bool]:
-    """The page's candidates (text, features); for HTML input the title `extract` ends with
-    for each answer of the ranking (no title too), once merged with what the markup declares,
-    the ranking sure of its answer or not (`markup.declared_title`); and whether its first line
-    is its `<title>` (`first_line_title`, whose features the candidates then have)."""
+Rows = list[tuple[str, tuple[float, ...]]]  # a page's candidates: (text, features)
+
+
+def page_rows(page: dict[str, Any]) -> tuple[Rows, Rows | None, Finals]:
+    """The page's candidates; the same read with its first line as its `<title>` when it is one
+    (`first_line_title`: the rows the first-line model ranks), else None; and for HTML input the
+    title `extract` ends with for each answer of the ranking (no title too), once merged with
+    what the markup declares, the ranking sure of its answer or not (`markup.declared_title`)."""
     path: Path = page["path"]
     analysed = analyse(path if path.exists() else "")
     listed = candidates(analysed)
+    found = [(c.text, c.features) for c in listed]
     titled = first_line_title(analysed, listed)
-    found = [(c.text, c.features) for c in (titled if titled is not None else listed)]
+    titled_rows = [(c.text, c.features) for c in titled] if titled is not None else None
     finals: Finals = {}
     if analysed.declared is not None:
         lines = [f.norm for f in analysed.facts]
@@ -188,16 +192,16 @@ def page_rows(page: dict[str, Any]) -> tuple[list[tuple[str, tuple[float, ...]]]
             for unsure in (False, True):
                 merged = markup.declared_title(text, analysed.declared, lines, unsure)
                 finals[(text, unsure)] = merged or text
-    return found, finals, titled is not None
+    return found, titled_rows, finals
 
 
 def _key(page: dict[str, Any]) -> str:
     return f"{page['group']} {page['id']} {page['rendering']}"
 
 
-def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[str, tuple[float, ...]]]]:
-    """Every page's candidates; the merged titles go to each page's "finals", whether its first
-    line is its `<title>` to its "first_line"."""
+def build(pages: list[dict[str, Any]], cache: Path | None) -> list[Rows]:
+    """Every page's candidates; the merged titles go to each page's "finals", the candidates
+    read with the first line as the `<title>` (or None) to its "first_line"."""
     if cache is not None and cache.exists():
         stored: dict[str, Any] = pickle.loads(cache.read_bytes())
         if stored.get("features") == FEATURE_NAMES and "first_line" in stored:
@@ -207,7 +211,7 @@ def build(pages: list[dict[str, Any]], cache: Path | None) -> list[list[tuple[st
                     p["first_line"] = stored["first_line"][_key(p)]
                 return [stored["rows"][_key(p)] for p in pages]
     built = [page_rows(p) for p in pages]
-    for p, (_, finals, titled) in zip(pages, built, strict=True):
+    for p, (_, titled, finals) in zip(pages, built, strict=True):
         p["finals"] = finals
         p["first_line"] = titled
     rows = [r for r, _, _ in built]
@@ -369,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         pages = load_pages(bench, args.html)
     rows = build(pages, args.cache)
+    # the pages the model is for: all of them, or with --first-line those whose first line is
+    # their <title>, whose candidates then read it
+    mine = [not args.first_line or p["first_line"] is not None for p in pages]
+    if args.first_line:
+        rows = [p["first_line"] if ok else r for p, r, ok in zip(pages, rows, mine, strict=True)]
     t_features = time.perf_counter() - t0
     drop = {d for d in args.drop.split(",") if d}
     unknown = drop - set(FEATURE_NAMES)
@@ -376,8 +385,6 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"unknown features: {sorted(unknown)}")
     keep = [k for k, name in enumerate(FEATURE_NAMES) if name not in drop]
     names = [FEATURE_NAMES[k] for k in keep]
-    # the pages the model is for: all of them, or with --first-line those whose first line is the <title>
-    mine = [not args.first_line or bool(p["first_line"]) for p in pages]
 
     xs: list[list[float]] = []
     ys: list[int] = []
@@ -412,19 +419,20 @@ def main(argv: list[str] | None = None) -> int:
         [pages[k] for k in train_idx], [rows[k] for k in train_idx], [scores[k] for k in train_idx]
     )
     said = answers(rows, scores, cut)
-    untuned = report(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, 0.0)))
     if args.first_line:
         # the other pages keep the shipped text model, as `extract` ranks them
         shipped = shipped_model()
-        probs = shipped.probas([list(x) for x in flat]) if flat else []
-        for k, (sc, ans) in enumerate(
-            zip(scored(rows, probs), answers(rows, scored(rows, probs), cutoffs(shipped)), strict=True)
+        other = [k for k in range(len(pages)) if not mine[k]]
+        other_rows = [rows[k] for k in other]
+        probs = shipped.probas([list(x) for r in other_rows for _, x in r])
+        for k, ans in zip(
+            other, answers(other_rows, scored(other_rows, probs), cutoffs(shipped)), strict=True
         ):
-            if not mine[k]:
-                scores[k], said[k] = sc, ans
+            said[k] = ans
     elapsed = time.perf_counter() - t0
     print(f"pages {len(pages)} (train {len(train_idx)}), train candidates {len(ys)} ({sum(ys)} positive)")
     if not args.first_line:
+        untuned = report(pages, rows, answers(rows, scores, Cutoffs(0.0, 0.0, 0.0)))
         print("the model alone: " + ", ".join(f"{k} {v['exact']:.3f}" for k, v in untuned.items()))
     print(
         f"features {len(names)}, trees {ROUNDS}, floor {cut.floor:.3f}, unruled {cut.unruled:.3f}, margin {cut.margin:.2f}, declared {cut.declared:.3f}, time {elapsed:.0f} s (candidates {t_features:.0f} s)"

@@ -619,9 +619,11 @@ def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) ->
     """The candidate `pick` takes; None when there is no candidate or none is probable enough.
     With `first_line`, a text page whose first line is its `<title>` is ranked by that model."""
     found = candidates(page)
-    titled = first_line_title(page, found) if first_line is not None else None
-    if titled is not None and first_line is not None:
-        found, model = titled, first_line
+    titled = None
+    if first_line is not None:
+        titled = first_line_title(page, found)
+        if titled is not None:
+            found, model = titled, first_line
     probs = model.probas([list(c.features) for c in found])
     scored = [(p, c.features[_OLD_TEXT] > 0) for p, c in zip(probs, found, strict=True)]
     k = pick(scored, cutoffs(model))
