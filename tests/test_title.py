@@ -13,6 +13,7 @@ from boilerstrip.title import (
     FEATURE_NAMES,
     FEATURES,
     candidates,
+    choose,
     cutoffs,
     first_line_model,
     first_line_title,
@@ -158,3 +159,34 @@ def test_a_long_first_line_is_not_read_as_a_title() -> None:
     assert first_line_title(page, candidates(page)) is None
     short = analyse(f"{HEADLINE} | The Island Courier\n\n{MENU}\n\n{HEADLINE}\nBy Jane Doe\n\n{STORY}")
     assert first_line_title(short, candidates(short)) is not None
+
+
+class _Scored(TreeModel):
+    """A stand-in for a headline model: fixed probabilities, one per candidate in order."""
+
+    def __init__(self, probs: list[float]) -> None:
+        object.__setattr__(self, "_probs", probs)
+
+    def probas(self, rows: list[list[float]]) -> list[float]:
+        return list(self._probs)  # type: ignore[attr-defined]
+
+    @property
+    def info(self) -> tuple[tuple[str, str], ...]:  # type: ignore[override]
+        return (("floor", "0.1"), ("unruled", "0.1"))
+
+
+def test_a_first_line_headline_with_more_words_gives_way_to_the_line_shown() -> None:
+    # the first line reads "Headline, December 13" (a <title> with a date the page does not
+    # print with its headline): the headline is the line the page shows, not the first line
+    text = f"{HEADLINE}, December 13\n\n{MENU}\n\n{HEADLINE}\nBy Jane Doe\n\n{STORY}"
+    page = analyse(text)
+    found = candidates(page)
+    probs = [0.9 if c.unit == 0 else 0.5 for c in found]
+    chosen = choose(page, _Scored(probs))
+    assert chosen is not None and chosen.candidate.unit > 0 and chosen.candidate.text == HEADLINE
+    assert chosen.probability == 0.9
+    # a later line that says more than the first one does not replace it
+    longer = analyse(f"{HEADLINE}\n\n{MENU}\n\n{HEADLINE}, December 13 | World\n\n{STORY}")
+    found = candidates(longer)
+    chosen = choose(longer, _Scored([0.9 if c.unit == 0 else 0.5 for c in found]))
+    assert chosen is not None and chosen.candidate.unit == 0

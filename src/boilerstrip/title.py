@@ -51,6 +51,7 @@ MAX_CHARS: Final = 320
 # The separators a headline line splits at ("Headline | Site", "Site - Headline", "Site: Headline").
 _SEPARATOR: Final = regex.compile(r"\s+[|/›»>·•]\s*|\s*[|›»·•]\s+|\s+(?:-|–|—|::)\s+|:\s+")
 _CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WORDS: Final = regex.compile(r"\w+")
 
 # Kinds grouped for the features of a line and its neighbours.
 _KIND_GROUPS: Final = {
@@ -615,6 +616,14 @@ class Choice:
     first_line: bool
 
 
+def _near(chosen: str, shown: str) -> bool:
+    """Whether a line shows the chosen headline less a few words at its end: its words open the
+    chosen one's and are 60% of them or more, not all ("Ten things to know today" for "Ten
+    things to know today, November 19")."""
+    wc, ws = _WORDS.findall(chosen), _WORDS.findall(shown)
+    return 3 <= len(ws) < len(wc) and wc[: len(ws)] == ws and len(ws) >= 0.6 * len(wc)
+
+
 def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) -> Choice | None:
     """The candidate `pick` takes; None when there is no candidate or none is probable enough.
     With `first_line`, a text page whose first line is its `<title>` is ranked by that model."""
@@ -637,6 +646,11 @@ def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) ->
         if shown:
             j = max(shown, key=lambda j: (scored[j][0], -j))
             best = found[j]
+    if best.unit == 0 and not page.from_html:
+        key = line_key(best.text)
+        near = [j for j, c in enumerate(found) if c.unit > 0 and _near(key, line_key(c.text))]
+        if near:
+            best = found[max(near, key=lambda j: (scored[j][0], -j))]
     norm = page.facts[best.unit].norm
     for c in found:  # the first copy of the line: later ones are the page repeating its headline
         if c.unit < best.unit and page.facts[c.unit].norm == norm:
