@@ -61,6 +61,21 @@ def test_a_date_only_in_the_comments_is_no_publication_date() -> None:
     assert extract(text).published is None
 
 
+def test_a_date_a_label_says_is_not_the_page_s_is_not_offered() -> None:
+    # an offer's end, a link last checked: never the publication date, in any rendering
+    for line in ("Offer expires March 31, 2025.", "Last checked: 2025-03-31", "Angebot endet am 31.03.2025"):
+        text = "Home\nNight buses to reach the eastern districts\n" + _STORY + line + "\n"
+        page = analyse(text)
+        assert published.candidates(page) == [], line
+        assert extract(text).published is None, line
+    # a date labelled as published before it on the same line is still offered
+    text = (
+        "Night buses to reach the eastern districts\nPublished March 3, 2025. Offer expires March 31, 2025.\n"
+        + _STORY
+    )
+    assert [_day(c.match.value) for c in published.candidates(analyse(text))] == [date(2025, 3, 3)]
+
+
 def test_empty_and_dateless_text() -> None:
     assert extract("").published is None
     assert published.candidates(analyse("")) == []

@@ -541,8 +541,9 @@ def find_relative(text: str, reference: date | datetime) -> DateMatch | None:
 
 @functools.cache
 def _labels() -> regex.Pattern[str]:
-    """Published/updated label words (data/datelabels.tsv) as one pattern with a group per kind."""
-    kinds: dict[str, list[str]] = {"published": [], "updated": []}
+    """Date label words (data/datelabels.tsv: published, updated, other) as one pattern with a
+    group per kind."""
+    kinds: dict[str, list[str]] = {"published": [], "updated": [], "other": []}
     path = Path(str(resources.files("boilerstrip") / "data" / "datelabels.tsv"))
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
@@ -567,9 +568,10 @@ _UNSPACED_WORD: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangu
 
 
 def date_roles(text: str, found: list[DateMatch]) -> list[str]:
-    """For each date found in `text`: "updated" or "published" after the nearest label before it
-    ("Published ... | Updated ..."); "" when no label precedes it."""
-    marks = [(m.start(), "updated" if m.group("updated") else "published") for m in _labels().finditer(text)]
+    """For each date found in `text`: the kind of the nearest label before it ("Published ... |
+    Updated ..."), "published", "updated" or "other" (not the page's date: "Offer expires ...",
+    "Last checked ..."); "" when no label precedes it."""
+    marks = [(m.start(), m.lastgroup or "published") for m in _labels().finditer(text)]
     roles = []
     for d in found:
         before = [kind for at, kind in marks if at < d.start]
@@ -578,7 +580,7 @@ def date_roles(text: str, found: list[DateMatch]) -> list[str]:
 
 
 def first_label(text: str) -> int | None:
-    """Where the first published/updated label word of `text` starts, if it has one."""
+    """Where the first date label word of `text` starts, if it has one."""
     m = _labels().search(text)
     return m.start() if m else None
 

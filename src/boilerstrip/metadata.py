@@ -562,6 +562,8 @@ def find_dates_meta(
             continue
         roles = date_roles(text, found)
         for d, role in zip(found, roles, strict=True):
+            if role == "other":
+                continue  # not the page's date: an offer's end, a deadline, a last visit
             if role == "updated":
                 if updated is None:
                     updated = (i, d.value)

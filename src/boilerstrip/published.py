@@ -118,7 +118,8 @@ def body_span(page: Page) -> tuple[int, int]:
 def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     """Every date on the page with its features. `anchor` is the headline's unit (the body's
     start when None). Dates under a comments heading after the story are the readers' and are
-    not offered (their lines still count as lines alike). Reads the rule labels and the body
+    not offered, nor are dates a label says are not the page's ("Offer expires ...", "Last
+    checked ...", data/datelabels.tsv); their lines still count as lines alike. Reads the rule labels and the body
     region, which the later stages leave as they are, so training and extraction see the same
     features."""
     units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
@@ -180,8 +181,8 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     out: list[Candidate] = []
     seen_on_line: dict[int, int] = {}
     for i, d, role in found:
-        if i > comments:
-            continue  # the readers' dates
+        if i > comments or role == "other":
+            continue  # the readers' dates; an offer's end, a deadline, a last visit
         text = units[i].text
         f = facts[i]
         kind = _kind(rule[i])
