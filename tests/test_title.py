@@ -179,8 +179,8 @@ def test_a_first_line_headline_with_more_words_gives_way_to_the_line_shown() -> 
     page = analyse(text)
     chosen = choose(page, _prefers_the_first_line(candidates(page)))
     assert chosen is not None and chosen.candidate.unit > 0 and chosen.candidate.text == HEADLINE
-    assert abs(chosen.probability - 0.9) < 1e-9
+    assert abs(chosen.probability - 0.9) < 1e-9 and chosen.shown_shorter
     # a later line that says more than the first one does not replace it
     longer = analyse(f"{HEADLINE}\n\n{MENU}\n\n{HEADLINE}, December 13 | World\n\n{STORY}")
     chosen = choose(longer, _prefers_the_first_line(candidates(longer)))
-    assert chosen is not None and chosen.candidate.unit == 0
+    assert chosen is not None and chosen.candidate.unit == 0 and not chosen.shown_shorter

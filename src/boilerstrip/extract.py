@@ -156,6 +156,8 @@ def _headline(page: Page) -> tuple[int, str, Label] | None:
         rule = "title.first_line"
     else:
         reason, rule = f"the headline (ranked first of {chosen.count} candidates)", "title.model"
+    if chosen.shown_shorter:
+        reason = f"{reason[:-1]}; the first line's reading, shown shorter here)"
     label = Label(Kind.TITLE, reason, rule=rule, probability=chosen.probability)
     return cand.unit, cand.text, label
 

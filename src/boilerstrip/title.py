@@ -607,13 +607,15 @@ def pick(scored: list[tuple[float, bool]], cut: Cutoffs) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """The headline taken: the candidate, its probability, how many candidates there were, and
-    whether the page's first line was read as its `<title>` (`first_line_title`)."""
+    """The headline taken: the candidate, its probability, how many candidates there were,
+    whether the page's first line was read as its `<title>` (`first_line_title`), and whether
+    the first line's reading was taken from a line below that shows it shorter (`_near`)."""
 
     candidate: Candidate
     probability: float
     count: int
     first_line: bool
+    shown_shorter: bool = False
 
 
 def _near(chosen: str, shown: str) -> bool:
@@ -646,14 +648,15 @@ def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) ->
         if shown:
             j = max(shown, key=lambda j: (scored[j][0], -j))
             best = found[j]
+    shorter = False
     if best.unit == 0 and not page.from_html:
         key = line_key(best.text)
         near = [j for j, c in enumerate(found) if c.unit > 0 and _near(key, line_key(c.text))]
         if near:
-            best = found[max(near, key=lambda j: (scored[j][0], -j))]
+            best, shorter = found[max(near, key=lambda j: (scored[j][0], -j))], True
     norm = page.facts[best.unit].norm
     for c in found:  # the first copy of the line: later ones are the page repeating its headline
         if c.unit < best.unit and page.facts[c.unit].norm == norm:
             best = Candidate(c.unit, best.text, best.variant, best.features)
             break
-    return Choice(best, best_p, len(found), titled is not None)
+    return Choice(best, best_p, len(found), titled is not None, shorter)
