@@ -151,13 +151,13 @@ def _headline(page: Page) -> tuple[int, str, Label] | None:
     if chosen is None:
         return None
     cand = chosen.candidate
+    notes = [f"ranked first of {chosen.count} candidates"]
     if chosen.first_line:
-        reason = f"the headline (ranked first of {chosen.count} candidates; the first line read as the page's title)"
-        rule = "title.first_line"
-    else:
-        reason, rule = f"the headline (ranked first of {chosen.count} candidates)", "title.model"
+        notes.append("the first line read as the page's title")
     if chosen.shown_shorter:
-        reason = f"{reason[:-1]}; the first line's reading, shown shorter here)"
+        notes.append("the first line's reading, shown shorter here")
+    reason = f"the headline ({'; '.join(notes)})"
+    rule = "title.first_line" if chosen.first_line else "title.model"
     label = Label(Kind.TITLE, reason, rule=rule, probability=chosen.probability)
     return cand.unit, cand.text, label
 

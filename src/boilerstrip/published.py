@@ -119,9 +119,9 @@ def candidates(page: Page, anchor: int | None = None) -> list[Candidate]:
     """Every date on the page with its features. `anchor` is the headline's unit (the body's
     start when None). Dates under a comments heading after the story are the readers' and are
     not offered, nor are dates a label says are not the page's ("Offer expires ...", "Last
-    checked ...", data/datelabels.tsv); their lines still count as lines alike. Reads the rule labels and the body
-    region, which the later stages leave as they are, so training and extraction see the same
-    features."""
+    checked ...", data/datelabels.tsv); their lines still count as lines alike. Reads the rule
+    labels and the body region, which the later stages leave as they are, so training and
+    extraction see the same features."""
     units, facts, rule = page.units, page.facts, page.rule_labels or page.labels
     n = len(units)
     if n == 0:

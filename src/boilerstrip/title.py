@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -626,6 +627,14 @@ def _near(chosen: str, shown: str) -> bool:
     return 3 <= len(ws) < len(wc) and wc[: len(ws)] == ws and len(ws) >= 0.6 * len(wc)
 
 
+def _shown_below(
+    found: list[Candidate], scored: list[tuple[float, bool]], shows: Callable[[str], bool]
+) -> int | None:
+    """The most probable candidate below the first line whose text (`line_key`) `shows` accepts."""
+    below = [j for j, c in enumerate(found) if c.unit > 0 and shows(line_key(c.text))]
+    return max(below, key=lambda j: (scored[j][0], -j)) if below else None
+
+
 def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) -> Choice | None:
     """The candidate `pick` takes; None when there is no candidate or none is probable enough.
     With `first_line`, a text page whose first line is its `<title>` is ranked by that model."""
@@ -641,19 +650,17 @@ def choose(page: Page, model: TreeModel, first_line: TreeModel | None = None) ->
     if k is None:
         return None
     best, best_p = found[k], scored[k][0]
-    if titled is not None and best.unit == 0:
-        # the <title>'s reading of the headline: the line the page shows it on, when there is one
-        key = line_key(best.text)
-        shown = [j for j, c in enumerate(found) if c.unit > 0 and line_key(c.text) == key]
-        if shown:
-            j = max(shown, key=lambda j: (scored[j][0], -j))
-            best = found[j]
     shorter = False
     if best.unit == 0 and not page.from_html:
+        # the first line's reading: the line the page shows it on, as it is (a page whose first
+        # line is its <title>) or shorter, when there is one
         key = line_key(best.text)
-        near = [j for j, c in enumerate(found) if c.unit > 0 and _near(key, line_key(c.text))]
-        if near:
-            best, shorter = found[max(near, key=lambda j: (scored[j][0], -j))], True
+        j = _shown_below(found, scored, lambda text: text == key) if titled is not None else None
+        if j is None:
+            j = _shown_below(found, scored, lambda text: _near(key, text))
+            shorter = j is not None
+        if j is not None:
+            best = found[j]
     norm = page.facts[best.unit].norm
     for c in found:  # the first copy of the line: later ones are the page repeating its headline
         if c.unit < best.unit and page.facts[c.unit].norm == norm:
