@@ -63,6 +63,21 @@ def test_stdin() -> None:
     assert "VILNIUS:" in res.stdout.decode()
 
 
+def test_a_single_document_without_a_body_is_reported(tmp_path: Path) -> None:
+    """An empty result is not an error (exit 0), but one document printing nothing says why."""
+    page = tmp_path / "menu.txt"
+    page.write_text("Home\nNews\nSport\nContact\n", encoding="utf-8")
+    res = run(str(page))
+    assert res.returncode == 0
+    assert res.stdout == b""
+    assert (
+        res.stderr.decode()
+        == f"boilerstrip: {page}: no article body found (--show lists every line and why it was removed)\n"
+    )
+    assert run("-q", str(page)).stderr == b""
+    assert run(str(SEED)).stderr == b""
+
+
 def test_output_dir_and_directories(tmp_path: Path) -> None:
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)

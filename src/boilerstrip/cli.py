@@ -277,6 +277,11 @@ def _run_cli(
         report.close()
     if not args.quiet and (report.documents != 1 or report.failed or report.skipped):
         report.summary(time.monotonic() - started)
+    elif not args.quiet and report.empty_name is not None:
+        # one document and nothing printed for it: say so, rather than exit in silence
+        report.error(
+            report.empty_name, "no article body found (--show lists every line and why it was removed)"
+        )
     return 1 if report.failed else 0
 
 
@@ -331,6 +336,7 @@ class Reporter:
         self.done = 0
         self.failed = 0
         self.empty = 0
+        self.empty_name: str | None = None  # the first document whose body is empty
         self.skipped = 0
 
     def start(self, total: int | None, show: bool) -> None:
@@ -346,13 +352,15 @@ class Reporter:
         else:
             sys.stderr.write(line + "\n")
 
-    def document(self, ok: bool, empty: bool) -> None:
+    def document(self, name: str, ok: bool, empty: bool) -> None:
         self.documents += 1
         if not ok:
             self.failed += 1
         else:
             self.done += 1
             self.empty += empty
+            if empty and self.empty_name is None:
+                self.empty_name = name
         if self.bar is not None:
             self.bar.update(1)
             if not ok:
@@ -622,7 +630,7 @@ class Sink:
         return True
 
     def emit(self, job: Job, rendered: Rendered) -> None:
-        self.report.document(rendered.error is None, rendered.empty)
+        self.report.document(_name(job, rendered), rendered.error is None, rendered.empty)
         if rendered.error is not None:
             self.report.error(_name(job, rendered), rendered.error)
         if self.output_dir is None:
