@@ -97,6 +97,8 @@ def test_no_credit(text: str) -> None:
         ("Image copyright EPA", "EPA"),
         ("GETTY", "GETTY"),
         ("© Jane Doe", "Jane Doe"),
+        # an abbreviated credit word needs no colon (Polish "Fot." for "Fotografia")
+        ("Fot. Jan Kowalski / Agencja Gazeta", "Jan Kowalski / Agencja Gazeta"),
     ],
 )
 def test_credit_only(text: str, credit: str) -> None:
@@ -104,7 +106,7 @@ def test_credit_only(text: str, credit: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["© 2019 Acme Inc", "Staff", "Photos of the week are here and more", "Photography"]
+    "text", ["© 2019 Acme Inc", "Staff", "Photos of the week are here and more", "Photography", "Fot."]
 )
 def test_not_credit_only(text: str) -> None:
     assert credit_only(text, LEX) is None

@@ -83,8 +83,14 @@ def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> rege
         regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
     )
     wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
+    # a credit word that is an abbreviation needs no colon: "Fot. Jan Kowalski / Agencja Gazeta"
+    dotted = (
+        "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True) if w.endswith("."))
+        or "(?!)"
+    )
     return regex.compile(
         rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:：=/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
+        rf"|\A(?:{dotted})\s+(?P<credit>\p{{L}}.{{1,99}}?)\s*\Z"
         rf"|\A(?:(?:{words})\s+)+by\s+(?P<credit>.{{2,100}}?)\s*\Z"
         rf"|\A(?:{copyright})\s+(?P<credit>.{{2,80}}?)\s*\Z"
         rf"|\A[(\[]?\s*(?:©|\(c\))\s*(?P<credit>.{{2,80}}?)\s*[)\]]?\Z"
@@ -503,6 +509,7 @@ def _openings(credit_words: frozenset[str], agencies: frozenset[str]) -> frozens
     words = {w.split()[0] for w in credit_words if w.strip()}
     words |= {a.casefold().split()[0] for a in agencies if a.strip()}
     words |= set(marker_words("credit_prefix")) | {"©", "(c)"}
+    words |= {w.rstrip(".") for w in words if w.endswith(".")}  # `_OPENING` reads "Fot." as "Fot"
     return frozenset(words)
 
 
