@@ -1,4 +1,5 @@
-"""Image and video captions: a caption line, its credit split off in its many written forms."""
+"""Image and video captions: a caption line, its credit split off in its many written forms, and
+the labelling of a page's caption lines (`mark_captions`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,14 @@ from typing import Final
 
 import regex
 
+from .classify import K_REPEATED, Label
+from .dates import find_dates, first_label
+from .features import UnitFacts
+from .kinds import Kind
 from .lexicon import Lexicon
+from .lines import Unit, clean_text
 from .markers import marker_words
+from .metadata import lead_agency, parse_dateline
 
 # A credit that is a copyright notice of the site ("© 2019 X. All rights reserved"), not of a picture.
 _NOTICE: Final = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
@@ -582,3 +589,249 @@ def _labelled(text: str, heads: tuple[str, ...], labels: regex.Pattern[str]) -> 
         return None
     rest = text[m.end() :].strip()
     return rest or None
+
+
+# A sentence ending followed by the next sentence ("... here. The ...", or a CJK full stop).
+SENTENCE_BREAK: Final = regex.compile(r"\p{L}[.!?\u3002\uff01\uff1f]\s+\p{Lu}|[\u3002\uff01\uff1f]")
+
+
+def mark_captions(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None], lexicon: Lexicon
+) -> dict[int, tuple[str, str | None]]:
+    """Label caption lines; return {unit: (caption text, credit)}.
+
+    A caption is a line ending with a credit, a line under a printed caption label, or a short
+    descriptive line right above a credit line (a copy of it repeated by the page included)."""
+    out: dict[int, tuple[str, str | None]] = {}
+    reader = caption_reader(lexicon)  # (once per page: its tests run on every line)
+    plain: set[str] = set()  # lines no credit or caption form reads (pages repeat many lines)
+    for i, unit in enumerate(units):
+        if not _free(labels, i) or i in out:
+            continue
+        text = unit.text
+        if text in plain and labels[i] is not None:
+            continue  # a copy of such a line: the same tests as on the first copy, then this check
+        lead = reader.credit_lead(text)
+        if lead and i + 1 < len(units) and _free(labels, i + 1) and unit_facts[i + 1].words <= 12:
+            lead_credit = clean_text(units[i + 1].text)
+            labels[i] = Label(Kind.CAPTION, "image credit label", rule="caption.credit_label")
+            labels[i + 1] = Label(Kind.CAPTION, "image credit", rule="caption.credit")
+            out[i] = ("", None)
+            out[i + 1] = ("", None)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, lead_credit)
+            continue
+        labelled = reader.caption_label(text)
+        if labelled is not None and unit_facts[i].words <= 80:
+            labels[i] = Label(Kind.CAPTION, "a printed caption label", rule="caption.printed_label")
+            split = reader.split_credit(labelled)
+            above = reader.credit_only(units[i - 1].text) if i > 0 and i - 1 in out else None
+            out[i] = split if split is not None else (labelled, above)
+            continue
+        only = reader.credit_only(text)
+        if only is None and labels[i] is None and _credit_in_capitals(units, unit_facts, i):
+            only = text.strip(" ()[]")
+        if only is not None:
+            bare = reader.is_bare_credit(text)
+            if bare and not (i > 0 and unit_facts[i - 1].ends_sentence and _free(labels, i - 1)):
+                continue
+            if bare and signs_story(text):
+                continue
+            labels[i] = Label(Kind.CAPTION, "image credit", rule="caption.credit")
+            out[i] = ("", None)
+            _caption_above(units, unit_facts, labels, out, lexicon, reader, i, only, bare)
+            continue
+        if not lead:
+            plain.add(text)
+        if labels[i] is not None:
+            continue
+        if not 3 <= unit_facts[i].words <= 160:
+            continue
+        if unit_facts[i].words > 60:
+            split = reader.split_credit(text)  # a long caption names its credit with a label
+            if split is not None and _spaced_label(text, split[0], lexicon):
+                labels[i] = Label(Kind.CAPTION, "ends with an image credit", rule="caption.ends_with_credit")
+                out[i] = split
+            continue
+        stamp = _dated_stamp(text) if text.endswith(")") else None
+        if stamp is None and i + 1 < len(units) and units[i + 1].text.startswith("("):
+            stamp = len(text) if _dated_stamp(units[i + 1].text) == 0 else None
+        described = stamp is not None and text[:stamp].rstrip().endswith((".", "!", "?", "。"))
+        if stamp is not None and described and unit_facts[i].words >= 8:
+            # "... was released on Monday. (Published Monday, Nov. 18, 2019)": a story's paragraphs
+            # carry no date of their own; an embedded video's description does
+            labels[i] = Label(
+                Kind.CAPTION, "a media item's description, dated in brackets", rule="caption.dated_media"
+            )
+            out[i] = (text[:stamp].rstrip(), None)
+            continue
+        split = reader.split_credit(text)
+        if split is not None:
+            labels[i] = Label(Kind.CAPTION, "ends with an image credit", rule="caption.ends_with_credit")
+            out[i] = split
+            continue
+        unfolded = reader.without_toggle(text)
+        split = reader.split_credit(unfolded) if unfolded != text else None
+        if split is not None:
+            labels[i] = Label(
+                Kind.CAPTION,
+                "ends with an image credit and the link folding it",
+                rule="caption.credit_folded",
+            )
+            out[i] = split
+            if i + 1 < len(units) and _free(labels, i + 1) and folded_copy(units[i + 1].text, unfolded):
+                labels[i + 1] = Label(
+                    Kind.CAPTION, "the caption above, shortened to unfold", rule="caption.folded_copy"
+                )
+                out[i + 1] = ("", None)
+    _gallery_heads(units, unit_facts, labels, out)
+    return out
+
+
+# (module-level functions rather than closures in `mark_captions`: compiled, a closure is a
+# callable object and every variable it shares is read through it)
+def _free(labels: list[Label | None], k: int) -> bool:
+    lab = labels[k]
+    return lab is None or lab.kind is K_REPEATED
+
+
+def _short_caption(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    reader: CaptionReader,
+    k: int,
+) -> bool:
+    """A short descriptive sentence, as captions are (a story's paragraphs run longer)."""
+    if k >= len(units) or not _free(labels, k) or k in out:
+        return False
+    f = unit_facts[k]
+    return (
+        3 <= f.words <= 25
+        and f.ends_sentence
+        and len(SENTENCE_BREAK.findall(units[k].text)) <= 1
+        and not reader.credit_only(units[k].text)
+    )
+
+
+def _caption_above(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+    lexicon: Lexicon,
+    reader: CaptionReader,
+    i: int,
+    credit: str | None,
+    sentence: bool = False,
+) -> None:
+    if i + 1 < len(units) and reader.caption_label(units[i + 1].text) is not None:
+        return  # the credit belongs to the labelled caption under it
+    k = i - 1
+    seen = 0
+    while k >= 0 and seen < 3:
+        lab = labels[k]
+        if k in out and out[k][0]:
+            return
+        if lab is not None and lab.kind is Kind.CAPTION or (lab is not None and lab.kind is Kind.OTHER):
+            k -= 1
+            seen += 1
+            continue
+        if not _free(labels, k) or not 3 <= unit_facts[k].words <= 45:
+            break
+        if parse_dateline(units[k].text) or lead_agency(units[k].text, lexicon):
+            break  # "LONDON (Reuters) -", "(Agency) - ...": the story's first paragraph
+        if sentence and (not unit_facts[k].ends_sentence or unit_facts[k].words > 35):
+            return  # a bare name under a heading is no credit, and under a paragraph it signs the story
+        if (
+            unit_facts[k].words > 25
+            and not sentence
+            and _short_caption(units, unit_facts, labels, out, reader, i + 1)
+        ):
+            break  # a paragraph above, a caption-like sentence below: the caption is below
+        labels[k] = Label(Kind.CAPTION, "caption above an image credit", rule="caption.credit_below")
+        out[k] = (units[k].text, credit)
+        j = k - 1
+        if j >= 0 and _free(labels, j) and unit_facts[j].norm == unit_facts[k].norm:
+            labels[j] = Label(Kind.CAPTION, "a copy of the caption below it", rule="caption.copy")
+        return
+    if not sentence and _short_caption(units, unit_facts, labels, out, reader, i + 1):
+        # no caption above: a short sentence right under the credit
+        labels[i + 1] = Label(Kind.CAPTION, "caption under an image credit", rule="caption.credit_above")
+        out[i + 1] = (units[i + 1].text, credit)
+
+
+def _credit_in_capitals(units: list[Unit], unit_facts: list[UnitFacts], i: int) -> bool:
+    """A name of a few words set in capitals right under a sentence, in the same block
+    ("... legalized for medical use." / "STATISTA"): a picture's credit, as credits are set;
+    a heading stands apart from the paragraph above it."""
+    unit = units[i]
+    core = unit.text.strip(" ()[]")
+    if unit.blank_before or i == 0 or not 1 <= unit_facts[i].words <= 2 or not core.isupper():
+        return False
+    if _CAPITAL_NAME.fullmatch(core) is None:
+        return False  # "GPU", "WIR.IHR.ALLE", "PRINT & DIGITAL": an acronym, a slogan, a menu label
+    if i + 1 < len(units) and not units[i + 1].blank_before:
+        return False  # the block goes on: a label over what follows, not a credit closing a caption
+    above = units[i - 1].text.rstrip(" \"'”’»")
+    return (
+        above.endswith(".")  # a caption describes: it ends with a full stop, not "?" or "!"
+        and not above.isupper()
+        and 3 <= unit_facts[i - 1].words <= 35
+    )
+
+
+# A credit set in capitals: one or two words of four letters or more ("STATISTA", "NASA JPL").
+_CAPITAL_NAME: Final = regex.compile(r"\p{Lu}{4,}(?:[ '’-]\p{Lu}{2,})?")
+
+
+def _gallery_heads(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    out: dict[int, tuple[str, str | None]],
+) -> None:
+    """Captions of a gallery without a credit: a line in the caption slot of a gallery whose
+    captions alternate with the same counter line ("6", "1 of 6", "Image")."""
+    for i in sorted(out):
+        k = i
+        while k - 2 >= 0 and k in out and out[k][0]:
+            sep, head = k - 1, k - 2
+            if not (k + 1 < len(units) and unit_facts[sep].norm == unit_facts[k + 1].norm):
+                break  # the same separator on both sides of the caption: a gallery's rhythm
+            if unit_facts[sep].words > 3 or head in out:
+                break
+            if unit_facts[sep].words and not any(ch.isdigit() for ch in units[sep].text):
+                break  # a counter ("6", "1 of 6"), not a name or a label repeated around a box
+            lab = labels[head]
+            if lab is not None and lab.kind not in (Kind.REPEATED, Kind.OTHER):
+                break
+            if not 3 <= unit_facts[head].words <= 45 or unit_facts[head].ends_sentence:
+                break  # a paragraph ends with a full stop; a gallery's captions often do not
+            labels[head] = Label(
+                Kind.CAPTION, "in a gallery's caption slot, between its counters", rule="caption.gallery_slot"
+            )
+            out[head] = (units[head].text, None)
+            k = head
+
+
+def _spaced_label(text: str, caption: str, lexicon: Lexicon) -> bool:
+    """True when the credit cut from `text` is a spaced "Credit: X" after a full stop; glued to the
+    sentence ("...Behörden.Foto: X") it belongs to a picture next to a paragraph."""
+    rest = text[len(caption) :]
+    if not rest[:1].isspace() or not caption.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
+    head = rest.strip().split(":", 1)[0].casefold()
+    return ":" in rest[:30] and head in lexicon.credit_words
+
+
+def _dated_stamp(text: str) -> int | None:
+    """Where a closing "(Published Monday, Nov. 18, 2019)" starts, if `text` ends with one."""
+    text = text.rstrip()
+    k = text.rfind("(")
+    if k < 0 or not text.endswith(")") or len(text) - k > 60:
+        return None
+    inner = text[k + 1 : -1].strip()
+    if first_label(inner) != 0 or not find_dates(inner):
+        return None
+    return k

@@ -258,3 +258,13 @@ def _collapse(body: str, strip: bool) -> str:
         out: str = _INNER_SPACE.sub(" ", body)
         return out.strip() if strip else out
     return " ".join(body.split())
+
+
+_CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """`text` stripped, without control characters."""
+    if text.isprintable():  # (no control character: most lines skip the pattern)
+        return text.strip()
+    return str(_CONTROL.sub("", text)).strip()

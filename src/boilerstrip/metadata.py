@@ -1000,3 +1000,48 @@ def split_tags(text: str, body: str) -> tuple[str, ...]:
                 i = j
                 break
     return tuple(dict.fromkeys(out))
+
+
+def mark_bylines_and_sources(
+    units: list[Unit],
+    unit_facts: list[UnitFacts],
+    labels: list[Label | None],
+    lexicon: Lexicon,
+    dates: DateMemo | None = None,
+) -> dict[int, tuple[tuple[str, ...], str | None]]:
+    """Label byline lines ("By Jane Doe", or "By" alone with the name below it) and lines naming
+    the story's source; return {unit: (authors, agency)} for the bylines (as `parse_byline`)."""
+    bylines: dict[int, tuple[tuple[str, ...], str | None]] = {}
+    for i, unit in enumerate(units):
+        label = labels[i]
+        if unit_facts[i].words > 40:
+            continue
+        if (label is None or label.kind is K_DATE) and unit_facts[i].words <= 24:  # longer: a paragraph
+            parsed = parse_byline(unit.text, lexicon, dates=dates)
+            if parsed is not None and not parsed[0] and parsed[1] is None:
+                parsed = None
+            if parsed is None and i + 1 < len(units) and is_opener(unit.text, lexicon):
+                # "By" alone, the name on the next line (an inline link cut the byline)
+                joined = parse_byline(f"{unit.text} {units[i + 1].text}", lexicon, dates=dates)
+                if (
+                    joined is not None
+                    and joined[0]
+                    and labels[i + 1] is None
+                    and unit_facts[i + 1].words <= 12
+                ):
+                    labels[i] = Label(Kind.BYLINE, "a byline opener", rule="byline.opener")
+                    labels[i + 1] = Label(
+                        Kind.BYLINE, "a byline, its opener on the line above", rule="byline.opener_above"
+                    )
+                    bylines[i + 1] = joined
+                    continue
+            if parsed is not None:
+                bylines[i] = parsed
+                if label is None:
+                    labels[i] = Label(Kind.BYLINE, "a byline", rule="byline.parsed")
+                continue
+        if label is None or label.kind is K_RELATED:
+            src = parse_source(unit.text, lexicon)
+            if src is not None:
+                labels[i] = Label(Kind.SOURCE, "names the story's source", rule="source.line")
+    return bylines
