@@ -61,6 +61,8 @@ LEX = default_lexicon()
         ("A logo in New York.Reuters", "A logo in New York.", "Reuters"),
         ("‘The talks will go on.’ Photograph: AFP via Getty", "‘The talks will go on.’", "AFP via Getty"),
         ("«Wir reden weiter.» Bild: Jane Roe", "«Wir reden weiter.»", "Jane Roe"),
+        # an agency's file picture, "files" as Canadian papers print it
+        ("A plant near Toronto. Jane Roe/Reuters files", "A plant near Toronto.", "Jane Roe/Reuters files"),
         (
             "Posters from the city's new campaign. (example.org)",
             "Posters from the city's new campaign.",
@@ -276,6 +278,9 @@ def test_an_embedded_video_title_and_blurb_make_one_caption() -> None:
 def test_video_label_with_colon_introduces_a_caption() -> None:
     assert caption_label("Video: Envoys explain what they hope for") == "Envoys explain what they hope for"
     assert caption_label("Video games are a growing market") is None
+    # the German label for a figure, with its colon (a sentence may open with the word)
+    assert caption_label("Abbildung: Schneehöhen im Mattertal") == "Schneehöhen im Mattertal"
+    assert caption_label("Abbildung 2 zeigt die Entwicklung der Preise.") is None
 
 
 def test_long_caption_with_a_spaced_credit_label_but_not_a_glued_one() -> None:

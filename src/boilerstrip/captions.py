@@ -54,7 +54,7 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
             rf"\s*/\s*[\p{{L}}][\p{{L}}\s.'’-]{{1,60}}(?:/[\p{{L}}\s.'’-]{{1,40}})?)\s*\Z",
         ),
         regex.compile(
-            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:file|{words}))?)\s*\Z",
+            rf"(?<=[.!?\"”)])[\s\u00a0]*(?P<credit>(?:[\p{{Lu}}][\p{{L}}.'’-]*\s?){{1,4}}\s*/\s*(?i:{wire})(?:\s+(?i:files?|{words}))?)\s*\Z",
         ),
         # "... rabbits. (JANE DOE/SCIENCE PHOTO LIBRARY)", "... Titan. (NASA/JPL-Caltech/ASU)",
         # "... getarnt. (jdoe / iStock.com)": a photographer's handle and the stock site
