@@ -297,6 +297,12 @@ def test_long_caption_with_a_spaced_credit_label_but_not_a_glued_one() -> None:
         ("A man walks past. Courtesy of Jane Doe", "A man walks past.", "Jane Doe"),
         ("A man walks past (Photo courtesy of Jane Doe)", "A man walks past", "Jane Doe"),
         ("Jane Doe Submitted photo", "Jane Doe", "Submitted photo"),
+        # German marks a stock picture so; the bracket may close the sentence
+        (
+            "Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).",
+            "Wer die Äste auf die Wege zieht, ist unklar",
+            "Symbolbild",
+        ),
         ("Un hombre camina. (Cortesía de Juana Pérez)", "Un hombre camina.", "Juana Pérez"),
         ("Ana García, directora del museo. Foto cedida", "Ana García, directora del museo.", "Foto cedida"),
         ("Ein Mann geht vorbei. (Archivfoto)", "Ein Mann geht vorbei.", "Archivfoto"),

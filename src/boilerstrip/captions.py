@@ -250,6 +250,8 @@ class CaptionReader:
         "... in 2019. Courtesy of Jane Doe", "... (Cortesía de X)", "Jane Doe Submitted photo"."""
         window = tail[-120:]
         end = window.rstrip()
+        if end.endswith((").", "].")):
+            end = end[:-1]  # "... ist unklar (Symbolbild).": the bracket closes the sentence
         bracket = end[-1:] in (")", "]")
         ends, longest = self.unsourced_ends, self.unsourced_longest
         unsourced = end[-longest:].casefold().endswith(ends) or (
@@ -392,7 +394,7 @@ def _worded_tails() -> tuple[regex.Pattern[str], ...]:
     return (
         # "... in 2019. (File photo)", "Jane Doe Submitted photo": the credit opens with a capital
         regex.compile(
-            rf"(?:(?<=[.!?\"”’»)])[\s\u00a0]*|(?<=\p{{L}})[\s\u00a0]+)[(\[]?(?P<credit>(?=\p{{Lu}})(?i:{unsourced}))[)\]]?\s*\Z"
+            rf"(?:(?<=[.!?\"”’»)])[\s\u00a0]*|(?<=\p{{L}})[\s\u00a0]+)[(\[]?(?P<credit>(?=\p{{Lu}})(?i:{unsourced}))(?:[)\]]\.?)?\s*\Z"
         ),
         # "... in 2019. (Courtesy of Jane Doe)", "... Kiev (Cortesía de X)"
         regex.compile(rf"[\s\u00a0]*[(\[]\s*(?:{courtesy})\s+{_SOURCE}\s*[)\]]\s*\Z", regex.I),
