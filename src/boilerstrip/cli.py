@@ -275,13 +275,14 @@ def _run_cli(
     finally:
         sink.discard()
         report.close()
-    if not args.quiet and (report.documents != 1 or report.failed or report.skipped):
-        report.summary(time.monotonic() - started)
-    elif not args.quiet and report.empty_name is not None:
-        # one document and nothing printed for it: say so, rather than exit in silence
-        report.error(
-            report.empty_name, "no article body found (--show lists every line and why it was removed)"
-        )
+    if not args.quiet:
+        if report.documents != 1 or report.failed or report.skipped:
+            report.summary(time.monotonic() - started)
+        elif report.empty_name is not None:
+            # one document and nothing printed for it: say so, rather than exit in silence
+            report.error(
+                report.empty_name, "no article body found (--show lists every line and why it was removed)"
+            )
     return 1 if report.failed else 0
 
 
@@ -630,14 +631,15 @@ class Sink:
         return True
 
     def emit(self, job: Job, rendered: Rendered) -> None:
-        self.report.document(_name(job, rendered), rendered.error is None, rendered.empty)
+        name = _name(job, rendered)
+        self.report.document(name, rendered.error is None, rendered.empty)
         if rendered.error is not None:
-            self.report.error(_name(job, rendered), rendered.error)
+            self.report.error(name, rendered.error)
         if self.output_dir is None:
             if rendered.text is None:
                 return
             if self.view.headed:
-                sys.stdout.write(f"==> {rendered.url or _name(job, rendered)} <==\n")
+                sys.stdout.write(f"==> {rendered.url or name} <==\n")
             _write(sys.stdout, rendered.text)
             if self.view.headed:
                 sys.stdout.write("\n")
@@ -650,7 +652,7 @@ class Sink:
             handle = self._open(job)
             if rendered.text is not None:
                 if job.container and self.view.headed:
-                    handle.write(f"==> {rendered.url or _name(job, rendered)} <==\n")
+                    handle.write(f"==> {rendered.url or name} <==\n")
                 _write(handle, rendered.text)
                 if job.container and self.view.headed:
                     handle.write("\n")

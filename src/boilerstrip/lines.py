@@ -11,6 +11,7 @@ from .lexicon import holds_any
 
 _NEWLINE: Final = regex.compile(r"\r\n|\r|\n")
 _EDGE_SPACE: Final = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
+_CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INNER_SPACE: Final = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 # Used with .match(text, pos, endpos), which anchors at pos already (a "\A" never matches there).
 _CONTINUES: Final = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
@@ -258,9 +259,6 @@ def _collapse(body: str, strip: bool) -> str:
         out: str = _INNER_SPACE.sub(" ", body)
         return out.strip() if strip else out
     return " ".join(body.split())
-
-
-_CONTROL: Final = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(text: str) -> str:
