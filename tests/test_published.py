@@ -62,8 +62,15 @@ def test_a_date_only_in_the_comments_is_no_publication_date() -> None:
 
 
 def test_a_date_a_label_says_is_not_the_page_s_is_not_offered() -> None:
-    # an offer's end, a link last checked: never the publication date, in any rendering
-    for line in ("Offer expires March 31, 2025.", "Last checked: 2025-03-31", "Angebot endet am 31.03.2025"):
+    # an offer's end, a link last checked, a reader's comment or reply (on the line of its date,
+    # with no comments heading above it): never the publication date
+    for line in (
+        "Offer expires March 31, 2025.",
+        "Last checked: 2025-03-31",
+        "Angebot endet am 31.03.2025",
+        "mmajor commented Mar 31, 2025",
+        "Jane Roe replied on March 31, 2025",
+    ):
         text = "Home\nNight buses to reach the eastern districts\n" + _STORY + line + "\n"
         page = analyse(text)
         assert published.candidates(page) == [], line
