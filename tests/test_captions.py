@@ -11,9 +11,12 @@ from boilerstrip.captions import (
     credit_only,
     folded_copy,
     is_bare_credit,
+    slideshow,
     split_credit,
     without_toggle,
 )
+from boilerstrip.extract import analyse
+from boilerstrip.kinds import Kind
 from boilerstrip.lexicon import default_lexicon
 
 LEX = default_lexicon()
@@ -365,3 +368,41 @@ def test_folding_link_after_a_caption() -> None:
 )
 def test_credit_set_in_capitals_under_a_caption(figure: str, captions: list[str]) -> None:
     assert [c.text for c in extract(STORY.format(figure=figure)).captions] == captions
+
+
+_SLIDES = (
+    "Home\nGalleries\nWinter on the northern lakes\n"
+    "1/3\nIce fishermen gather at dawn on the frozen lake, waiting for the first bite of the day.\n"
+    "Photo: Jane Doe/Reuters\n"
+    "2/3\nA boy pulls a sled loaded with firewood across the snow toward his family's cabin.\n"
+    "Photo: Jane Doe/Reuters\n"
+    "3/3\nSkaters race along a cleared track as the sun sets behind the pines on the far shore.\n"
+    "Photo: Jane Doe/Reuters\n"
+    "More galleries\n"
+)
+
+
+def test_a_slideshow_s_texts_are_its_body() -> None:
+    # a page whose only sentences are the texts of its pictures: they are what it says, and an
+    # empty body would lose them
+    art = extract(_SLIDES)
+    assert art.body.split("\n\n") == [
+        "Ice fishermen gather at dawn on the frozen lake, waiting for the first bite of the day.",
+        "A boy pulls a sled loaded with firewood across the snow toward his family's cabin.",
+        "Skaters race along a cleared track as the sun sets behind the pines on the far shore.",
+    ]
+    assert art.captions == ()
+    assert [s.rule for s in art.segments if s.kind.value == "body"] == ["body.slideshow"] * 3
+
+
+def test_captions_stay_captions_beside_the_page_s_prose() -> None:
+    # the same pictures in a page with prose of its own: the decision left the body empty here
+    # (its body labels taken off), but the captions hold a minority of the page's sentences
+    story = "".join(
+        f"The council met on Tuesday to discuss item {n} of the winter plan, and members voted to approve it.\n"
+        for n in range(1, 6)
+    )
+    page = analyse(_SLIDES + story)
+    labels = [None if lab is not None and lab.kind is Kind.BODY else lab for lab in page.labels]
+    assert slideshow(labels, page.facts, page.credits) == []
+    assert len(slideshow(labels[: len(page.units) - 5] + [None] * 5, page.facts[:-5], page.credits)) == 3

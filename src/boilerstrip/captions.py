@@ -689,6 +689,34 @@ def mark_captions(
     return out
 
 
+SLIDESHOW_SLIDES: Final = 3  # the fewest captioned pictures that make a slideshow
+SLIDESHOW_WORDS: Final = 8  # the fewest words of a slide's text (more than a label or a name)
+
+
+def slideshow(
+    labels: list[Label | None], unit_facts: list[UnitFacts], credits: dict[int, tuple[str, str | None]]
+) -> list[int]:
+    """The captions that are the page's story: where the body decision kept nothing, the page
+    shows `SLIDESHOW_SLIDES` or more pictures with a text of `SLIDESHOW_WORDS` words or more,
+    and those texts hold most of the words of the page's sentences (lines of as many words that
+    end like one), the page is a slideshow and the texts are what it says: an empty body would
+    lose them. (A review whose story the decision missed has its prose elsewhere.)"""
+    if any(lab is not None and lab.kind is Kind.BODY for lab in labels):
+        return []
+    slides = [
+        i
+        for i, (cap, _) in sorted(credits.items())
+        if cap
+        and (lab := labels[i]) is not None
+        and lab.kind is Kind.CAPTION
+        and unit_facts[i].words >= SLIDESHOW_WORDS
+    ]
+    if len(slides) < SLIDESHOW_SLIDES:
+        return []
+    sentences = sum(f.words for f in unit_facts if f.words >= SLIDESHOW_WORDS and f.ends_sentence)
+    return slides if 2 * sum(unit_facts[i].words for i in slides) >= sentences else []
+
+
 # (module-level functions rather than closures in `mark_captions`: compiled, a closure is a
 # callable object and every variable it shares is read through it)
 def _free(labels: list[Label | None], k: int) -> bool:

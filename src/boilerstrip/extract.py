@@ -13,7 +13,7 @@ from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .blocks import of_units as blocks_of
 from .bodymodel import fitted
-from .captions import SENTENCE_BREAK, mark_captions
+from .captions import SENTENCE_BREAK, mark_captions, slideshow
 from .classify import (
     K_BODY,
     K_NAVIGATION,
@@ -112,6 +112,10 @@ def _analyse_text(text: str, opts: Options, lexicon: Lexicon, rendering: Renderi
         fitted(unit_facts, page.rule_labels, page.hand, page.dom) if opts.fitted_body else page.hand
     )
     page.labels = page.decision.labels
+    for i in slideshow(page.labels, unit_facts, page.credits):
+        page.labels[i] = Label(
+            Kind.BODY, "a slideshow's text: the page has no other story", rule="body.slideshow"
+        )
     return page
 
 
