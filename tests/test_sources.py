@@ -38,6 +38,14 @@ def test_a_broken_warc_gives_an_error_record(tmp_path: Path) -> None:
     assert results[-1].error == docs[-1]["error"]
 
 
+def test_a_record_cut_inside_its_headers_says_so() -> None:
+    cut = io.BytesIO(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nabc")
+    (doc,) = read_warc(cut, "cut.warc")
+    assert doc["id"] == "cut.warc#1"
+    assert doc["error"].startswith("WARC record 1 cannot be read (")
+    assert "truncated" in doc["error"] or "EOF" in doc["error"] or "end" in doc["error"]
+
+
 def test_jsonl_records(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl.gz"
     lines = [

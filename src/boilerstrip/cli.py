@@ -701,10 +701,13 @@ class Sink:
 
 
 def _name(job: Job, rendered: Rendered) -> str:
-    """The name a document is reported under: the file, or FILE#ID for a record in a container."""
+    """The name a document is reported under: the file, or FILE#ID for a record in a container
+    (a record without an id of its own is already named after the file: FILE:LINE, FILE#N)."""
     if not job.container:
         return job.name
-    return f"{job.name}#{rendered.id}" if rendered.id != job.name else job.name
+    if rendered.id == job.name or rendered.id.startswith((f"{job.name}:", f"{job.name}#")):
+        return rendered.id
+    return f"{job.name}#{rendered.id}"
 
 
 def _umask() -> int:

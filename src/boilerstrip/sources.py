@@ -71,7 +71,7 @@ def read_warc(source: str | Path | IO[bytes], name: str | None = None) -> Iterat
         elif isinstance(exc, OSError | EOFError | ValueError):
             reason = str(exc) or type(exc).__name__
         else:
-            reason = f"malformed record: {type(exc).__name__}"
+            reason = f"a malformed or truncated record: {type(exc).__name__} in warcio"
         yield {"id": f"{label}#{count + 1}", "error": f"WARC record {count + 1} cannot be read ({reason})"}
     finally:
         if stream is not source:
