@@ -705,9 +705,10 @@ def _name(job: Job, rendered: Rendered) -> str:
     (a record without an id of its own is already named after the file: FILE:LINE, FILE#N)."""
     if not job.container:
         return job.name
-    if rendered.id == job.name or rendered.id.startswith((f"{job.name}:", f"{job.name}#")):
-        return rendered.id
-    return f"{job.name}#{rendered.id}"
+    ident = str(rendered.id)
+    if ident == job.name or ident.startswith((f"{job.name}:", f"{job.name}#")):
+        return ident
+    return f"{job.name}#{ident}"
 
 
 def _umask() -> int:
