@@ -115,3 +115,23 @@ def test_a_line_on_the_story_s_subject_shares_its_topic_words() -> None:
     by_text = {unit.text[:10]: row[shared] for unit, row in zip(page.units, rows, strict=True)}
     assert by_text["Engineers "] > 0.3
     assert by_text["Subscribe "] == 0.0
+
+
+def test_a_link_to_another_story_inside_one_is_not_kept_for_contiguity() -> None:
+    # "Read more: <headline>" between two paragraphs: the model doubts it (P under 0.5) and the
+    # decoding would keep it for the story's run; the rule's label stands
+    paras = [
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, "
+        "ending months of debate over the crumbling structure.",
+        "Engineers had warned last year that the bridge, built in 1931, could no longer carry heavy "
+        "traffic safely, and buses were diverted in the autumn.",
+        "Read more: Tunnel plans: Work in progress",
+        "The mayor said cyclists and pedestrians would still be able to cross while the council looks "
+        "for money to repair or replace the bridge.",
+        "Shop owners on the eastern bank said they feared losing customers, and asked for more parking "
+        "near the market square before the closure.",
+    ]
+    art = extract("Harbour bridge to close to cars\n\n" + "\n\n".join(paras) + "\n")
+    assert art.paragraphs == tuple(p for p in paras if not p.startswith("Read more"))
+    (link,) = [s for s in art.segments if art.text[s.start : s.end].startswith("Read more")]
+    assert (link.kind, link.rule) == (Kind.RELATED, "phrase.related")
