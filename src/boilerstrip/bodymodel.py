@@ -543,7 +543,7 @@ def fitted(
         keep[i] = False
     for i, lab in enumerate(rule_labels):
         if keep[i] and lab is not None and lab.kind is Kind.RELATED and shifted[i] < 0.5:
-            keep[i] = False  # a link to another story inside this one ("Read more: ..."), see below
+            keep[i] = False  # a link to another story inside this one (see the docstring)
     out: list[Label | None] = []
     for i, lab in enumerate(hand.labels):
         p = shifted[i]
