@@ -157,3 +157,19 @@ def test_gzip_bytes_are_decompressed(seed_text: str) -> None:
     assert extract(gzip.compress(seed_text.encode("utf-8"))).body == extract(seed_text).body
     with pytest.raises(InputError, match="gzip"):
         extract(b"\x1f\x8b" + b"not really gzip")
+
+
+@pytest.mark.parametrize("indent", ["   ", "\t"])
+@pytest.mark.parametrize(
+    "name", ["cna-belarus.txt", "furniture/announced-list-en.txt", "furniture/announced-list-de.txt"]
+)
+def test_an_indented_dump_reads_as_the_same_text(name: str, indent: str) -> None:
+    """Text browsers indent every line, the headline perhaps excepted: an indentation that
+    the lines share is layout, not the mark of a fragment cut at an inline tag."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    indented = "\n".join([lines[0], *(indent + line if line.strip() else line for line in lines[1:])])
+    plain, article = extract(text), extract(indented)
+    assert article.body == plain.body
+    assert (article.title, article.authors) == (plain.title, plain.authors)
+    assert _tiles(article.text, article.segments)

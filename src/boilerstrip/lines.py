@@ -26,8 +26,8 @@ class Line(NamedTuple):
     number: int  # 1-based line number in the input
     start: int
     end: int
-    raw_start: int  # offsets including edge whitespace (for fragment joining)
-    raw_end: int
+    raw_start: int  # offsets including edge whitespace (for fragment joining), less the
+    raw_end: int  # indentation that every line of the input shares
     blank_before: bool
 
 
@@ -49,10 +49,32 @@ class Unit(NamedTuple):
 _new: Final = tuple.__new__
 
 
+# One line in this many may go without the page's indentation (a headline at the margin).
+_INDENT_SHARE: Final = 10
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with their offsets (linear in the input size)."""
-    if "\r" not in text:
-        return _split_plain(text)
+    return _dedent(_split_plain(text) if "\r" not in text else _split_any(text))
+
+
+def _dedent(lines: list[Line]) -> list[Line]:
+    """The lines with the indentation that nine in ten of them share left out of their raw
+    offsets. A dump that indents every line (text browsers, quoted mail), its headline
+    perhaps excepted, says nothing by it, while a line that starts with a space where the
+    others do not is a fragment cut at an inline tag (" spent Monday"), which the joining
+    reads."""
+    if not lines:
+        return lines
+    leads = sorted(ln.start - ln.raw_start for ln in lines)
+    common = leads[len(leads) // _INDENT_SHARE]
+    if common == 0:
+        return lines
+    return [ln._replace(raw_start=ln.raw_start + min(common, ln.start - ln.raw_start)) for ln in lines]
+
+
+def _split_any(text: str) -> list[Line]:
+    """split_lines for text with "\r\n" or "\r" line ends."""
     out: list[Line] = []
     pos = 0
     number = 0
