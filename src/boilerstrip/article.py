@@ -170,7 +170,8 @@ def _iso(value: date | datetime | None) -> str | None:
 class Article:
     """A clean article and the account of every span of the input.
 
-    text: the text that was segmented (HTML already turned into text); every offset refers to it.
+    text: the text that was segmented (HTML and Markdown already turned into the text they
+        show); every offset refers to it.
     title: the headline, or None.
     paragraphs: the body paragraphs in order (`body` joins them with a blank line).
     blocks: for each paragraph, its `Block` (heading, list item, quote...): `markdown()` uses them.

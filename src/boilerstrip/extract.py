@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from . import authors as authors_stage
 from . import body as body_stage
-from . import markup
+from . import markdown, markup
 from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .blocks import of_units as blocks_of
@@ -31,6 +31,7 @@ from .language import detect
 from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, clean_text, make_units, split_lines
 from .load import looks_like_html, read_input, repair_mojibake
+from .markdown import looks_like_markdown
 from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
@@ -79,6 +80,8 @@ def analyse(source: Source, options: Options | None = None, **overrides: Any) ->
     if opts.html or (opts.html is None and looks_like_html(text)):
         rendering, declared = _read_html(text)
         text = rendering.text
+    elif opts.markdown or (opts.markdown is None and looks_like_markdown(text)):
+        text = markdown.render(text)
     page = _analyse_text(text, opts, default_lexicon(), rendering)
     page.declared = declared
     page.repaired = repaired

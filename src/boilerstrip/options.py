@@ -66,6 +66,10 @@ class Options:
     body_threshold: score (0..1) above which a unit counts as prose.
     join_fragments: rejoin lines cut at inline tags ("naive" get_text output) before judging them.
     html: treat input as HTML (True), as text (False) or sniff it (None).
+    markdown: read text input as Markdown (True: links as their labels, images and emphasis
+        marks set aside, `Article.text` the text it shows), as it is (False), or sniff it
+        (None: three links or images in Markdown syntax, and one for every twenty lines, make
+        it Markdown).
     keep_features: attach the per-unit features to each segment (for re-thresholding).
     fitted_body: decide the body with the fitted model (data/body.model.json) over the
         hand-written rules' verdicts (True, the default); False keeps the rules' decision.
@@ -94,6 +98,7 @@ class Options:
     body_threshold: float = 0.5
     join_fragments: bool = True
     html: bool | None = None
+    markdown: bool | None = None
     keep_features: bool = True
     fitted_body: bool = True
     fitted_metadata: bool = True
@@ -118,8 +123,11 @@ class Options:
         for name in ("join_fragments", "keep_features", "fitted_body", "fitted_metadata", "repair_encoding"):
             if not isinstance(getattr(self, name), bool):
                 raise TypeError(f"{name}: expected True or False, got {type(getattr(self, name)).__name__}")
-        if self.html is not None and not isinstance(self.html, bool):
-            raise TypeError(f"html: expected True, False or None, got {type(self.html).__name__}")
+        for name in ("html", "markdown"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), bool):
+                raise TypeError(
+                    f"{name}: expected True, False or None, got {type(getattr(self, name)).__name__}"
+                )
         if self.encoding is not None:
             if not isinstance(self.encoding, str):
                 raise TypeError(
