@@ -40,3 +40,14 @@ def test_a_line_ending_in_a_colon_above_the_first_paragraph_opens_the_story() ->
     article = extract(text)
     assert article.paragraphs[0] == "Leitsätze des Gerichts:"
     assert len(article.paragraphs) == 3
+
+
+def test_a_wrapped_paragraph_whose_lines_go_on_with_names_is_one_paragraph() -> None:
+    """On a page wrapped at a fixed width, a paragraph of full lines is one paragraph though
+    most of its lines go on with a capital letter; a list of headlines as wide is not."""
+    text = (WRAPPED / "names-en.txt").read_text(encoding="utf-8")
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    article = extract(text)
+    assert " ".join(blocks[3].split("\n")) in article.paragraphs
+    units = {article.text[s.start : s.end] for s in article.segments}
+    assert all(line in units for line in blocks[-1].strip().split("\n"))  # each headline a unit of its own

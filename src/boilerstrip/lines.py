@@ -173,6 +173,8 @@ def make_units(text: str, lines: list[Line], join: bool) -> list[Unit]:
 # Hard-wrapped text (mail, pre-formatted blocks): lines of one paragraph filled up to a width.
 _WRAP_MIN_WIDTH: Final = 40
 _WRAP_MAX_WIDTH: Final = 120
+# How far under the page's wrap width a block's widest line may stop (the next word did not fit).
+_WRAP_SLACK: Final = 2
 
 
 def _wrapped(text: str, lines: list[Line]) -> frozenset[int]:
@@ -180,9 +182,13 @@ def _wrapped(text: str, lines: list[Line]) -> frozenset[int]:
     block of lines without blank lines between them, line k is as full as the block's widest
     line allows (the next line's first word would not have fitted), and over the page most
     such breaks fall mid-sentence (the next line goes on in lower case; a list of headlines of
-    about one length does not). Paragraphs end at a short line."""
+    about one length does not). Paragraphs end at a short line. On a page wrapped so, three
+    lines or more in a row that fill the page's width, all but the last, are a paragraph too,
+    though most of its lines go on with names ("... Star Trek" / "Beyond was directed by")."""
     breaks: list[int] = []
+    others: list[tuple[list[int], int]] = []  # the other blocks' breaks, and their widths
     lower = 0
+    width = 0
     start = 0
     n = len(lines)
     while start < n:
@@ -190,21 +196,42 @@ def _wrapped(text: str, lines: list[Line]) -> frozenset[int]:
         while end < n and not lines[end].blank_before:
             end += 1
         if end - start >= 2:
-            found, low = _wrapped_block(text, lines, start, end)
-            if low >= 0.5 * len(found):
+            found, low, block_width = _wrapped_block(text, lines, start, end)
+            if found and low >= 0.5 * len(found):
                 breaks.extend(found)
                 lower += low
+                width = max(width, block_width)
+            elif found:
+                others.append((found, block_width))
         start = end
     if len(breaks) < 3 or lower < 0.6 * len(breaks):
         return frozenset()
+    for found, block_width in others:
+        if block_width >= width - _WRAP_SLACK:
+            breaks.extend(_runs(text, lines, found))
     return frozenset(breaks)
 
 
-def _wrapped_block(text: str, lines: list[Line], start: int, end: int) -> tuple[list[int], int]:
-    """The breaks of one block that look like a fixed-width wrap, and how many go on in lower case."""
+def _runs(text: str, lines: list[Line], found: list[int]) -> list[int]:
+    """The breaks of `found` that come two or more in a row (a paragraph of three lines or
+    more), where a line at least goes on in lower case."""
+    out: list[int] = []
+    run: list[int] = []
+    for k in [*found, -2]:
+        if run and k != run[-1] + 1:
+            if len(run) >= 2 and any(text[lines[j + 1].start].islower() for j in run):
+                out.extend(run)
+            run = []
+        run.append(k)
+    return out
+
+
+def _wrapped_block(text: str, lines: list[Line], start: int, end: int) -> tuple[list[int], int, int]:
+    """The breaks of one block that look like a fixed-width wrap, how many go on in lower
+    case, and the block's width."""
     width = max(ln.end - ln.start for ln in lines[start:end])
     if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
-        return [], 0
+        return [], 0, width
     breaks: list[int] = []
     lower = 0
     for k in range(start, end - 1):
@@ -214,7 +241,7 @@ def _wrapped_block(text: str, lines: list[Line], start: int, end: int) -> tuple[
         if size >= 0.6 * width and size + 1 + len(head) > width:
             breaks.append(k)
             lower += head[:1].islower()
-    return breaks, lower
+    return breaks, lower, width
 
 
 def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
