@@ -159,16 +159,23 @@ def test_gzip_bytes_are_decompressed(seed_text: str) -> None:
         extract(b"\x1f\x8b" + b"not really gzip")
 
 
-@pytest.mark.parametrize("indent", ["   ", "\t"])
+@pytest.mark.parametrize("indent", ["   ", "\t", ""], ids=["spaces", "tab", "padded"])
 @pytest.mark.parametrize(
     "name", ["cna-belarus.txt", "furniture/announced-list-en.txt", "furniture/announced-list-de.txt"]
 )
 def test_an_indented_dump_reads_as_the_same_text(name: str, indent: str) -> None:
-    """Text browsers indent every line, the headline perhaps excepted: an indentation that
-    the lines share is layout, not the mark of a fragment cut at an inline tag."""
+    """Text browsers indent every line, the headline perhaps excepted, and Markdown pads
+    lines with two spaces: what the lines share is layout, not the mark of a fragment cut at
+    an inline tag."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
     lines = text.split("\n")
-    indented = "\n".join([lines[0], *(indent + line if line.strip() else line for line in lines[1:])])
+    # indented (the first line at the margin), or padded with a Markdown line break
+    indented = "\n".join(
+        [
+            lines[0],
+            *((indent + line if indent else line + "  ") if line.strip() else line for line in lines[1:]),
+        ]
+    )
     plain, article = extract(text), extract(indented)
     assert article.body == plain.body
     assert (article.title, article.authors) == (plain.title, plain.authors)

@@ -27,7 +27,7 @@ class Line(NamedTuple):
     start: int
     end: int
     raw_start: int  # offsets including edge whitespace (for fragment joining), less the
-    raw_end: int  # indentation that every line of the input shares
+    raw_end: int  # indentation and trailing space that nine lines in ten share
     blank_before: bool
 
 
@@ -59,18 +59,26 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _dedent(lines: list[Line]) -> list[Line]:
-    """The lines with the indentation that nine in ten of them share left out of their raw
-    offsets. A dump that indents every line (text browsers, quoted mail), its headline
-    perhaps excepted, says nothing by it, while a line that starts with a space where the
-    others do not is a fragment cut at an inline tag (" spent Monday"), which the joining
-    reads."""
+    """The lines with the indentation that nine in ten of them share, and the trailing space
+    they share, left out of their raw offsets. A dump that indents every line (text
+    browsers, quoted mail), its headline perhaps excepted, or pads every line (a Markdown
+    line break) says nothing by it, while a line that starts or ends with a space where the
+    others do not is a fragment cut at an inline tag (" spent Monday", "a judge said on "),
+    which the joining reads."""
     if not lines:
         return lines
-    leads = sorted(ln.start - ln.raw_start for ln in lines)
-    common = leads[len(leads) // _INDENT_SHARE]
-    if common == 0:
+    share = len(lines) // _INDENT_SHARE
+    lead = sorted(ln.start - ln.raw_start for ln in lines)[share]
+    trail = sorted(ln.raw_end - ln.end for ln in lines)[share]
+    if lead == 0 and trail == 0:
         return lines
-    return [ln._replace(raw_start=ln.raw_start + min(common, ln.start - ln.raw_start)) for ln in lines]
+    return [
+        ln._replace(
+            raw_start=ln.raw_start + min(lead, ln.start - ln.raw_start),
+            raw_end=ln.raw_end - min(trail, ln.raw_end - ln.end),
+        )
+        for ln in lines
+    ]
 
 
 def _split_any(text: str) -> list[Line]:
