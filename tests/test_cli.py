@@ -194,3 +194,16 @@ def test_parallel_jobs_keep_input_order(tmp_path: Path) -> None:
     assert [json.loads(line)["file"] for line in parallel.stdout.decode().splitlines()] == [
         str(tmp_path / f"page{i}.txt") for i in range(6)
     ]
+
+
+def test_a_folder_without_matching_files_says_what_it_holds(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "markdown" / "article.md", folder / "a.md")
+    shutil.copy(FIXTURES / "markdown" / "article.md", folder / "b.md")
+    res = run("-o", str(tmp_path / "out"), str(folder))
+    assert res.returncode == 1
+    assert "no files matching *.txt (it holds 2 *.md files: --glob '*.md' takes them)" in res.stderr.decode()
+    res = run("-o", str(tmp_path / "out"), "--glob", "*.md", str(folder))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]

@@ -411,7 +411,7 @@ def _jobs(inputs: list[str], pattern: str, input_format: str) -> Iterator[Job]:
         elif path.is_dir():
             found = list(_walk(path, pattern))
             if not found:
-                yield _failed(raw, f"directory has no files matching {pattern}")
+                yield _failed(raw, f"directory has no files matching {pattern}{_glob_hint(path)}")
             for p, error in found:
                 if error is not None:
                     yield _failed(str(p), error)
@@ -441,6 +441,20 @@ def _problem(path: Path) -> str | None:
 
 def _failed(name: str, error: str) -> Job:
     return Job(None, name, Path(name), "text", error)
+
+
+def _glob_hint(root: Path) -> str:
+    """What a directory without a matching file holds instead, as a --glob to take it:
+    " (it holds 3 *.md files: --glob '*.md' takes them)", or nothing."""
+    suffixes: dict[str, int] = {}
+    for p, error in _walk(root, "*")[:10_000]:
+        if error is None and p.suffix:
+            suffixes[p.suffix] = suffixes.get(p.suffix, 0) + 1
+    if not suffixes:
+        return ""
+    suffix, count = max(suffixes.items(), key=lambda item: (item[1], item[0]))
+    files = "file" if count == 1 else "files"
+    return f" (it holds {count} *{suffix} {files}: --glob '*{suffix}' takes them)"
 
 
 def _walk(root: Path, pattern: str) -> list[tuple[Path, str | None]]:
