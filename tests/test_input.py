@@ -128,6 +128,38 @@ def test_html_input() -> None:
     assert _tiles(article.text, article.segments)
 
 
+def test_a_text_that_shows_html_code_is_text_and_a_fragment_is_html() -> None:
+    """Eight tags near the top make a page without a doctype HTML only when its lines hold
+    them: the text of a reference page that shows code examples is text."""
+    reference = "\n".join(
+        [
+            "HTML elements reference",
+            "Skip to main content",
+            "The paragraph element",
+            "The <p> element represents a paragraph. Paragraphs are usually blocks of text.",
+            "Example",
+            "<p>Geckos are a group of usually small, usually nocturnal lizards.</p>",
+            "<p>Some species live in houses where they hunt insects.</p>",
+            "<ul><li>Leopard gecko</li><li>Crested gecko</li></ul>",
+            "Accessibility",
+            "Breaking up content into paragraphs helps make a page more accessible.",
+            "Screen readers and other tools give the reader shortcuts to the next paragraph.",
+            "Using empty paragraph elements to add space between paragraphs is a problem.",
+            "Specifications",
+            "Browser compatibility",
+            "See also",
+        ]
+    )
+    assert extract(reference).text == reference.strip()
+    fragment = "<h2>Harbour reopens</h2>\n" + "\n".join(
+        f"<p>The harbour reopened on day {k} after the storm repairs were finished by the crews.</p>"
+        for k in range(4)
+    )
+    article = extract(fragment)
+    assert "<" not in article.text
+    assert sum(p.startswith("The harbour reopened") for p in article.paragraphs) == 4
+
+
 def test_to_dict_is_json_ready(seed_text: str) -> None:
     import json
 

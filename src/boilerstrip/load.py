@@ -264,4 +264,9 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096]
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 8
+    if len(_TAG.findall(head)) < 8:
+        return False
+    # A fragment's lines hold its tags; the text of a page that shows HTML code (a reference
+    # of elements, a tutorial) has most of its lines without one.
+    lines = [line for line in head.split("\n") if line.strip()]
+    return sum(1 for line in lines if "<" not in line) < 0.5 * len(lines)
