@@ -130,7 +130,8 @@ def test_html_input() -> None:
 
 def test_a_text_that_shows_html_code_is_text_and_a_fragment_is_html() -> None:
     """Eight tags near the top make a page without a doctype HTML only when its lines hold
-    them: the text of a reference page that shows code examples is text."""
+    them: the text of a reference page that shows code examples is text. A short fragment,
+    markup from edge to edge, is HTML."""
     reference = "\n".join(
         [
             "HTML elements reference",
@@ -158,6 +159,13 @@ def test_a_text_that_shows_html_code_is_text_and_a_fragment_is_html() -> None:
     article = extract(fragment)
     assert "<" not in article.text
     assert sum(p.startswith("The harbour reopened") for p in article.paragraphs) == 4
+    short = (
+        "<h1>Harbour reopens</h1><p>The harbour reopened on Monday after the storm repairs were finished.</p>"
+    )
+    assert (
+        extract(short).text.split()
+        == "Harbour reopens The harbour reopened on Monday after the storm repairs were finished.".split()
+    )
 
 
 def test_to_dict_is_json_ready(seed_text: str) -> None:

@@ -264,9 +264,14 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096]
     if _HTML_START.match(head):
         return True
-    if len(_TAG.findall(head)) < 8:
+    tags = len(_TAG.findall(head))
+    if tags < 2:
         return False
-    # A fragment's lines hold its tags; the text of a page that shows HTML code (a reference
-    # of elements, a tutorial) has most of its lines without one.
-    lines = [line for line in head.split("\n") if line.strip()]
-    return sum(1 for line in lines if "<" not in line) < 0.5 * len(lines)
+    lines = [line.strip() for line in head.split("\n") if line.strip()]
+    # A short fragment (a CMS field, an API's "content": "<h2>...</h2><p>...</p>") is markup
+    # from edge to edge on most of its lines; no text rendering of the development pages is.
+    if sum(1 for line in lines if line[0] == "<" and line[-1] == ">") >= 0.5 * len(lines):
+        return True
+    # A longer one holds its tags on its lines; the text of a page that shows HTML code (a
+    # reference of elements, a tutorial) has most of its lines without one.
+    return tags >= 8 and sum(1 for line in lines if "<" not in line) < 0.5 * len(lines)
