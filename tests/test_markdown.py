@@ -93,3 +93,20 @@ def test_the_command_line_reads_markdown_and_text_as_asked() -> None:
     assert res.stdout.decode().startswith("The town council of Eastbrook voted")
     assert "](" in run("--text", str(PAGE)).stdout.decode()
     assert run("--markdown", str(PAGE)).stdout == res.stdout
+
+
+@pytest.mark.parametrize(
+    "bait",
+    [
+        "[](" * 50_000,
+        "[" * 100_000,
+        "**a" * 50_000,
+        "![x](" + "y" * 100_000,
+        "\\" * 100_000,
+        "[a\n" * 20_000 + "](b)",
+    ],
+    ids=["open-links", "brackets", "emphasis", "endless-target", "backslashes", "wrapped-label"],
+)
+def test_shapes_that_make_nested_patterns_explode_are_read_once(bait: str) -> None:
+    assert render(bait).count("\n") == bait.count("\n")
+    assert_tiles(extract(bait, markdown=True))
