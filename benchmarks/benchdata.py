@@ -29,6 +29,36 @@ def gold(bench: Path, pageset: str) -> dict[str, Any]:
     return data
 
 
+def split_of(bench: Path) -> dict[str, str] | None:
+    """Each development page's side (train or validation), or None, said on standard output,
+    when the benchmark pages are not there."""
+    path = bench / "split.json"
+    if not path.exists():
+        print(
+            f"no benchmark pages under {bench} (the folder ../shared/bench beside the repo); nothing to measure"
+        )
+        return None
+    side: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return side
+
+
+def body_f1(bench: Path, pageset: str, gold_set: dict[str, Any], pred: dict[str, str]) -> float:
+    """A page set's own body figure: shingle F1 on dev/, snippet F1 on dev-multi/, word-bag F1
+    on wcxb-dev/."""
+    if pageset == "dev":
+        f1 = scorer(bench, "score").score(
+            {k: {**v, "url": v.get("url", "")} for k, v in gold_set.items()}, pred
+        )
+    elif pageset == "dev-multi":
+        f1 = scorer(bench, "score_snippets").score(gold_set, pred)
+    else:
+        bodies = {
+            k: {"articleBody": v["articleBody"], "with": [], "without": []} for k, v in gold_set.items()
+        }
+        f1 = scorer(bench, "score_wordbag").score(bodies, pred)
+    return float(f1[0]["f1"])
+
+
 def pages(bench: Path, pageset: str, track: str, ids: Any) -> dict[str, str]:
     """{id: text} of one rendering for the ids that have it."""
     out: dict[str, str] = {}

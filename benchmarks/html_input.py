@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -29,7 +28,7 @@ try:
 except ImportError:  # not installed: the source tree, as pure Python
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from benchdata import DEFAULT_BENCH, ROOT, gold, have_trafilatura, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, body_f1, gold, have_trafilatura, split_of, write_section  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip import extract  # noqa: E402
@@ -59,20 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="update the html section of docs/benchmarks.md")
     args = ap.parse_args(argv)
     bench = Path(args.bench)
-    if not (bench / "split.json").exists():
-        print(
-            f"no benchmark pages under {bench} (the folder ../shared/bench beside the repo); nothing to measure"
-        )
+    side = split_of(bench)
+    if side is None:
         return 0
-    side: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
     systems: dict[str, Callable[[bytes], str]] = {"boilerstrip": ours}
     if not args.no_trafilatura and have_trafilatura():
         systems["trafilatura"] = trafilatura_body
-    score, snippets, wordbag = (
-        scorer(bench, "score"),
-        scorer(bench, "score_snippets"),
-        scorer(bench, "score_wordbag"),
-    )
 
     sets: list[tuple[str, str, dict[str, dict[str, object]]]] = []
     dev, multi, wcxb = gold(bench, "dev"), gold(bench, "dev-multi"), gold(bench, "wcxb-dev")
@@ -106,16 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = []
             for name in systems:
                 pred = {pid: preds[name][pid] for pid in keep}
-                g = {pid: gold_set[pid] for pid in keep}
-                if folder == "dev":
-                    f1 = score.score({k: {**v, "url": v.get("url", "")} for k, v in g.items()}, pred)[0]["f1"]
-                elif folder == "dev-multi":
-                    f1 = snippets.score(g, pred)[0]["f1"]
-                else:
-                    wg = {
-                        k: {"articleBody": v["articleBody"], "with": [], "without": []} for k, v in g.items()
-                    }
-                    f1 = wordbag.score(wg, pred)[0]["f1"]
+                f1 = body_f1(bench, folder, {pid: gold_set[pid] for pid in keep}, pred)
                 cells.append(f"{f1:.3f}")
             rows.append(f"| {label} | {part} | {len(keep)} | " + " | ".join(cells) + " |")
             print(rows[-1], flush=True)

@@ -15,7 +15,6 @@ docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from collections.abc import Callable
@@ -29,7 +28,7 @@ try:
 except ImportError:  # not installed: the source tree, as pure Python
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from benchdata import DEFAULT_BENCH, ROOT, gold, pages, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, body_f1, gold, pages, split_of, write_section  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
@@ -71,13 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="update the layouts section of docs/benchmarks.md")
     args = ap.parse_args(argv)
     bench = Path(args.bench)
-    if not (bench / "split.json").exists():
-        print(
-            f"no benchmark pages under {bench} (the folder ../shared/bench beside the repo); nothing to measure"
-        )
+    side = split_of(bench)
+    if side is None:
         return 0
-    side: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
-    score = scorer(bench, "score")
     dev = gold(bench, "dev")
     texts = pages(bench, "dev", "browser", sorted(dev)[: args.limit or None])
     rows = []
@@ -86,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         cells = []
         for part in ("all", "train", "validation"):
             keep = [pid for pid in pred if part == "all" or side.get(pid) == part]
-            cells.append(f"{score.evaluate({p: dev[p] for p in keep}, {p: pred[p] for p in keep})['f1']:.3f}")
+            cells.append(
+                f"{body_f1(bench, 'dev', {p: dev[p] for p in keep}, {p: pred[p] for p in keep}):.3f}"
+            )
         rows.append(f"| {name} | " + " | ".join(cells) + " |")
         print(rows[-1], flush=True)
     n_train = sum(side.get(p) == "train" for p in texts)

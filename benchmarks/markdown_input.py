@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib.util
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ try:
 except ImportError:  # not installed: the source tree, as pure Python
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from benchdata import DEFAULT_BENCH, ROOT, gold, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, body_f1, gold, split_of, write_section  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
@@ -61,16 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="update the markdown section of docs/benchmarks.md")
     args = ap.parse_args(argv)
     bench = Path(args.bench)
-    if not (bench / "split.json").exists():
-        print(
-            f"no benchmark pages under {bench} (the folder ../shared/bench beside the repo); nothing to measure"
-        )
+    side = split_of(bench)
+    if side is None:
         return 0
     if importlib.util.find_spec("html2text") is None:
         print("html2text is not installed (pip install '.[bench]'): nothing to measure")
         return 0
-    side: dict[str, str] = json.loads((bench / "split.json").read_text(encoding="utf-8"))
-    score, wordbag = scorer(bench, "score"), scorer(bench, "score_wordbag")
     wcxb = gold(bench, "wcxb-dev")
     sets: list[tuple[str, str, dict[str, Any]]] = [
         ("dev news pages (shingle F1)", "dev", gold(bench, "dev")),
@@ -99,14 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             cells = []
             for column in columns:
                 pred = {p: preds[column][p] for p in keep}
-                g = {p: gold_set[p] for p in keep}
-                if folder == "dev":
-                    f1 = score.score(g, pred)[0]["f1"]
-                else:
-                    wg = {
-                        k: {"articleBody": v["articleBody"], "with": [], "without": []} for k, v in g.items()
-                    }
-                    f1 = wordbag.score(wg, pred)[0]["f1"]
+                f1 = body_f1(bench, folder, {p: gold_set[p] for p in keep}, pred)
                 cells.append(f"{f1:.3f}")
             rows.append(f"| {label} | {part} | {len(keep)} | " + " | ".join(cells) + " |")
             print(rows[-1], flush=True)
