@@ -447,7 +447,7 @@ def _glob_hint(root: Path) -> str:
     """What a directory without a matching file holds instead, as a --glob to take it:
     " (it holds 3 *.md files: --glob '*.md' takes them)", or nothing."""
     suffixes: dict[str, int] = {}
-    for p, error in _walk(root, "*")[:10_000]:
+    for p, error in _walk(root, "*"):
         if error is None and p.suffix:
             suffixes[p.suffix] = suffixes.get(p.suffix, 0) + 1
     if not suffixes:

@@ -102,19 +102,14 @@ def _lines(lines: list[str]) -> list[str]:
     chunk = "\n".join(lines)
     if "[" in chunk:
         chunk = _links(chunk)
-    out: list[str] = []
-    para: list[str] = []
+    paras: list[list[str]] = []  # each paragraph's lines; a blank line is a paragraph of its own
     for line in chunk.split("\n"):
-        if para and _continues(para[-1], line):
-            para.append(line.strip())
-            continue
-        if para:
-            out.append(_line(" ".join(para)))
-            out.extend([""] * (len(para) - 1))
-        para = [line] if line.strip() else []
-        if not para:
-            out.append(line)
-    if para:
+        if paras and _continues(paras[-1][-1], line):
+            paras[-1].append(line.strip())
+        else:
+            paras.append([line])
+    out: list[str] = []
+    for para in paras:
         out.append(_line(" ".join(para)))
         out.extend([""] * (len(para) - 1))
     return out
@@ -124,7 +119,7 @@ def _continues(before: str, line: str) -> bool:
     """Whether `line` goes on with the paragraph of the line before it (a soft line break):
     neither is blank, the one before is not a heading, a rule, a table row or a hard break
     (two spaces or a backslash at its end), and `line` opens no block of its own."""
-    if not line.strip() or before.endswith(("  ", "\\")):
+    if not line.strip() or not before.strip() or before.endswith(("  ", "\\")):
         return False
     if _HEADING.match(before) or _RULE.match(before) or _TABLE_ROW.match(before) or _DEFINITION.match(before):
         return False
