@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from boilerstrip import extract
 from boilerstrip.authors import (
@@ -187,3 +191,25 @@ def test_common_words_file_is_what_its_tool_writes() -> None:
     tool = ROOT / "tools" / "common_words.py"
     done = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+BYLINE_PAGES = sorted((ROOT / "fixtures" / "bylines").glob("*.txt"))
+BYLINE_AUTHORS = json.loads((ROOT / "fixtures" / "bylines" / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", BYLINE_PAGES, ids=[p.stem for p in BYLINE_PAGES])
+def test_bylines_in_other_languages(page: Path) -> None:
+    """The openers of Hungarian, Croatian, Greek, Finnish, Slovenian, Hebrew, Arabic and Thai
+    bylines, and names in scripts without capitals after an opener."""
+    assert list(extract(page.read_text(encoding="utf-8")).authors) == BYLINE_AUTHORS[page.name]
+
+
+@pytest.mark.parametrize("page", BYLINE_PAGES, ids=[p.stem for p in BYLINE_PAGES])
+def test_a_short_line_in_a_script_without_capitals_is_not_a_name(page: Path) -> None:
+    """Without its opener, the byline's place holds a section's name: no author. Only what an
+    opener introduces is read as names in a script without capitals."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[2] = {"ar": "أخبار محلية", "he": "חדשות מקומיות", "th": "ข่าวท้องถิ่น", "el": "Τοπικές ειδήσεις"}.get(
+        page.stem, "Lokal"
+    )
+    assert extract("\n".join(lines)).authors == ()

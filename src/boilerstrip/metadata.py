@@ -35,6 +35,11 @@ CAPTION_ABOVE: Final = frozenset({"caption.credit_below", "caption.folded_copy"}
 
 _UNSPACED_NAME: Final = regex.compile(r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}]{2,6}")
 _CAPITALISED_WORD: Final = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+# A word of a script without capitals and with spaces between words (Arabic, Hebrew, Thai,
+# Devanagari, Georgian...): after a byline opener it may be a name, as a capitalised word is.
+_CASELESS_WORD: Final = regex.compile(
+    r"\A(?![\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}])\p{Lo}[\p{L}\p{M}'’.-]*\Z"
+)
 _TAG_SPLIT: Final = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
 _BYLINE_SEP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS: Final = regex.compile(
@@ -886,7 +891,10 @@ def _names(
         words = part.split()
         taken: list[str] = []
         for w in words:
-            if not _name_word().match(w) or any(ch.isdigit() for ch in w):
+            # (a names-only line, `strict`, takes capitalised words only: in a script without
+            # capitals any short line would read as names)
+            name_like = _name_word().match(w) or (not strict and _CASELESS_WORD.match(w))
+            if not name_like or any(ch.isdigit() for ch in w):
                 break
             taken.append(w)
         while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
@@ -903,7 +911,10 @@ def _names(
                 return (), None
             continue
         surname = taken[-1].strip(".") if taken else ""
-        if not (2 <= len(taken) <= 5) or not taken[0][:1].isupper() or len(surname) < 2:
+        opens = bool(taken) and (
+            taken[0][:1].isupper() or (not strict and bool(_CASELESS_WORD.match(taken[0])))
+        )
+        if not (2 <= len(taken) <= 5) or not opens or len(surname) < 2:
             # a one-letter last word is an initial or a button ("Print X"), never a surname
             if strict and index == 0:
                 return (), None
