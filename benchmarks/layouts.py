@@ -7,7 +7,8 @@ Layouts: as given; CRLF and CR line ends; a byte order mark; every non-blank lin
 (two spaces; a tab, the first line at the margin, as text browsers print a headline); blank
 lines made of spaces; two spaces at each line's end; no blank lines; a blank line after every
 line; non-breaking spaces for spaces; each paragraph hard-wrapped at 72 and 100 columns (and
-at 72 and indented by three, as lynx prints); one sentence a line. A robust reading scores
+at 72 and indented by three, as lynx prints); one sentence a line; the whole text on one line
+(what a scraper that joins a page's strings with spaces stores). A robust reading scores
 each near the first row. --write puts the table between the layouts markers of
 docs/benchmarks.md.
 """
@@ -60,6 +61,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 72 columns": lambda t: _wrap(t, 72),
     "wrapped at 72, indented by three (lynx)": lambda t: _each_line(_wrap(t, 72), lambda line: "   " + line),
     "one sentence a line": lambda t: _each_line(t, lambda line: _SENTENCE_END.sub("\n", line)),
+    "the whole text on one line": lambda t: " ".join(t.split()),
 }
 
 

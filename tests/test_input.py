@@ -220,3 +220,22 @@ def test_an_indented_dump_reads_as_the_same_text(name: str, indent: str) -> None
     assert article.body == plain.body
     assert (article.title, article.authors) == (plain.title, plain.authors)
     assert _tiles(article.text, article.segments)
+
+
+def test_a_page_flattened_onto_one_line_is_read_a_sentence_at_a_time(seed_text: str) -> None:
+    """A scraper that joins a page's strings with spaces stores it on one line: read whole, the
+    line is the body or nothing. Cut into its sentences, and a menu run together into its
+    words, the story is kept and the share row and the related links are not; the body's
+    sentences of that one line come back as one paragraph."""
+    flat = " ".join(seed_text.split())
+    article = extract(flat)
+    assert "In return, the US agreed to lift sanctions on Belarusian potash." in article.body
+    assert "WhatsApp" not in article.body and "Related Topics" not in article.body
+    assert len(article.paragraphs) == 1
+    assert {s.line for s in article.segments} == {1}
+    assert _tiles(article.text, article.segments)
+
+
+def test_a_long_line_of_script_data_is_not_cut() -> None:
+    data = "{" + ", ".join(f'"Key{i}": "Value number {i}. Next"' for i in range(200)) + "}"
+    assert len(extract(data).segments) == 1

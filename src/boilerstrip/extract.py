@@ -211,7 +211,13 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         body_start = start if start is not None else len(units)
     end = last_body(labels)
     body_units = [i for i, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY]
-    paragraphs = [clean_text(units[i].text) for i in body_units]
+    paragraphs: list[str] = []
+    for k, i in enumerate(body_units):
+        text_i = clean_text(units[i].text)
+        if k and body_units[k - 1] == i - 1 and units[i - 1].line == units[i].line:
+            paragraphs[-1] += " " + text_i  # sentences of one flattened line (`lines.split_lines`)
+        else:
+            paragraphs.append(text_i)
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start

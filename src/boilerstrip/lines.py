@@ -54,8 +54,108 @@ _INDENT_SHARE: Final = 10
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text` with their offsets (linear in the input size)."""
-    return _dedent(_split_plain(text) if "\r" not in text else _split_any(text))
+    """The non-blank lines of `text` with their offsets (linear in the input size); the line
+    of a page flattened onto one line, one sentence at a time (`_flattened`)."""
+    return _flattened(text, _dedent(_split_plain(text) if "\r" not in text else _split_any(text)))
+
+
+# A line this long that holds this share of the page's text is a page flattened onto one line
+# (a scraper that joined the page's strings with spaces, a CSV or JSON field with its newlines
+# taken out): its menus, headline and story can only be told apart one sentence at a time.
+_FLAT_MIN_CHARS: Final = 2000
+_FLAT_SHARE: Final = 0.5
+# A shorter page flattened so: a line this long among this many lines at most.
+_FLAT_SHORT_CHARS: Final = 500
+_FLAT_SHORT_LINES: Final = 3
+# More than this share of these characters: code or data, not a flattened page.
+_CODE_MARKS: Final = '{}[]"<>=\\|;'
+_CODE_SHARE: Final = 0.02
+# Where a flattened line is cut: after a sentence's closing mark (and closing quotes or
+# brackets) and spaces, before what can open a sentence; after a CJK full stop.
+_SENTENCE_BREAK: Final = regex.compile(
+    r"""(?<=[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*)\s+(?=[\p{Lu}\p{Lt}\p{Lo}\d\"'\u201c\u2018\u00ab(\[])
+      | (?<=[\u3002\uff01\uff1f])(?=\S)""",
+    regex.VERBOSE,
+)
+
+
+def _flattened(text: str, lines: list[Line]) -> list[Line]:
+    """The lines, a flattened page's long line cut into its sentences: each a line of its own,
+    under the same line number (a story printed as one long paragraph stays whole, for the
+    paragraphs of the body join the kept sentences of one line again: `extract.assemble`)."""
+    total = sum(ln.end - ln.start for ln in lines)
+    longest = max(lines, key=lambda ln: ln.end - ln.start, default=None)
+    if longest is None:
+        return lines
+    size = longest.end - longest.start
+    if not (
+        size >= max(_FLAT_MIN_CHARS, _FLAT_SHARE * total)
+        or (size >= _FLAT_SHORT_CHARS and len(lines) <= _FLAT_SHORT_LINES)
+    ):
+        return lines
+    line = text[longest.start : longest.end]
+    if sum(map(line.count, _CODE_MARKS)) > _CODE_SHARE * len(line):
+        return lines  # a script's data or a style sheet, which the rules read whole
+    out: list[Line] = []
+    for ln in lines:
+        if ln is not longest:
+            out.append(ln)
+            continue
+        cuts = [ln.start]
+        for m in _SENTENCE_BREAK.finditer(text, ln.start, ln.end):
+            cuts += [m.start(), m.end()]
+        cuts.append(ln.end)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            for lo, hi in _items(text, a, b):
+                out.append(_new(Line, (ln.number, lo, hi, lo, hi, ln.blank_before and lo == ln.start)))
+    return out
+
+
+# A "sentence" of a flattened line of this many words, this share of whose words (of those
+# that open with a letter) are capitalised, is mostly a menu or a list of headlines run
+# together; the sentence that may end it has this many words at least and this share of them
+# capitalised at most.
+_RUN_WORDS: Final = 40
+_RUN_CAPITALS: Final = 0.5
+_TAIL_WORDS: Final = 4
+_TAIL_CAPITALS: Final = 0.34
+_WORD_SPAN: Final = regex.compile(r"\S+")
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of one sentence of a flattened line: itself, or, when it is mostly a menu run
+    together ("Home News Sport Weather ... The council voted on Monday to ..."), the words
+    before each capitalised word one span apart (as a rendering that prints each link on a
+    line has them), and the sentence that ends it whole: from the capitalised word that leaves
+    the most capitalised words before it and lower-case words from it on, when few of its
+    words are capitalised."""
+    words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+    caps = [text[a].isupper() for a, _ in words]
+    lower = [text[a].islower() for a, _ in words]  # (numbers and marks are neither)
+    if len(words) < _RUN_WORDS or sum(caps) < _RUN_CAPITALS * (sum(caps) + sum(lower)):
+        return [(start, end)] if words else []
+    # where the run turns into a sentence: the capitalised word that leaves the most
+    # capitalised words before it and lower-case words from it on
+    lower_after = [0] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        lower_after[k] = lower_after[k + 1] + lower[k]
+    tail, best, caps_before = len(words), -1, 0
+    for k, cap in enumerate(caps):
+        if cap and caps_before + lower_after[k] >= best:
+            tail, best = k, caps_before + lower_after[k]
+        caps_before += cap
+    rest = len(words) - tail
+    if rest < _TAIL_WORDS or sum(caps[tail:]) > _TAIL_CAPITALS * (sum(caps[tail:]) + lower_after[tail]):
+        tail = len(words)  # no sentence at the end: a menu alone
+    spans: list[tuple[int, int]] = []
+    for k in range(tail):
+        if caps[k] or not spans:
+            spans.append(words[k])
+        else:
+            spans[-1] = (spans[-1][0], words[k][1])
+    if tail < len(words):
+        spans.append((words[tail][0], end))
+    return spans
 
 
 def _dedent(lines: list[Line]) -> list[Line]:
