@@ -57,6 +57,14 @@ def test_show_is_plain_when_piped() -> None:
     assert "\x1b[" in colored
 
 
+def test_show_gives_each_sentence_of_a_flattened_line_a_row() -> None:
+    flat = " ".join(SEED.read_text(encoding="utf-8").split()).encode()
+    rows = run("--show", "-", stdin=flat).stdout.decode().splitlines()
+    assert len(rows) > 20 and all(row.split()[0] == "1" for row in rows)
+    assert any("share.row" in row and "| WhatsApp" in row for row in rows)
+    assert any(row.split()[1] == "body" and "Belarusian potash." in row for row in rows)
+
+
 def test_stdin() -> None:
     res = run("-", stdin=SEED.read_bytes())
     assert res.returncode == 0

@@ -795,7 +795,9 @@ def _markdown(article: Article) -> str:
 
 def render_show(article: Article, colour: bool) -> str:
     """Every line of the input with the kind of the segment it is in, the id of the rule or model
-    that decided it, the model's probability where fitted, and the reason in full."""
+    that decided it, the model's probability where fitted, and the reason in full. A line that
+    holds several segments (a page flattened onto one line, read a sentence at a time) gets a
+    row for each, under its number."""
     text = article.text
     segs = article.segments
     out: list[str] = []
@@ -805,21 +807,28 @@ def render_show(article: Article, colour: bool) -> str:
         line = text[start:end]
         while k < len(segs) and segs[k].end <= start:
             k += 1
-        seg = segs[k] if k < len(segs) and segs[k].start < max(end, start + 1) else None
-        if not line.strip() or seg is None:
+        inside = []  # the segments this line holds, each with its part of the line
+        j = k
+        while j < len(segs) and segs[j].start < max(end, start + 1):
+            inside.append((segs[j], text[max(segs[j].start, start) : min(segs[j].end, end)]))
+            j += 1
+        if not line.strip() or not inside:
             out.append(f"{number:>5}")
             continue
-        cont = seg.start < start
-        label = "\u21b3" if cont else seg.kind.value
-        rule = "" if cont else seg.rule
-        p = "" if cont or seg.probability is None else f"{seg.probability:.2f}"
-        head = f"{number:>5} {label:<{width}} {rule:<26} {p:>4}"
-        shown = _CONTROL.sub("\ufffd", line.strip())
-        why = "" if cont else f"  ({seg.reason})"  # the reason in full, after the line
-        if colour:
-            out.append(f"\x1b[{_COLOUR.get(seg.kind, _DIM)}m{head}\x1b[0m | {shown}\x1b[2m{why}\x1b[0m")
-        else:
-            out.append(f"{head} | {shown}{why}")
+        if len(inside) == 1:
+            inside = [(inside[0][0], line)]
+        for seg, part in inside:
+            cont = seg.start < start
+            label = "\u21b3" if cont else seg.kind.value
+            rule = "" if cont else seg.rule
+            p = "" if cont or seg.probability is None else f"{seg.probability:.2f}"
+            head = f"{number:>5} {label:<{width}} {rule:<26} {p:>4}"
+            shown = _CONTROL.sub("\ufffd", part.strip())
+            why = "" if cont else f"  ({seg.reason})"  # the reason in full, after the line
+            if colour:
+                out.append(f"\x1b[{_COLOUR.get(seg.kind, _DIM)}m{head}\x1b[0m | {shown}\x1b[2m{why}\x1b[0m")
+            else:
+                out.append(f"{head} | {shown}{why}")
     return "\n".join(out)
 
 
