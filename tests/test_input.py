@@ -232,6 +232,7 @@ def test_a_page_flattened_onto_one_line_is_read_a_sentence_at_a_time(seed_text: 
     assert "In return, the US agreed to lift sanctions on Belarusian potash." in article.body
     assert "WhatsApp" not in article.body and "Related Topics" not in article.body
     assert len(article.paragraphs) == 1
+    assert article.title is None  # (a piece of the line is never the whole headline)
     assert {s.line for s in article.segments} == {1}
     assert _tiles(article.text, article.segments)
 

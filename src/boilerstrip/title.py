@@ -24,6 +24,7 @@ from .dates import dates_in, has_relative
 from .features import reads_as_prose
 from .kinds import Kind
 from .lexicon import normalize
+from .lines import Unit
 from .markers import marker_words
 from .markup import line_key, title_variants
 from .metadata import (
@@ -249,6 +250,14 @@ def _plausible(page: Page, i: int, opener_pattern: regex.Pattern[str] | None) ->
     return not (i + 1 < len(units) and _kicker_over(units, facts, i, i + 1))
 
 
+def _cut_from_a_line(units: list[Unit], i: int) -> bool:
+    """A unit that shares its input line with a neighbour: a piece of a page flattened onto one
+    line (`lines.split_lines`), a sentence or a menu's word, never a whole headline (on the dev
+    pages so laid out, such pieces gave 1 headline right of 74 and 44 fragments of one)."""
+    line = units[i].line
+    return (i > 0 and units[i - 1].line == line) or (i + 1 < len(units) and units[i + 1].line == line)
+
+
 def candidates(page: Page) -> list[Candidate]:
     """Every reading of every plausible line near the story's start, with its features."""
     units, facts, labels = page.units, page.facts, page.labels
@@ -267,7 +276,11 @@ def candidates(page: Page) -> list[Candidate]:
     if body_start >= n:
         lo, hi = max(0, n - 2 * ABOVE), n
     opener_pattern = _openers(lexicon.byline_openers) if lexicon.byline_openers else None
-    lines = [i for i in range(lo, hi) if i == old or _plausible(page, i, opener_pattern)]
+    lines = [
+        i
+        for i in range(lo, hi)
+        if (i == old or _plausible(page, i, opener_pattern)) and not _cut_from_a_line(units, i)
+    ]
     # the standfirst the body stage kept stands under the headline: out, when a candidate is above it
     kept = set(lines)
     lines = [
