@@ -1,7 +1,7 @@
 """Body quality when the same text comes in another layout: the dev pages' browser rendering
 re-laid out the ways other scrapers and tools print text, each scored against the same gold.
 
-    python benchmarks/layouts.py [--bench PATH] [--limit N] [--write]
+    python benchmarks/layouts.py [--bench PATH] [--limit N] [--wcxb] [--write]
 
 Layouts: as given; CRLF and CR line ends; a byte order mark; every non-blank line indented
 (two spaces; a tab, the first line at the margin, as text browsers print a headline); blank
@@ -9,8 +9,9 @@ lines made of spaces; two spaces at each line's end; no blank lines; a blank lin
 line; non-breaking spaces for spaces; each paragraph hard-wrapped at 72 and 100 columns (and
 at 72 and indented by three, as lynx prints); one sentence a line; the whole text on one line
 (what a scraper that joins a page's strings with spaces stores). A robust reading scores
-each near the first row. --write puts the table between the layouts markers of
-docs/benchmarks.md.
+each near the first row. --wcxb scores the WCXB article pages (wcxb-dev/, 711 pages of 700
+sites) as well, in three more columns: ten minutes more. --write puts the table between the
+layouts markers of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -69,29 +70,45 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bench", default=str(DEFAULT_BENCH), help="benchmark folder")
     ap.add_argument("--limit", type=int, default=0, help="at most N pages (0: all)")
+    ap.add_argument("--wcxb", action="store_true", help="score the WCXB article pages too")
     ap.add_argument("--write", action="store_true", help="update the layouts section of docs/benchmarks.md")
     args = ap.parse_args(argv)
     bench = Path(args.bench)
     side = split_of(bench)
     if side is None:
         return 0
-    dev = gold(bench, "dev")
-    texts = pages(bench, "dev", "browser", sorted(dev)[: args.limit or None])
+    sets = {"dev": gold(bench, "dev")}
+    if args.wcxb:
+        wcxb = gold(bench, "wcxb-dev")
+        # (shingle F1 on the articles, as the dev pages: the word-bag figure is WCXB's own)
+        sets["wcxb-dev"] = {
+            pid: {**g, "url": g.get("url", "")} for pid, g in wcxb.items() if g["page_type"] == "article"
+        }
+    texts = {name: pages(bench, name, "browser", sorted(g)[: args.limit or None]) for name, g in sets.items()}
     rows = []
     for name, layout in LAYOUTS.items():
-        pred = {pid: extract(layout(text)).body for pid, text in texts.items()}
         cells = []
-        for part in ("all", "train", "validation"):
-            keep = [pid for pid in pred if part == "all" or side.get(pid) == part]
-            cells.append(
-                f"{body_f1(bench, 'dev', {p: dev[p] for p in keep}, {p: pred[p] for p in keep}):.3f}"
-            )
+        for pageset, golds in sets.items():
+            pred = {pid: extract(layout(text)).body for pid, text in texts[pageset].items()}
+            for part in ("all", "train", "validation"):
+                keep = [pid for pid in pred if part == "all" or side.get(pid) == part]
+                cells.append(
+                    f"{body_f1(bench, 'dev', {p: golds[p] for p in keep}, {p: pred[p] for p in keep}):.3f}"
+                )
         rows.append(f"| {name} | " + " | ".join(cells) + " |")
         print(rows[-1], flush=True)
-    n_train = sum(side.get(p) == "train" for p in texts)
+    head = ""
+    for pageset, found in texts.items():
+        n_train = sum(side.get(p) == "train" for p in found)
+        what = "dev" if pageset == "dev" else "WCXB articles"
+        head += f" {what}, all ({len(found)}) | train ({n_train}) | validation ({len(found) - n_train}) |"
     block = (
-        f"| layout of the dev pages' browser rendering | all ({len(texts)}) | train ({n_train}) "
-        f"| validation ({len(texts) - n_train}) |\n|---|---|---|---|\n" + "\n".join(rows)
+        "| layout of the browser rendering |"
+        + head
+        + "\n|---|"
+        + "---|" * (3 * len(sets))
+        + "\n"
+        + "\n".join(rows)
     )
     print(block)
     if args.write:
