@@ -63,6 +63,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrapped at 72, indented by three (lynx)": lambda t: _each_line(_wrap(t, 72), lambda line: "   " + line),
     "one sentence a line": lambda t: _each_line(t, lambda line: _SENTENCE_END.sub("\n", line)),
     "the whole text on one line": lambda t: " ".join(t.split()),
+    "line breaks escaped as \\n": lambda t: t.replace("\n", "\\n"),
 }
 
 

@@ -240,3 +240,15 @@ def test_a_page_flattened_onto_one_line_is_read_a_sentence_at_a_time(seed_text: 
 def test_a_long_line_of_script_data_is_not_cut() -> None:
     data = "{" + ", ".join(f'"Key{i}": "Value number {i}. Next"' for i in range(200)) + "}"
     assert len(extract(data).segments) == 1
+
+
+def test_line_breaks_written_as_backslash_n_are_line_breaks(seed_text: str) -> None:
+    """A JSON string read as text keeps its line breaks as "\\n": the page reads as the page."""
+    escaped, plain = extract(seed_text.replace("\n", "\\n")), extract(seed_text)
+    assert escaped.paragraphs == plain.paragraphs
+    assert (escaped.title, escaped.authors, escaped.published) == (
+        plain.title,
+        plain.authors,
+        plain.published,
+    )
+    assert _tiles(escaped.text, escaped.segments)

@@ -29,7 +29,7 @@ from .html import Rendering, parse_html, span_facts
 from .kinds import Kind
 from .language import detect
 from .lexicon import Lexicon, default_lexicon
-from .lines import Unit, clean_text, make_units, split_lines
+from .lines import Unit, clean_text, make_units, run_on, segment_end, split_lines
 from .load import looks_like_html, read_input, repair_mojibake
 from .markdown import looks_like_markdown
 from .markers import marker_words
@@ -214,7 +214,7 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
     paragraphs: list[str] = []
     for k, i in enumerate(body_units):
         text_i = clean_text(units[i].text)
-        if k and body_units[k - 1] == i - 1 and units[i - 1].line == units[i].line:
+        if k and body_units[k - 1] == i - 1 and run_on(page.text, units[i - 1], units[i]):
             paragraphs[-1] += " " + text_i  # sentences of one flattened line (`lines.split_lines`)
         else:
             paragraphs.append(text_i)
@@ -347,7 +347,7 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
             captions.append(Caption(clean_text(cap), credit, units[i].start, units[i].end))
             last = i
 
-    segments = _segments(units, unit_facts, labels, decision, opts)
+    segments = _segments(page.text, units, unit_facts, labels, decision, opts)
     return Article(
         text=text,
         title=title,
@@ -405,6 +405,7 @@ def _opening(text: str) -> str:
 
 
 def _segments(
+    text: str,
     units: list[Unit],
     unit_facts: list[UnitFacts],
     labels: list[Label | None],
@@ -437,5 +438,6 @@ def _segments(
             feats = Features(
                 f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
             )
-        out.append(Segment(kind, unit.start, unit.end, reason, unit.line, feats, rule, probability))
+        end = segment_end(text, unit, units[i + 1].start if i + 1 < len(units) else len(text))
+        out.append(Segment(kind, unit.start, end, reason, unit.line, feats, rule, probability))
     return tuple(out)

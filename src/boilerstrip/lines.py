@@ -70,6 +70,10 @@ _FLAT_SHORT_LINES: Final = 3
 # More than this share of these characters: code or data, not a flattened page.
 _CODE_MARKS: Final = '{}[]"<>=\\|;'
 _CODE_SHARE: Final = 0.02
+# A flattened line with this many line breaks written as "\n" is cut there instead (the
+# escapes, and the spaces around them, belong to no line).
+_ESCAPED_MIN: Final = 3
+_ESCAPED_BREAK: Final = regex.compile(r"\s*(?:(?:\\r)?\\n\s*)+")
 # Where a flattened line is cut: after a sentence's closing mark (and closing quotes or
 # brackets) and spaces, before what can open a sentence; after a CJK full stop.
 _SENTENCE_BREAK: Final = regex.compile(
@@ -94,21 +98,48 @@ def _flattened(text: str, lines: list[Line]) -> list[Line]:
     ):
         return lines
     line = text[longest.start : longest.end]
-    if sum(map(line.count, _CODE_MARKS)) > _CODE_SHARE * len(line):
+    escaped = line.count("\\n")  # line breaks written as "\n" (a JSON string read as text)
+    if sum(map(line.count, _CODE_MARKS)) - escaped > _CODE_SHARE * len(line):
         return lines  # a script's data or a style sheet, which the rules read whole
+    breaks = _ESCAPED_BREAK if escaped >= _ESCAPED_MIN else _SENTENCE_BREAK
     out: list[Line] = []
     for ln in lines:
         if ln is not longest:
             out.append(ln)
             continue
-        cuts = [ln.start]
-        for m in _SENTENCE_BREAK.finditer(text, ln.start, ln.end):
+        cuts, blank = [ln.start], [ln.blank_before]
+        for m in breaks.finditer(text, ln.start, ln.end):
             cuts += [m.start(), m.end()]
+            blank.append(m.group().count("\\n") > 1)
         cuts.append(ln.end)
-        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        for (a, b), after_blank in zip(zip(cuts[::2], cuts[1::2], strict=True), blank, strict=True):
+            if breaks is _ESCAPED_BREAK:
+                piece = text[a:b]
+                lo = a + len(piece) - len(piece.lstrip())
+                hi = b - (len(piece) - len(piece.rstrip()))
+                if lo < hi:
+                    out.append(_new(Line, (ln.number, lo, hi, lo, hi, after_blank)))
+                continue
             for lo, hi in _items(text, a, b):
                 out.append(_new(Line, (ln.number, lo, hi, lo, hi, ln.blank_before and lo == ln.start)))
     return out
+
+
+def segment_end(text: str, unit: Unit, next_start: int) -> int:
+    """Where the segment of `unit` ends: at its last character, or past the line breaks written
+    as "\\n" that follow it (`_flattened` cut there), so that every character of the input is
+    in a segment or is a space."""
+    gap = text[unit.end : next_start]
+    if "\\n" not in gap or not _ESCAPED_BREAK.fullmatch(gap):
+        return unit.end
+    return unit.end + len(gap.rstrip())
+
+
+def run_on(text: str, prev: Unit, unit: Unit) -> bool:
+    """Whether `unit` goes on `prev`'s input line with only spaces between them: two sentences
+    (or a menu's words) of a line `_flattened` cut, not two lines (a line break written as
+    "\\n" between them is one)."""
+    return prev.line == unit.line and not text[prev.end : unit.start].strip()
 
 
 # A "sentence" of a flattened line of this many words, this share of whose words (of those

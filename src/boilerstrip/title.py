@@ -24,7 +24,7 @@ from .dates import dates_in, has_relative
 from .features import reads_as_prose
 from .kinds import Kind
 from .lexicon import normalize
-from .lines import Unit
+from .lines import Unit, run_on
 from .markers import marker_words
 from .markup import line_key, title_variants
 from .metadata import (
@@ -250,12 +250,13 @@ def _plausible(page: Page, i: int, opener_pattern: regex.Pattern[str] | None) ->
     return not (i + 1 < len(units) and _kicker_over(units, facts, i, i + 1))
 
 
-def _cut_from_a_line(units: list[Unit], i: int) -> bool:
-    """A unit that shares its input line with a neighbour: a piece of a page flattened onto one
-    line (`lines.split_lines`), a sentence or a menu's word, never a whole headline (on the dev
+def _cut_from_a_line(text: str, units: list[Unit], i: int) -> bool:
+    """A unit that runs on from a neighbour on its input line: a piece of a page flattened onto
+    one line (`lines.run_on`), a sentence or a menu's word, never a whole headline (on the dev
     pages so laid out, such pieces gave 1 headline right of 74 and 44 fragments of one)."""
-    line = units[i].line
-    return (i > 0 and units[i - 1].line == line) or (i + 1 < len(units) and units[i + 1].line == line)
+    return (i > 0 and run_on(text, units[i - 1], units[i])) or (
+        i + 1 < len(units) and run_on(text, units[i], units[i + 1])
+    )
 
 
 def candidates(page: Page) -> list[Candidate]:
@@ -279,7 +280,7 @@ def candidates(page: Page) -> list[Candidate]:
     lines = [
         i
         for i in range(lo, hi)
-        if (i == old or _plausible(page, i, opener_pattern)) and not _cut_from_a_line(units, i)
+        if (i == old or _plausible(page, i, opener_pattern)) and not _cut_from_a_line(page.text, units, i)
     ]
     # the standfirst the body stage kept stands under the headline: out, when a candidate is above it
     kept = set(lines)
