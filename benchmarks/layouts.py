@@ -8,7 +8,8 @@ Layouts: as given; CRLF and CR line ends; a byte order mark; every non-blank lin
 lines made of spaces; two spaces at each line's end; no blank lines; a blank line after every
 line; non-breaking spaces for spaces; each paragraph hard-wrapped at 72 and 100 columns (and
 at 72 and indented by three, as lynx prints); one sentence a line; the whole text on one line
-(what a scraper that joins a page's strings with spaces stores). A robust reading scores
+(what a scraper that joins a page's strings with spaces stores); line breaks written as \\n
+(a JSON string read as text). A robust reading scores
 each near the first row. --wcxb scores the WCXB article pages (wcxb-dev/, 711 pages of 700
 sites) as well, in three more columns: ten minutes more. --write puts the table between the
 layouts markers of docs/benchmarks.md.
