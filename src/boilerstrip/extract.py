@@ -417,6 +417,7 @@ def _segments(
     run = short_runs(unit_facts, labels)
     scores = decision.scores
     keep = opts.keep_features
+    escaped = "\\n" in text  # (only then can a unit's segment reach past its text: `lines.segment_end`)
     for i, unit in enumerate(units):
         label = labels[i]
         in_region = a <= i <= b
@@ -438,6 +439,8 @@ def _segments(
             feats = Features(
                 f.words, f.chars, f.stop_share, f.letter_share, f.ends_sentence, scores[i], in_region
             )
-        end = segment_end(text, unit, units[i + 1].start if i + 1 < len(units) else len(text))
+        end = unit.end
+        if escaped:
+            end = segment_end(text, unit, units[i + 1].start if i + 1 < len(units) else len(text))
         out.append(Segment(kind, unit.start, end, reason, unit.line, feats, rule, probability))
     return tuple(out)

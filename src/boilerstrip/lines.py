@@ -107,18 +107,16 @@ def _flattened(text: str, lines: list[Line]) -> list[Line]:
         if ln is not longest:
             out.append(ln)
             continue
-        cuts, blank = [ln.start], [ln.blank_before]
+        # the pieces between the breaks, and whether each follows a blank line (two escaped breaks)
+        cuts, blanks = [ln.start], [ln.blank_before]
         for m in breaks.finditer(text, ln.start, ln.end):
             cuts += [m.start(), m.end()]
-            blank.append(m.group().count("\\n") > 1)
+            blanks.append(m.group().count("\\n") > 1)
         cuts.append(ln.end)
-        for (a, b), after_blank in zip(zip(cuts[::2], cuts[1::2], strict=True), blank, strict=True):
-            if breaks is _ESCAPED_BREAK:
-                piece = text[a:b]
-                lo = a + len(piece) - len(piece.lstrip())
-                hi = b - (len(piece) - len(piece.rstrip()))
-                if lo < hi:
-                    out.append(_new(Line, (ln.number, lo, hi, lo, hi, after_blank)))
+        for a, b, blank in zip(cuts[::2], cuts[1::2], blanks, strict=True):
+            if breaks is _ESCAPED_BREAK:  # (the breaks took the spaces around them)
+                if a < b:
+                    out.append(_new(Line, (ln.number, a, b, a, b, blank)))
                 continue
             for lo, hi in _items(text, a, b):
                 out.append(_new(Line, (ln.number, lo, hi, lo, hi, ln.blank_before and lo == ln.start)))
