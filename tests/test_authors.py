@@ -115,6 +115,16 @@ def test_readings_of_what_an_opener_introduces() -> None:
     assert not any(r[2] == HOW_OPENED for r in readings("By the way, the wall is old", page))
 
 
+def test_a_time_zone_after_a_time_is_no_name() -> None:
+    """A time zone after a time ("11:28 AMT", one data/timezones.tsv leaves out as ambiguous) is
+    no name; a name in capitals after the time still reads."""
+    page = analyse(HEAD + STORY)
+    assert readings("November 20, 2019 - 11:28 AMT", page) == []
+    assert ("Jane Doe",) in [r[0] for r in readings("November 20, 2019 11:28 AMT Jane Doe", page)]
+    assert ("Jane Doe",) in [r[0] for r in readings("November 20, 2019 11:28 JANE DOE", page)]
+    assert ("Jane Doe",) in [r[0] for r in readings("November 20, 2019 - Jane Doe", page)]
+
+
 def test_by_name_and_date_line() -> None:
     article = extract(HEAD + "By Jane Doe | May 3, 2024\n\n" + STORY)
     assert article.authors == ("Jane Doe",)

@@ -18,6 +18,7 @@ import json
 import math
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Final
@@ -60,6 +61,10 @@ _NAME_TOKEN: Final = regex.compile(r"\w+")
 # A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read").
 _GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
 # A word in lower case in the page's running text (not in a link or an address).
+# A time zone's abbreviation after a date's time of day ("November 20, 2019 - 11:28 AMT"): the
+# zones data/timezones.tsv leaves out as ambiguous are no name either.
+# (not a name in capitals: "11:28 JANE DOE")
+_ZONE_AFTER_TIME: Final = regex.compile(r"\A\s*\(?\p{Lu}{2,5}\)?(?=[\s,;|·•–—-]|\Z)(?!\s+\p{Lu}{2})")
 _LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
 
 FEATURES: Final = (
@@ -285,7 +290,10 @@ def readings(
     rest = text
     found = dates_in(rest, dates)
     if found and found[0].start <= 2:
+        timed = isinstance(found[0].value, datetime)
         rest = rest[found[0].end :]
+        if timed:
+            rest = _ZONE_AFTER_TIME.sub("", rest, count=1)
         found = dates_in(rest, dates)
     if found:
         rest = before_date(rest[: found[0].start], stoplist)
