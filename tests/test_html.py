@@ -166,6 +166,33 @@ def test_a_textarea_s_text_is_not_the_page_s() -> None:
     assert html.parse_html(page).lines is not None
 
 
+def test_ruby_readings_are_not_the_text() -> None:
+    """Readings over Japanese characters (<rt>) and their brackets (<rp>) stay out of the text:
+    the body reads 子ども, not 子こども."""
+    sentence = (
+        "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>"
+        "をなくすための法律ができました。"
+    )
+    paragraphs = "".join(f"<p>{sentence * 3}</p>" for _ in range(5))
+    page = f"<html><body><article><h1>法律ができる</h1>{paragraphs}</article></body></html>"
+    text = html.html_to_text(page)
+    assert "子どもへの虐待をなくす" in text
+    assert "ぎゃくたい" not in text and "(" not in text
+    assert "子どもへの虐待をなくす" in extract(page).body
+
+
+def test_a_japanese_page_with_links_in_its_sentences_is_read_from_the_markup() -> None:
+    """Every inline tag is a space in the tag-stripped text, so counted by spaces a Japanese
+    paragraph with links is a dozen words there and one word in the walk's text; counted by
+    characters, the walk reads the page (and keeps what the markup says of each line)."""
+    sentence = "今回はその<a href='/k'>デスクトップアプリ</a>に関する<b>話</b>です。"
+    paragraphs = "".join(f"<p>{sentence * 4}</p>" for _ in range(6))
+    page = f"<html><body><article><h1>アプリの話</h1>{paragraphs}</article></body></html>"
+    parsed = html.parse_html(page)
+    assert parsed.lines is not None
+    assert "今回はそのデスクトップアプリに関する話です。" in parsed.text
+
+
 @pytest.mark.parametrize("page", ["<!DOCTYPE html>", "<!DOCTYPE HTML", "<!doctype html><!-- nothing -->"])
 def test_markup_without_any_element_is_an_empty_page(page: str) -> None:
     article = extract(page)
