@@ -26,6 +26,16 @@ def test_unknown_language_lists_the_supported_ones() -> None:
         Options(language=7)  # type: ignore[arg-type]
 
 
+def test_a_word_said_often_does_not_outvote_the_page_s_language() -> None:
+    """Irish function words ("seo", "go") said forty times on an English page about SEO."""
+    sentence = (
+        "Good SEO is what makes a page easy to find, and this guide shows how SEO works for a "
+        "small site with a few pages and no budget. "
+    )
+    assert extract(sentence * 8 + "SEO. " * 30).language == "en"
+    assert extract("Tá an teach seo go deas agus tá sé in aice leis an bhfarraige. " * 6).language == "ga"
+
+
 def test_reference_date_accepts_date_datetime_and_iso() -> None:
     assert Options(reference_date="2025-12-13").reference_date == date(2025, 12, 13)
     assert Options(reference_date="2025-12-13T08:30").reference_date == datetime(2025, 12, 13, 8, 30)

@@ -23,6 +23,7 @@ _TOKEN: Final = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 _NOT_IN_TOKENS: Final = '"()[]{}<>,.;:!?“”«»„‚‘…–—-*/|#@&%$+=_0123456789©•£€'
 
 SAMPLE_CHARS: Final = 15_000
+VOTES_PER_WORD: Final = 5
 # Languages written without spaces between words: features count characters, not words.
 UNSPACED: Final = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
@@ -43,11 +44,13 @@ def detect(text: str, lexicon: Lexicon) -> str | None:
     votes: dict[str, float] = {}
     index = lexicon.detect_index
     counts = _index_counts(sample.casefold(), index)
-    # only the tokens of the index vote; kept in first-seen order, so the sums add up alike
+    # only the tokens of the index vote; kept in first-seen order, so the sums add up alike.
+    # A word votes at most VOTES_PER_WORD times: a page about SEO or about Go says "seo" or "go"
+    # (Irish function words) forty times, and that outvoted the English of the page.
     for token in counts:
         langs = index[token]
         if langs:
-            share = counts[token] / len(langs)
+            share = min(counts[token], VOTES_PER_WORD) / len(langs)
             for lang in langs:
                 votes[lang] = votes.get(lang, 0.0) + share
     if not votes:
