@@ -33,6 +33,13 @@ CASES = [
     ("13 tháng 12 năm 2025", date(2025, 12, 13)),
     ("Thứ bảy, 13 tháng 12, 2025 22:47", datetime(2025, 12, 13, 22, 47)),
     ("13 ٣ 2025", None),  # a lone number is no month
+    # the year first (Hungarian, Lithuanian); digits of other scripts (Arabic, Persian, Hindi)
+    ("2025. december 13. 22:47", datetime(2025, 12, 13, 22, 47)),
+    ("2025 m. gruodžio 13 d.", date(2025, 12, 13)),
+    ("Published 2025 December 13", None),  # no mark after the year: not this form
+    ("١٣ ديسمبر ٢٠٢٥", date(2025, 12, 13)),
+    ("۱۳/۱۲/۲۰۲۵", date(2025, 12, 13)),
+    ("१३ दिसंबर २०२५", date(2025, 12, 13)),
     # the time first, then its zone and the weekday
     ("Updated 10:01 pm EST, Tuesday, November 19, 2019", datetime(2019, 11, 19, 22, 1, tzinfo=EST)),
     ("22:47, 13. Dezember 2025", datetime(2025, 12, 13, 22, 47)),

@@ -103,6 +103,10 @@ _TIME: Final = regex.compile(
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
 )
+# Digits of other scripts read as ASCII ones: Arabic-Indic, Persian, Devanagari, Bengali.
+_NATIVE_DIGITS: Final = {
+    start + k: ord("0") + k for start in (0x0660, 0x06F0, 0x0966, 0x09E6) for k in range(10)
+}
 # Every date form read here has a four-digit year or a short numeric date (13.12.25).
 _DATE_DIGITS: Final = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
 _ZONE: Final = regex.compile(
@@ -204,11 +208,20 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
         regex.compile(
             r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
         ),
+        # the year first: Hungarian "2025. december 13.", Lithuanian "2025 m. gruodžio 13 d."
+        regex.compile(
+            r"(?=\d)(?<![\d.:/-])(?P<y>(?:19|20)\d\d)(?:\.|\s+m\.)\s*"
+            + month
+            + r"\s+(?P<d>[0-3]?\d)(?!\d)\.?",
+            regex.I,
+        ),
     )
 
 
 def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, with the time next to it when there is one."""
+    if not text.isascii():
+        text = text.translate(_NATIVE_DIGITS)  # (one character for one: the offsets stand)
     if len(text) > 2000 or not _DATE_DIGITS.search(text):
         return []
     out: list[DateMatch] = []
@@ -256,7 +269,7 @@ def _value(
     try:
         if index in (0, 1):
             y, mo, d = int(g["y"]), int(g["mo"]), int(g["d"])
-        elif index in (2, 3):
+        elif index in (2, 3, 5):
             y, mo, d = int(g["y"]), months[g["mon"].casefold().strip(".")], int(g["d"])
         else:
             a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
