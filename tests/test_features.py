@@ -28,6 +28,8 @@ def _facts(text: str):  # type: ignore[no-untyped-def]
         ("正是有了英勇的你们，才有这座英雄的城！（评论员 罗博）", True),
         ("Bitte entschuldigt den Fehler (falls ihr ihn gefunden habt 😉 )", True),
         ("Read more (here)", False),
+        ("حکومت نے نئے بجٹ کا اعلان کیا۔", True),  # the Urdu full stop
+        ("सरकार ने नए बजट की घोषणा की॥", True),  # a double danda
     ],
 )
 def test_sentence_end_under_closers_and_emoji(text: str, ends: bool) -> None:

@@ -17,7 +17,9 @@ _INNER_SPACE: Final = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 _CONTINUES: Final = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
 _CONTINUE_MARKS: Final = frozenset(",.;:!?)]}%\u2019\u201d")
 _CONTINUE_OPENERS: Final = _CONTINUE_MARKS | frozenset(" \t\u00a0")
-_TERMINAL: Final = regex.compile(r"[.!?:;\u3002\uff01\uff1f\u2026][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
+_TERMINAL: Final = regex.compile(
+    r"[.!?:;\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965][\"'\u2019\u201d\u00bb)\]]*\s*\Z"
+)
 
 
 class Line(NamedTuple):
@@ -74,10 +76,11 @@ _CODE_SHARE: Final = 0.02
 # escapes, and the spaces around them, belong to no line).
 _ESCAPED_MIN: Final = 3
 _ESCAPED_BREAK: Final = regex.compile(r"\s*(?:(?:\\r)?\\n\s*)+")
-# Where a flattened line is cut: after a sentence's closing mark (and closing quotes or
-# brackets) and spaces, before what can open a sentence; after a CJK full stop.
+# Where a flattened line is cut: after a sentence's closing mark (Latin, Arabic, Urdu, danda;
+# then closing quotes or brackets) and spaces, before what can open a sentence; after a CJK
+# full stop.
 _SENTENCE_BREAK: Final = regex.compile(
-    r"""(?<=[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*)\s+(?=[\p{Lu}\p{Lt}\p{Lo}\d\"'\u201c\u2018\u00ab(\[])
+    r"""(?<=[.!?\u2026\u061f\u06d4\u0964\u0965][\"'\u2019\u201d\u00bb)\]]*)\s+(?=[\p{Lu}\p{Lt}\p{Lo}\d\"'\u201c\u2018\u00ab(\[])
       | (?<=[\u3002\uff01\uff1f])(?=\S)""",
     regex.VERBOSE,
 )
