@@ -209,7 +209,9 @@ def parse_html(markup: str) -> ParsedHtml:
     _walk(root, out, tree)
     raw = "".join(out)
     crude = _crude_text(markup)
-    if _tokens(raw) < 0.5 * _tokens(crude):
+    # (counted by spaces first: the characters of the scripts without spaces, `_tokens`, only
+    # when the spaces say so)
+    if len(raw.split()) < 0.5 * len(crude.split()) and _tokens(raw) < 0.5 * _tokens(crude):
         # the walk read under half the page's words: the parser gave up on part of it (nesting
         # too deep, a text node too large), or the page hides its text until a script shows it
         # (display:none, `hidden`, "Loading..." in its place). On 85 of the 1,980 development
