@@ -60,11 +60,11 @@ _POSSESSIVE: Final = regex.compile(r"(?<=\p{L})['’]s\Z")
 _NAME_TOKEN: Final = regex.compile(r"\w+")
 # A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read").
 _GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
-# A word in lower case in the page's running text (not in a link or an address).
 # A time zone's abbreviation after a date's time of day ("November 20, 2019 - 11:28 AMT"): the
-# zones data/timezones.tsv leaves out as ambiguous are no name either.
-# (not a name in capitals: "11:28 JANE DOE")
+# zones data/timezones.tsv leaves out as ambiguous are no name either (a name in capitals after
+# the time is: "11:28 JANE DOE").
 _ZONE_AFTER_TIME: Final = regex.compile(r"\A\s*\(?\p{Lu}{2,5}\)?(?=[\s,;|·•–—-]|\Z)(?!\s+\p{Lu}{2})")
+# A word in lower case in the page's running text (not in a link or an address).
 _LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
 
 FEATURES: Final = (
