@@ -107,8 +107,12 @@ _TIME: Final = regex.compile(
 _NATIVE_DIGITS: Final = {
     start + k: ord("0") + k for start in (0x0660, 0x06F0, 0x0966, 0x09E6) for k in range(10)
 }
-# Every date form read here has a four-digit year or a short numeric date (13.12.25).
-_DATE_DIGITS: Final = regex.compile(r"(?:19|20)\d\d|\d[./-]\d{1,2}[./-]\d\d")
+# Every date form read here has a four-digit year or a short numeric date (13.12.25), in ASCII
+# digits or in those of _NATIVE_DIGITS (`\d` is any script's).
+# ("(?=\d)" first: the other positions are passed over without trying the alternatives)
+_DATE_DIGITS: Final = regex.compile(
+    r"(?=\d)(?:(?:19|20|١٩|٢٠|۱۹|۲۰|१९|२०|১৯|২০)\d\d|\d[./-]\d{1,2}[./-]\d\d)"
+)
 _ZONE: Final = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
 )
@@ -222,10 +226,11 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Every date in `text`, with the time next to it when there is one."""
     if len(text) > 2000:
         return []
-    if not text.isascii():
-        text = text.translate(_NATIVE_DIGITS)  # (one character for one: the offsets stand)
-    if not _DATE_DIGITS.search(text):
+    digits = _DATE_DIGITS.search(text)
+    if digits is None:
         return []
+    if not digits.group().isascii():
+        text = text.translate(_NATIVE_DIGITS)  # (one character for one: the offsets stand)
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     months = _month_table()
