@@ -8,7 +8,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from .language import UNSPACED
+from .language import UNSPACED, unspaced_chars
 from .lexicon import ASCII_FOLDED_WORDS, ASCII_WORD_SHAPES, normalize, words_of
 from .lines import Unit
 
@@ -30,12 +30,6 @@ _ATTRIBUTION_END: Final = regex.compile(
 # Words, then emoji (pictographs, not arrows or stars used as bullets) at the line's end.
 _EMOJI_END: Final = regex.compile(
     r"\p{L}[\p{P}\s]*[\p{Extended_Pictographic}\ufe0f\u200d\s]*\p{Extended_Pictographic}\ufe0f?\s*\Z"
-)
-# Runs of the scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
-# Khmer, Burmese, Tibetan): their lengths add up to the count of characters, in far fewer
-# matches.
-_CJK: Final = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]+"
 )
 
 
@@ -82,7 +76,7 @@ def facts(unit: Unit, language: str | None, stoplist: frozenset[str]) -> UnitFac
     visible = len(text) - text.count(" ")
     cjk = 0
     if (language is None or language in UNSPACED) and not ascii_text and len(text) < 20_000:
-        cjk = len("".join(_CJK.findall(text)))
+        cjk = unspaced_chars(text)
     tail = text[-12:]
     last = tail.rstrip(_CLOSERS)[-1:]
     ends = last in _TERMINALS

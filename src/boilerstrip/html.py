@@ -13,6 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .errors import InputError
+from .language import unspaced_chars
 
 # Elements whose text is not the page's text. A <textarea>'s is a form field's value (a comment
 # box's placeholder, a "republish this story" box holding the article's own HTML source): a
@@ -225,14 +226,12 @@ def parse_html(markup: str) -> ParsedHtml:
     return ParsedHtml(text, root, facts[0], facts[1])
 
 
-# What the walk's text and the tag-stripped text are compared by: words, and each character of
-# the scripts written without spaces. Counted by spaces alone, a Japanese paragraph is one word
-# in the walk's text and a dozen in the tag-stripped one, whose every inline tag became a space.
-_UNSPACED: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-
-
 def _tokens(text: str) -> int:
-    return len(text.split()) + len(_UNSPACED.findall(text))
+    """What the walk's text and the tag-stripped text are compared by: words, and each character
+    of the scripts written without spaces. Counted by spaces alone, a Japanese paragraph is one
+    word in the walk's text and a dozen in the tag-stripped one, whose every inline tag became a
+    space."""
+    return len(text.split()) + unspaced_chars(text)
 
 
 def _layout(text: str) -> str:

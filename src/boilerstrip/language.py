@@ -26,6 +26,17 @@ SAMPLE_CHARS: Final = 15_000
 VOTES_PER_WORD: Final = 5
 # Languages written without spaces between words: features count characters, not words.
 UNSPACED: Final = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+# Runs of the scripts written without spaces between words (Chinese, Japanese, Thai, Lao,
+# Khmer, Burmese, Tibetan): their lengths add up to the count of characters, in far fewer
+# matches.
+_UNSPACED_RUNS: Final = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]+"
+)
+
+
+def unspaced_chars(text: str) -> int:
+    """How many characters of `text` are of the scripts written without spaces between words."""
+    return len("".join(_UNSPACED_RUNS.findall(text)))
 
 
 def detect(text: str, lexicon: Lexicon) -> str | None:
