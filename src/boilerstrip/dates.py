@@ -103,15 +103,17 @@ _TIME: Final = regex.compile(
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\b\.?)?",
     regex.I,
 )
-# Digits of other scripts read as ASCII ones: Arabic-Indic, Persian, Devanagari, Bengali.
-_NATIVE_DIGITS: Final = {
-    start + k: ord("0") + k for start in (0x0660, 0x06F0, 0x0966, 0x09E6) for k in range(10)
-}
+# Digits of other scripts read as ASCII ones, by the code point of their zero: Arabic-Indic,
+# Persian, Devanagari, Bengali.
+_NATIVE_ZEROS: Final = (0x0660, 0x06F0, 0x0966, 0x09E6)
+_NATIVE_DIGITS: Final = {zero + k: ord("0") + k for zero in _NATIVE_ZEROS for k in range(10)}
 # Every date form read here has a four-digit year or a short numeric date (13.12.25), in ASCII
-# digits or in those of _NATIVE_DIGITS (`\d` is any script's).
-# ("(?=\d)" first: the other positions are passed over without trying the alternatives)
+# digits or in those of _NATIVE_DIGITS (`\d` is any script's); "(?=\d)" first, so that the
+# other positions are passed over without trying the alternatives.
 _DATE_DIGITS: Final = regex.compile(
-    r"(?=\d)(?:(?:19|20|١٩|٢٠|۱۹|۲۰|१९|२०|১৯|২০)\d\d|\d[./-]\d{1,2}[./-]\d\d)"
+    r"(?=\d)(?:(?:19|20|"
+    + "|".join(chr(zero + 1) + chr(zero + 9) + "|" + chr(zero + 2) + chr(zero) for zero in _NATIVE_ZEROS)
+    + r")\d\d|\d[./-]\d{1,2}[./-]\d\d)"
 )
 _ZONE: Final = regex.compile(
     r"[\s,]*\(?(?P<name>[A-Z]{1,5})(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>[0-5]\d))?)?\)?(?![\p{L}\d])"
