@@ -10,14 +10,11 @@ import regex
 
 from .language import UNSPACED, unspaced_chars
 from .lexicon import ASCII_FOLDED_WORDS, ASCII_WORD_SHAPES, normalize, words_of
-from .lines import Unit
+from .lines import CJK_FULL_STOPS, FULL_STOPS, Unit
 
-# A line ends a sentence when a terminal mark is last, under any closing quotes and brackets.
-# Full stops: Latin, CJK, Arabic question mark, Urdu full stop, danda and double danda, Khmer
-# khan, Burmese, Tibetan shad, Ethiopic and Armenian full stops.
-_TERMINALS: Final = frozenset(
-    ".!?\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965\u17d4\u17d5\u104b\u0f0d\u1362\u0589"
-)
+# A line ends a sentence when a full stop (lines.FULL_STOPS, the CJK ones) is last, under any
+# closing quotes and brackets.
+_TERMINALS: Final = frozenset(FULL_STOPS + CJK_FULL_STOPS)
 _COLONS: Final = frozenset(":\uff1a")
 _CLOSERS: Final = "\"'\u2019\u201d\u201c\u2018\u00bb\u00ab)]*\uff09\u300d\u300f\u3011 "
 _INNER_MARKS_WIDE: Final = ("\u3001", "\uff0c", "\u060c")  # besides "," and ";"

@@ -17,9 +17,12 @@ _INNER_SPACE: Final = regex.compile(r"[\s\u00a0\u200b\ufeff]+")
 _CONTINUES: Final = regex.compile(r"[ \t\u00a0]*[,.;:!?)\]}%\u2019\u201d]|[ \t\u00a0]+\p{Ll}")
 _CONTINUE_MARKS: Final = frozenset(",.;:!?)]}%\u2019\u201d")
 _CONTINUE_OPENERS: Final = _CONTINUE_MARKS | frozenset(" \t\u00a0")
-_TERMINAL: Final = regex.compile(
-    r"[.!?:;\u3002\uff01\uff1f\u2026\u061f\u06d4\u0964\u0965][\"'\u2019\u201d\u00bb)\]]*\s*\Z"
-)
+# The marks that end a sentence (`features` reads a unit's end by them too): Latin, the ellipsis,
+# the Arabic question mark, the Urdu full stop, danda and double danda, Khmer khan, Burmese,
+# Tibetan shad, Ethiopic and Armenian full stops; and the CJK ones, which no space follows.
+FULL_STOPS: Final = ".!?\u2026\u061f\u06d4\u0964\u0965\u17d4\u17d5\u104b\u0f0d\u1362\u0589"
+CJK_FULL_STOPS: Final = "\u3002\uff01\uff1f"
+_TERMINAL: Final = regex.compile("[:;" + FULL_STOPS + CJK_FULL_STOPS + r"][\"'\u2019\u201d\u00bb)\]]*\s*\Z")
 
 
 class Line(NamedTuple):
@@ -76,12 +79,15 @@ _CODE_SHARE: Final = 0.02
 # escapes, and the spaces around them, belong to no line).
 _ESCAPED_MIN: Final = 3
 _ESCAPED_BREAK: Final = regex.compile(r"\s*(?:(?:\\r)?\\n\s*)+")
-# Where a flattened line is cut: after a sentence's closing mark (Latin, Arabic, Urdu, danda;
-# then closing quotes or brackets) and spaces, before what can open a sentence; after a CJK
-# full stop.
+# Where a flattened line is cut: after a sentence's closing mark (then closing quotes or
+# brackets) and spaces, before what can open a sentence; after a CJK full stop.
 _SENTENCE_BREAK: Final = regex.compile(
-    r"""(?<=[.!?\u2026\u061f\u06d4\u0964\u0965][\"'\u2019\u201d\u00bb)\]]*)\s+(?=[\p{Lu}\p{Lt}\p{Lo}\d\"'\u201c\u2018\u00ab(\[])
-      | (?<=[\u3002\uff01\uff1f])(?=\S)""",
+    "(?<=["
+    + FULL_STOPS
+    + r"""][\"'\u2019\u201d\u00bb)\]]*)\s+(?=[\p{Lu}\p{Lt}\p{Lo}\d\"'\u201c\u2018\u00ab(\[])
+      | (?<=["""
+    + CJK_FULL_STOPS
+    + "])(?=\\S)",
     regex.VERBOSE,
 )
 
