@@ -693,6 +693,74 @@ SLIDESHOW_SLIDES: Final = 3  # the fewest captioned pictures that make a slidesh
 SLIDESHOW_WORDS: Final = 8  # the fewest words of a slide's text (more than a label or a name)
 
 
+def media_items(
+    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None]
+) -> dict[int, tuple[str, str | None]]:
+    """Embedded videos: under a "Video" label, the item's title, then the one sentence that
+    describes it; the description is the caption. Found after the body stage so that the
+    story's region is decided on the page as it is."""
+    out: dict[int, tuple[str, str | None]] = {}
+    media = marker_words("media")
+    for i in range(len(units) - 2):
+        f = unit_facts[i]
+        if f.words > 2 or f.norm not in media:
+            continue
+        head, desc = i + 1, i + 2
+        if any(labels[k] is not None and labels[k].kind not in _MEDIA_KINDS for k in (head, desc)):  # type: ignore[union-attr]
+            continue
+        fh, fd = unit_facts[head], unit_facts[desc]
+        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 60) or not fd.ends_sentence:
+            continue
+        if len(SENTENCE_BREAK.findall(units[desc].text)) > 1:
+            continue  # the story's paragraphs run on; a video's blurb is one sentence
+        labels[head] = Label(Kind.CAPTION, "a video's title, under its label", rule="caption.video_title")
+        labels[desc] = Label(
+            Kind.CAPTION, "a video's description, under its title", rule="caption.video_description"
+        )
+        out[desc] = (f"{units[head].text.strip()} {units[desc].text.strip()}", None)
+    return out
+
+
+_MEDIA_KINDS: Final = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
+
+
+def _first_words(text: str) -> str:
+    """The first three words: lines that all open alike are a form or a list, not captions."""
+    return " ".join(text.casefold().split()[:3])
+
+
+Credited = tuple[str, str | None]
+
+
+def story_captions(
+    labels: list[Label | None], credits: dict[int, Credited], lo: int, hi: int
+) -> list[tuple[int, Credited]]:
+    """The captions of the story's pictures: the caption lines from `lo` to `hi` (around the
+    headline and the body), and past `hi` a gallery that goes on, its captions one after
+    another (within two lines) and not opening alike, as a form's or a list's lines do. A
+    picture further off belongs to another story, or is a notice in the page's footer."""
+    out: list[tuple[int, Credited]] = []
+    last = lo
+    for i in sorted(credits):
+        cap = credits[i][0]
+        if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
+            continue
+        if (
+            i > hi
+            and cap
+            and i - last <= 2
+            and last > lo
+            and _first_words(cap) != _first_words(credits[last][0])
+        ):
+            hi = i
+        if not lo <= i <= hi:
+            continue
+        if cap:
+            out.append((i, credits[i]))
+            last = i
+    return out
+
+
 def slideshow(
     labels: list[Label | None], unit_facts: list[UnitFacts], credits: dict[int, tuple[str, str | None]]
 ) -> list[int]:

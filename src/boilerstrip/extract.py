@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any, Final
+from datetime import date, datetime
+from typing import Any
 
 from . import authors as authors_stage
 from . import body as body_stage
@@ -13,16 +14,8 @@ from . import title as title_stage
 from .article import Article, Caption, Features, Field, Segment
 from .blocks import of_units as blocks_of
 from .bodymodel import fitted
-from .captions import SENTENCE_BREAK, mark_captions, slideshow
-from .classify import (
-    K_BODY,
-    K_NAVIGATION,
-    K_OTHER,
-    K_SOURCE,
-    K_TAGS,
-    Label,
-    rule_labels,
-)
+from .captions import mark_captions, media_items, slideshow, story_captions
+from .classify import K_BODY, K_NAVIGATION, K_OTHER, K_SOURCE, Label, rule_labels
 from .dates import DateMemo
 from .features import UnitFacts, facts
 from .html import Rendering, parse_html, span_facts
@@ -32,12 +25,12 @@ from .lexicon import Lexicon, default_lexicon
 from .lines import Unit, clean_text, make_units, run_on, segment_end, split_lines
 from .load import looks_like_html, read_input, repair_mojibake
 from .markdown import looks_like_markdown
-from .markers import marker_words
 from .metadata import (
     breadcrumb_section,
     find_dates_meta,
     find_name_line,
     find_section,
+    find_tags,
     first_body,
     last_body,
     lead_agency,
@@ -46,7 +39,6 @@ from .metadata import (
     parse_dateline,
     parse_source,
     short_runs,
-    split_tags,
 )
 from .options import Options
 from .page import Page
@@ -174,234 +166,201 @@ def _all_facts(units: list[Unit], language: str | None, stoplist: frozenset[str]
 
 
 def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
+    """The metadata stages, in order, over the page: each reads the labels the ones before it
+    wrote (the headline, then the section, the dates, the byline...) and says where its field
+    came from."""
     assert page.decision is not None
-    text, units, unit_facts, labels = page.text, page.units, page.facts, page.labels
-    decision, bylines, language, lexicon = page.decision, page.bylines, page.language, page.lexicon
-    opts, dates = page.options, page.dates
+    units, labels = page.units, page.labels
     fields: list[Field] = []
 
-    def note(name: str, i: int) -> None:
-        fields.append(Field(name, units[i].start, units[i].end))
+    def note(name: str, i: int | None) -> None:
+        if i is not None:
+            fields.append(Field(name, units[i].start, units[i].end))
 
-    credits = {**page.credits, **_media_items(units, unit_facts, labels)}
+    credits = {**page.credits, **media_items(units, page.facts, labels)}
+    title_i, title = (headline[0], headline[1]) if headline is not None else (None, None)
+    section: str | None = None
+    if headline is not None:
+        labels[headline[0]] = headline[2]
+        note("title", headline[0])
+        found_section = _section(page, headline[0])
+        if found_section is not None:
+            section = found_section[1]
+            note("section", found_section[0])
     start = first_body(labels)
     body_start = start if start is not None else len(units)
-    title_i = headline[0] if headline is not None else None
-    title = None
-    section = None
-    if headline is not None and title_i is not None:
-        labels[title_i] = headline[2]
-        title = headline[1]
-        note("title", title_i)
-        section_i = find_section(unit_facts, labels, title_i, units)
-        crumb = breadcrumb_section(units, labels, title_i) if section_i is None else None
-        if section_i is not None:
-            labels[section_i] = Label(
-                Kind.SECTION, "a lone category label above the headline", rule="section.label"
-            )
-            section = clean_text(units[section_i].text)
-            note("section", section_i)
-        elif crumb is not None:
-            labels[crumb[0]] = Label(
-                Kind.SECTION, "a breadcrumb trail above the headline", rule="section.breadcrumb"
-            )
-            section = clean_text(crumb[1])
-            note("section", crumb[0])
-        start = first_body(labels)
-        body_start = start if start is not None else len(units)
     end = last_body(labels)
     body_units = [i for i, lab in enumerate(labels) if lab is not None and lab.kind is K_BODY]
-    paragraphs: list[str] = []
-    for k, i in enumerate(body_units):
-        text_i = clean_text(units[i].text)
-        if k and body_units[k - 1] == i - 1 and run_on(page.text, units[i - 1], units[i]):
-            paragraphs[-1] += " " + text_i  # sentences of one flattened line (`lines.split_lines`)
-        else:
-            paragraphs.append(text_i)
+    paragraphs = _paragraphs(page, body_units)
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
-    # published: the fitted choice among the page's dates (or the hand rule's when the fitted
-    # metadata is off); updated: the nearest labelled update
-    ruled, updated = find_dates_meta(
-        units, labels, anchor, body_start, unit_facts, opts.reference_date, language, end, dates
-    )
-    choice = choose_published(page, title_i) if opts.fitted_metadata else None
-    published = (choice.unit, choice.value) if choice is not None else None
-    if not opts.fitted_metadata and ruled is not None:
-        published = ruled
-        note("published", ruled[0])
-    if choice is not None:
-        lab = labels[choice.unit]
-        labels[choice.unit] = (
-            Label(Kind.DATE, "the publication date", rule="date.model", probability=choice.probability)
-            if lab is None
-            else dataclasses.replace(lab, rule="date.model", probability=choice.probability)
-        )
-        note("published", choice.unit)
-    if updated is not None:
-        note("updated", updated[0])
-
-    authors: tuple[str, ...] = ()
-    agency: str | None = None
-    agency_at: int | None = None
-    # the byline: the best candidate name span, when the fitted model finds one (none is an answer)
-    picked = authors_stage.choose(page, title_i, body_start, end) if opts.fitted_metadata else None
-    if picked is not None:
-        cand, p = picked
-        authors = cand.names
-        note("authors", cand.unit)
-        if labels[cand.unit] is None or labels[cand.unit].kind is not K_BODY:  # type: ignore[union-attr]
-            labels[cand.unit] = Label(
-                Kind.BYLINE, "the story's byline", rule=authors_stage.RULE, probability=round(p, 4)
-            )
-        if cand.agency:
-            agency, agency_at = cand.agency, cand.unit
-    stoplist = lexicon.stoplists.get(language or "", frozenset())
-    for i in sorted(bylines, key=lambda i: abs(i - anchor)):  # the agency a byline names
-        names, ag = parse_byline(units[i].text, lexicon, stoplist, dates) or bylines[i]
-        if names and not authors and not opts.fitted_metadata:  # the hand rule: the nearest byline
-            authors = tuple(names)
-            note("authors", i)
-        if ag and agency is None:
-            agency, agency_at = ag, i
-    if not authors and not opts.fitted_metadata and title_i is not None:
-        # the hand rule's other reading: a names-only line next to the headline or the date
-        found = find_name_line(
-            units, unit_facts, labels, title_i, body_start, lexicon, stoplist, short_runs(unit_facts, labels)
-        )
-        if found is not None:
-            i, (names, ag) = found
-            labels[i] = Label(
-                Kind.BYLINE, "a byline without an opener, next to the headline", rule="byline.name_line"
-            )
-            authors = tuple(names)
-            note("authors", i)
-            if ag and agency is None:
-                agency, agency_at = ag, i
-
-    dateline = None
-    source = None
-    source_at: int | None = None
-    for i, lab in enumerate(
-        labels
-    ):  # a "Source: X" line first, then the dateline's agency, then the byline's
-        if lab is not None and lab.kind is K_SOURCE:
-            value = parse_source(units[i].text, lexicon)
-            if isinstance(value, str):
-                source, source_at = value, i
-                break
-    if start is not None:
-        parsed = parse_dateline(units[start].text)
-        if parsed is not None:
-            dateline, dl_agency = parsed
-            note("dateline", start)
-            if dl_agency and source is None:
-                source, source_at = dl_agency, start
-        elif source is None:
-            opening = lead_agency(units[start].text, lexicon)
-            if opening is not None:
-                source, source_at = opening, start
-    if source is None and agency is not None:
-        source, source_at = agency, agency_at
-    if source_at is not None:
-        note("source", source_at)
-
-    tags: list[str] = []
-    for i, lab in enumerate(labels):
-        if lab is None or lab.kind is not K_TAGS or (end is not None and i < (start or 0)):
-            continue
-        j = i + 1
-        while j < len(units) and j <= i + 6:
-            f = unit_facts[j]
-            kind_j = labels[j].kind if labels[j] is not None else None  # type: ignore[union-attr]
-            listed = kind_j is Kind.NAVIGATION and len(split_tags(units[j].text, "")) > 1
-            if kind_j not in (None, Kind.OTHER, Kind.REPEATED) and not listed:
-                break  # a separated list right under the heading is the tags, not a menu
-            if f.words > 15 or f.ends_sentence or f.letter_share < 0.5:
-                break
-            first = unit_facts[j].norm.split(" ", 1)[0]
-            if first in lexicon.share_words or lexicon.phrase_kind(unit_facts[j].norm, f.words) is not None:
-                break  # the share row or the furniture after the list
-            labels[j] = Label(Kind.TAGS, "topic list after a tags heading", rule="tags.list")
-            tags.extend(split_tags(clean_text(units[j].text), body_text))
-            if not fields or fields[-1].name != "tags":
-                note("tags", j)
-            j += 1
-        if tags:
-            break
-
-    captions: list[Caption] = []
+    published, updated = _dates(page, title_i, anchor, body_start, end)
+    note("published", published[0] if published is not None else None)
+    note("updated", updated[0] if updated is not None else None)
+    authors, at, agency = _byline(page, title_i, anchor, body_start, end)
+    note("authors", at)
+    dateline, source = _dateline_and_source(page, start, agency)
+    note("dateline", dateline[0] if dateline is not None else None)
+    note("source", source[0] if source is not None else None)
+    tags, tags_at = find_tags(units, page.facts, labels, page.lexicon, start, end, body_text)
+    note("tags", tags_at)
     lo = (title_i if title_i is not None else body_start) - 10
     hi = (end if end is not None else body_start) + 8
-    last = lo
-    for i in sorted(credits):
-        cap, credit = credits[i]
-        if labels[i] is None or labels[i].kind is not Kind.CAPTION:  # type: ignore[union-attr]
-            continue
-        if i > hi and cap and i - last <= 2 and last > lo and _opening(cap) != _opening(credits[last][0]):
-            hi = i  # a gallery going on past the story: its captions follow one another
-        if not lo <= i <= hi:
-            continue  # a picture of another story, or a notice in the page's footer
-        if cap:
-            captions.append(Caption(clean_text(cap), credit, units[i].start, units[i].end))
-            last = i
+    captions = [
+        Caption(clean_text(cap), credit, units[i].start, units[i].end)
+        for i, (cap, credit) in story_captions(labels, credits, lo, hi)
+    ]
 
-    segments = _segments(page.text, units, unit_facts, labels, decision, opts)
     return Article(
-        text=text,
+        text=page.text,
         title=title,
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         published=published[1] if published else None,
         updated=updated[1] if updated else None,
         authors=authors,
-        dateline=dateline,
-        source=source,
+        dateline=dateline[1] if dateline is not None else None,
+        source=source[1] if source is not None else None,
         section=section,
         tags=tuple(dict.fromkeys(tags)),
-        language=language,
-        segments=segments,
+        language=page.language,
+        segments=_segments(page.text, units, page.facts, labels, page.decision, page.options),
         provenance=tuple(fields),
-        blocks=blocks_of(units, unit_facts, body_units, page.blocks),
+        blocks=blocks_of(units, page.facts, body_units, page.blocks),
         repaired=page.repaired,
     )
 
 
-def _media_items(
-    units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None]
-) -> dict[int, tuple[str, str | None]]:
-    """Embedded videos: under a "Video" label, the item's title, then the one sentence that
-    describes it; the description is the caption. Found after the body stage so that the
-    story's region is decided on the page as it is."""
-    out: dict[int, tuple[str, str | None]] = {}
-    media = marker_words("media")
-    for i in range(len(units) - 2):
-        f = unit_facts[i]
-        if f.words > 2 or f.norm not in media:
-            continue
-        head, desc = i + 1, i + 2
-        if any(labels[k] is not None and labels[k].kind not in _MEDIA_KINDS for k in (head, desc)):  # type: ignore[union-attr]
-            continue
-        fh, fd = unit_facts[head], unit_facts[desc]
-        if not (3 <= fh.words <= 25) or fh.ends_sentence or not (6 <= fd.words <= 60) or not fd.ends_sentence:
-            continue
-        if len(SENTENCE_BREAK.findall(units[desc].text)) > 1:
-            continue  # the story's paragraphs run on; a video's blurb is one sentence
-        labels[head] = Label(Kind.CAPTION, "a video's title, under its label", rule="caption.video_title")
-        labels[desc] = Label(
-            Kind.CAPTION, "a video's description, under its title", rule="caption.video_description"
-        )
-        out[desc] = (f"{units[head].text.strip()} {units[desc].text.strip()}", None)
+def _section(page: Page, title: int) -> tuple[int, str] | None:
+    """The section the page files the story under, labelled: a lone category label above the
+    headline, else the last step of a breadcrumb trail there."""
+    units, labels = page.units, page.labels
+    at = find_section(page.facts, labels, title, units)
+    if at is not None:
+        labels[at] = Label(Kind.SECTION, "a lone category label above the headline", rule="section.label")
+        return at, clean_text(units[at].text)
+    crumb = breadcrumb_section(units, labels, title)
+    if crumb is None:
+        return None
+    labels[crumb[0]] = Label(Kind.SECTION, "a breadcrumb trail above the headline", rule="section.breadcrumb")
+    return crumb[0], clean_text(crumb[1])
+
+
+def _paragraphs(page: Page, body_units: list[int]) -> list[str]:
+    """The body's paragraphs: one a unit, the sentences of one flattened line joined again
+    (`lines.split_lines`)."""
+    units = page.units
+    out: list[str] = []
+    for k, i in enumerate(body_units):
+        text_i = clean_text(units[i].text)
+        if k and body_units[k - 1] == i - 1 and run_on(page.text, units[i - 1], units[i]):
+            out[-1] += " " + text_i
+        else:
+            out.append(text_i)
     return out
 
 
-_MEDIA_KINDS: Final = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
+Dated = tuple[int, date | datetime]
 
 
-def _opening(text: str) -> str:
-    """The first three words: lines that all open alike are a form or a list, not captions."""
-    return " ".join(text.casefold().split()[:3])
+def _dates(
+    page: Page, title: int | None, anchor: int, body_start: int, end: int | None
+) -> tuple[Dated | None, Dated | None]:
+    """The publication date, the fitted choice among the page's dates (the hand rule's when the
+    fitted metadata is off), its line labelled; the update, the labelled one nearest the headline."""
+    opts, labels = page.options, page.labels
+    ruled, updated = find_dates_meta(
+        page.units,
+        labels,
+        anchor,
+        body_start,
+        page.facts,
+        opts.reference_date,
+        page.language,
+        end,
+        page.dates,
+    )
+    if not opts.fitted_metadata:
+        return ruled, updated
+    choice = choose_published(page, title)
+    if choice is None:
+        return None, updated
+    lab = labels[choice.unit]
+    labels[choice.unit] = (
+        Label(Kind.DATE, "the publication date", rule="date.model", probability=choice.probability)
+        if lab is None
+        else dataclasses.replace(lab, rule="date.model", probability=choice.probability)
+    )
+    return (choice.unit, choice.value), updated
+
+
+def _byline(
+    page: Page, title: int | None, anchor: int, body_start: int, end: int | None
+) -> tuple[tuple[str, ...], int | None, tuple[int, str] | None]:
+    """The authors and the line that names them, and the agency a byline names (with its line).
+    The authors are the fitted model's best candidate when it clears its threshold (no author is
+    an answer); with the fitted metadata off, the hand rule's: the byline nearest the headline,
+    else a names-only line beside it."""
+    units, labels, lexicon, opts = page.units, page.labels, page.lexicon, page.options
+    authors: tuple[str, ...] = ()
+    at: int | None = None
+    agency: tuple[int, str] | None = None
+    picked = authors_stage.choose(page, title, body_start, end) if opts.fitted_metadata else None
+    if picked is not None:
+        cand, p = picked
+        authors, at = cand.names, cand.unit
+        if labels[at] is None or labels[at].kind is not K_BODY:  # type: ignore[union-attr]
+            labels[at] = Label(
+                Kind.BYLINE, "the story's byline", rule=authors_stage.RULE, probability=round(p, 4)
+            )
+        if cand.agency:
+            agency = (at, cand.agency)
+    for i in sorted(page.bylines, key=lambda i: abs(i - anchor)):
+        names, ag = parse_byline(units[i].text, lexicon, page.stoplist, page.dates) or page.bylines[i]
+        if names and not authors and not opts.fitted_metadata:
+            authors, at = tuple(names), i
+        if ag and agency is None:
+            agency = (i, ag)
+    if not authors and not opts.fitted_metadata and title is not None:
+        runs = short_runs(page.facts, labels)
+        found = find_name_line(units, page.facts, labels, title, body_start, lexicon, page.stoplist, runs)
+        if found is not None:
+            i, (names, ag) = found
+            labels[i] = Label(
+                Kind.BYLINE, "a byline without an opener, next to the headline", rule="byline.name_line"
+            )
+            authors, at = tuple(names), i
+            if ag and agency is None:
+                agency = (i, ag)
+    return authors, at, agency
+
+
+def _dateline_and_source(
+    page: Page, start: int | None, agency: tuple[int, str] | None
+) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+    """The dateline opening the story, and the source (each with its line): a "Source: X" line
+    first, then the dateline's agency, an agency opening the story, the byline's agency."""
+    units, labels = page.units, page.labels
+    source: tuple[int, str] | None = None
+    for i, lab in enumerate(labels):
+        if lab is not None and lab.kind is K_SOURCE:
+            value = parse_source(units[i].text, page.lexicon)
+            if isinstance(value, str):
+                source = (i, value)
+                break
+    dateline: tuple[int, str] | None = None
+    if start is not None:
+        parsed = parse_dateline(units[start].text)
+        if parsed is not None:
+            dateline = (start, parsed[0])
+            if parsed[1] and source is None:
+                source = (start, parsed[1])
+        elif source is None:
+            opening = lead_agency(units[start].text, page.lexicon)
+            if opening is not None:
+                source = (start, opening)
+    return dateline, source if source is not None else agency
 
 
 def _segments(

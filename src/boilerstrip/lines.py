@@ -95,7 +95,7 @@ _SENTENCE_BREAK: Final = regex.compile(
 def _flattened(text: str, lines: list[Line]) -> list[Line]:
     """The lines, a flattened page's long line cut into its sentences: each a line of its own,
     under the same line number (a story printed as one long paragraph stays whole, for the
-    paragraphs of the body join the kept sentences of one line again: `extract._assemble`)."""
+    paragraphs of the body join the kept sentences of one line again: `extract._paragraphs`)."""
     total = sum(ln.end - ln.start for ln in lines)
     longest = max(lines, key=lambda ln: ln.end - ln.start, default=None)
     if longest is None:

@@ -21,13 +21,14 @@ from .classify import (
     K_RELATED,
     K_REPEATED,
     K_SHARE,
+    K_TAGS,
     Label,
 )
 from .dates import DateMemo, date_roles, dates_in, find_dates, find_relative, first_label, has_relative
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
-from .lines import Unit
+from .lines import Unit, clean_text
 from .markers import marker_words
 
 # Captions that a credit below names (the paragraph-like line above a photo credit), by rule id.
@@ -1011,6 +1012,46 @@ def split_tags(text: str, body: str) -> tuple[str, ...]:
                 i = j
                 break
     return tuple(dict.fromkeys(out))
+
+
+def find_tags(
+    units: list[Unit],
+    facts: list[UnitFacts],
+    labels: list[Label | None],
+    lexicon: Lexicon,
+    start: int | None,
+    end: int | None,
+    body: str,
+) -> tuple[list[str], int | None]:
+    """The story's tags, labelled, and the first line that lists them: the short lines right
+    under a tags heading ("Topics", "Tags:") that is not above the story, until a sentence, a
+    long line, the share row or other furniture. A line a rule called a menu is taken when it
+    lists several (a separated list right under the heading is the tags, not a menu). The
+    first heading that gives tags is the one read."""
+    tags: list[str] = []
+    first: int | None = None
+    for i, lab in enumerate(labels):
+        if lab is None or lab.kind is not K_TAGS or (end is not None and i < (start or 0)):
+            continue
+        j = i + 1
+        while j < len(units) and j <= i + 6:
+            f = facts[j]
+            kind_j = labels[j].kind if labels[j] is not None else None  # type: ignore[union-attr]
+            listed = kind_j is Kind.NAVIGATION and len(split_tags(units[j].text, "")) > 1
+            if kind_j not in (None, Kind.OTHER, Kind.REPEATED) and not listed:
+                break
+            if f.words > 15 or f.ends_sentence or f.letter_share < 0.5:
+                break
+            opening = f.norm.split(" ", 1)[0]
+            if opening in lexicon.share_words or lexicon.phrase_kind(f.norm, f.words) is not None:
+                break  # the share row or the furniture after the list
+            labels[j] = Label(Kind.TAGS, "topic list after a tags heading", rule="tags.list")
+            tags.extend(split_tags(clean_text(units[j].text), body))
+            first = j if first is None else first
+            j += 1
+        if tags:
+            break
+    return tags, first
 
 
 def mark_bylines_and_sources(
