@@ -51,3 +51,12 @@ def test_a_wrapped_paragraph_whose_lines_go_on_with_names_is_one_paragraph() -> 
     assert " ".join(blocks[3].split("\n")) in article.paragraphs
     units = {article.text[s.start : s.end] for s in article.segments}
     assert all(line in units for line in blocks[-1].strip().split("\n"))  # each headline a unit of its own
+
+
+def test_a_byline_under_a_headline_is_not_its_wrapped_end() -> None:
+    """On a page wrapped at a fixed width, a headline as wide as its block with "by Jane Doe"
+    under it is a headline and a byline, not one line cut in two."""
+    text = (WRAPPED / "byline-en.txt").read_text(encoding="utf-8")
+    article = extract(text)
+    assert article.title == "Night buses for the east: council extends the service"
+    assert article.authors == ("Jane Doe",)

@@ -8,6 +8,7 @@ from typing import Final, NamedTuple
 import regex
 
 from .lexicon import holds_any
+from .markers import marker_words
 
 _NEWLINE: Final = regex.compile(r"\r\n|\r|\n")
 _EDGE_SPACE: Final = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b"
@@ -384,10 +385,26 @@ def _wrapped_block(text: str, lines: list[Line], start: int, end: int) -> tuple[
         nxt = lines[k + 1]
         head = text[nxt.start : nxt.end].split(" ", 1)[0]
         size = lines[k].end - lines[k].start
-        if size >= 0.6 * width and size + 1 + len(head) > width:
+        if size >= 0.6 * width and size + 1 + len(head) > width and not _byline(text[nxt.start : nxt.end]):
             breaks.append(k)
             lower += head[:1].islower()
     return breaks, lower, width
+
+
+def _byline(line: str) -> bool:
+    """A byline on a line of its own, its opener in lower case ("by Jane Doe", "von Max
+    Muster"): under a headline as long as the lines around it, it looks like the headline's
+    wrapped end and is not. Up to five capitalised words after an opener of data/markers.tsv,
+    no closing mark."""
+    words = line.split()
+    if not 2 <= len(words) <= 8 or not words[0].islower() or _TERMINAL.search(line):
+        return False
+    openers = marker_words("byline")
+    for n in (3, 2, 1):
+        if " ".join(words[:n]) in openers:
+            rest = words[n:]
+            return 1 <= len(rest) <= 5 and all(w[:1].isupper() for w in rest)
+    return False
 
 
 def _clear_cut(text: str, prev: Line, ln: Line) -> bool:
