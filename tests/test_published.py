@@ -88,3 +88,17 @@ def test_empty_and_dateless_text() -> None:
     assert published.candidates(analyse("")) == []
     assert published.choose(analyse("")) is None
     assert extract(_STORY).published is None
+
+
+def test_a_page_that_writes_its_dates_day_first_reads_its_numeric_dates_so() -> None:
+    """An English page whose dates with a month's name put the day first ("31 January 2025",
+    British) puts it first in "03/10/2025" too: the 3rd of October, not the 10th of March."""
+    text = (
+        "Home\nNight buses to reach the eastern districts\nBy Jane Doe\n03/10/2025\n"
+        + _STORY
+        + "More from the blog\nWinter timetables are out - 31 January 2025\n"
+        "New tram stops open - 18 January 2025\n"
+    )
+    assert _day(extract(text).published) == date(2025, 10, 3)
+    us = text.replace("31 January 2025", "January 31, 2025").replace("18 January 2025", "January 18, 2025")
+    assert _day(extract(us).published) == date(2025, 3, 10)

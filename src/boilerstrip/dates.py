@@ -254,6 +254,19 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     return out
 
 
+def written_order(text: str) -> bool | None:
+    """How `text` writes a date with its month's name: the day first ("13 December 2025", True),
+    the month first ("December 13, 2025", False), or neither (None)."""
+    if len(text) > 2000 or _DATE_DIGITS.search(text) is None:
+        return None
+    forms = _patterns()
+    if forms[2].search(text) is not None:  # (the day, then the month's name)
+        return True
+    if _DAY_YEAR.search(text) is not None and forms[3].search(text) is not None:
+        return False
+    return None
+
+
 # The dates found in each text an extraction has read, by (text, day_first): several stages
 # read the same short lines, and `find_dates` depends on nothing else.
 DateMemo = dict[tuple[str, bool | None], list[DateMatch]]

@@ -24,7 +24,16 @@ from .classify import (
     K_TAGS,
     Label,
 )
-from .dates import DateMemo, date_roles, dates_in, find_dates, find_relative, first_label, has_relative
+from .dates import (
+    DateMemo,
+    date_roles,
+    dates_in,
+    find_dates,
+    find_relative,
+    first_label,
+    has_relative,
+    written_order,
+)
 from .features import UnitFacts
 from .kinds import Kind
 from .lexicon import Lexicon, normalize
@@ -596,7 +605,10 @@ def _not_after(value: date | datetime, reference: date | datetime) -> bool:
 
 def _day_first(units: list[Unit], window: list[int], language: str | None) -> bool | None:
     """Order of numeric dates on this page: what an unambiguous one says (13/12/2025 or
-    12/13/2025), else the page's language (month first only in English)."""
+    12/13/2025), else the page's language (month first only in English). In English, a page
+    that writes most of its dates with a month's name day first ("31 January 2023", British)
+    writes its numeric ones day first too: its "03/10/2023" is the 3rd of October."""
+    ambiguous = False
     for i in window:
         text = units[i].text
         if not any(ch.isdigit() for ch in text):
@@ -607,9 +619,13 @@ def _day_first(units: list[Unit], window: list[int], language: str | None) -> bo
                 return True
             if b > 12 >= a:
                 return False
-    if language is None or language == "en":
-        return None
-    return True
+            ambiguous = True
+    if language is not None and language != "en":
+        return True
+    if not ambiguous:
+        return None  # (no numeric date to read: the written ones need not be counted)
+    orders = Counter(written_order(units[i].text) for i in window)
+    return True if orders[True] > orders[False] else None
 
 
 _NUMERIC_DATE: Final = regex.compile(
