@@ -3,11 +3,12 @@
     python tools/train_authors.py [--write] [--cache FILE] [--html]
 
 Every train page (../shared/bench/split.json) is run through `boilerstrip.extract.analyse`
-and `assemble`; where `assemble` asks the authors model to choose, `boilerstrip.authors.candidates`
-lists the candidate readings of the page's byline places as they stand then (the headline,
-section and publication date labelled), so the model learns from what it reads in `extract`. A candidate is positive when its names match the
-gold authors (F1 >= 0.5 on the names as ../shared/bench/meta/score_meta.py normalises them):
-WCXB's development pages of every type (wcxb-dev/meta.json, browser rendering) and the news
+and `assemble`; where `assemble` asks the authors model to choose,
+`boilerstrip.authors.candidates` lists the candidate readings of the page's byline places as
+they stand then (the headline, section and publication date labelled), so the model learns
+from what it reads in `extract`. A candidate is positive when its names match the gold authors
+(F1 >= 0.5 on the names as ../shared/bench/meta/score_meta.py normalises them): WCXB's
+development pages of every type (wcxb-dev/meta.json, browser rendering) and the news
 pages of dev/ (meta/dev-meta.json, browser rendering). LightGBM fits a small binary model
 (seeded, deterministic, one thread). The threshold is chosen on out-of-fold probabilities
 (five folds by site over the train pages) so that pages without an author rarely get one.
