@@ -693,13 +693,17 @@ SLIDESHOW_SLIDES: Final = 3  # the fewest captioned pictures that make a slidesh
 SLIDESHOW_WORDS: Final = 8  # the fewest words of a slide's text (more than a label or a name)
 
 
+# A caption's text and its credit (None when the page prints none), by the caption's unit.
+Credited = tuple[str, str | None]
+
+
 def media_items(
     units: list[Unit], unit_facts: list[UnitFacts], labels: list[Label | None]
-) -> dict[int, tuple[str, str | None]]:
+) -> dict[int, Credited]:
     """Embedded videos: under a "Video" label, the item's title, then the one sentence that
     describes it; the description is the caption. Found after the body stage so that the
     story's region is decided on the page as it is."""
-    out: dict[int, tuple[str, str | None]] = {}
+    out: dict[int, Credited] = {}
     media = marker_words("media")
     for i in range(len(units) - 2):
         f = unit_facts[i]
@@ -727,9 +731,6 @@ _MEDIA_KINDS: Final = frozenset({Kind.BODY, Kind.OTHER, Kind.REPEATED})
 def _first_words(text: str) -> str:
     """The first three words: lines that all open alike are a form or a list, not captions."""
     return " ".join(text.casefold().split()[:3])
-
-
-Credited = tuple[str, str | None]
 
 
 def story_captions(
