@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from . import authors as authors_stage
 from . import body as body_stage
@@ -45,6 +45,7 @@ from .page import Page
 from .published import choose as choose_published
 
 Source = str | bytes | bytearray | os.PathLike[str]
+_T = TypeVar("_T")
 
 
 def extract(source: Source, options: Options | None = None, **overrides: Any) -> Article:
@@ -177,16 +178,20 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         if i is not None:
             fields.append(Field(name, units[i].start, units[i].end))
 
+    def taken(name: str, found: tuple[int, _T] | None) -> _T | None:
+        """The value a stage found, its line noted as the field's source."""
+        if found is None:
+            return None
+        note(name, found[0])
+        return found[1]
+
     credits = {**page.credits, **media_items(units, page.facts, labels)}
     title_i, title = (headline[0], headline[1]) if headline is not None else (None, None)
     section: str | None = None
     if headline is not None:
         labels[headline[0]] = headline[2]
         note("title", headline[0])
-        found_section = _section(page, headline[0])
-        if found_section is not None:
-            section = found_section[1]
-            note("section", found_section[0])
+        section = taken("section", _section(page, headline[0]))
     start = first_body(labels)
     body_start = start if start is not None else len(units)
     end = last_body(labels)
@@ -195,21 +200,20 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
     body_text = "\n".join(paragraphs)
 
     anchor = title_i if title_i is not None else body_start
-    published, updated = _dates(page, title_i, anchor, body_start, end)
-    note("published", published[0] if published is not None else None)
-    note("updated", updated[0] if updated is not None else None)
+    found_dates = _dates(page, title_i, anchor, body_start, end)
+    published = taken("published", found_dates[0])
+    updated = taken("updated", found_dates[1])
     authors, at, agency = _byline(page, title_i, anchor, body_start, end)
     note("authors", at)
-    dateline, source = _dateline_and_source(page, start, agency)
-    note("dateline", dateline[0] if dateline is not None else None)
-    note("source", source[0] if source is not None else None)
+    found_source = _dateline_and_source(page, start, agency)
+    dateline = taken("dateline", found_source[0])
+    source = taken("source", found_source[1])
     tags, tags_at = find_tags(units, page.facts, labels, page.lexicon, start, end, body_text)
     note("tags", tags_at)
-    lo = (title_i if title_i is not None else body_start) - 10
     hi = (end if end is not None else body_start) + 8
     captions = [
         Caption(clean_text(cap), credit, units[i].start, units[i].end)
-        for i, (cap, credit) in story_captions(labels, credits, lo, hi)
+        for i, (cap, credit) in story_captions(labels, credits, anchor - 10, hi)
     ]
 
     return Article(
@@ -217,11 +221,11 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         title=title,
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
-        published=published[1] if published else None,
-        updated=updated[1] if updated else None,
+        published=published,
+        updated=updated,
         authors=authors,
-        dateline=dateline[1] if dateline is not None else None,
-        source=source[1] if source is not None else None,
+        dateline=dateline,
+        source=source,
         section=section,
         tags=tuple(dict.fromkeys(tags)),
         language=page.language,
