@@ -115,6 +115,19 @@ def test_readings_of_what_an_opener_introduces() -> None:
     assert not any(r[2] == HOW_OPENED for r in readings("By the way, the wall is old", page))
 
 
+def test_a_job_title_after_the_name_is_not_a_second_author() -> None:
+    """The parts after a name that hold a job title's word are the person's role, and so is what
+    follows them (the company); a second name joined by "and" still counts."""
+    page = analyse(HEAD + STORY)
+    first = [r[0] for r in readings("By: Jane Doe, Sr. Director of Operations, Acme Van Lines", page)]
+    assert first and all(names == ("Jane Doe",) for names in first)
+    assert readings("Written by Jane Doe, Head of Marketing and Community Development", page)[0][0] == (
+        "Jane Doe",
+    )
+    assert readings("By Jane Doe, Security Expert & John Roe, Home Expert", page)[0][0] == ("Jane Doe",)
+    assert readings("By Jane Doe and John Roe | May 3, 2024", page)[0][0] == ("Jane Doe", "John Roe")
+
+
 def test_a_time_zone_after_a_time_is_no_name() -> None:
     """A time zone after a time ("11:28 AMT", one data/timezones.tsv leaves out as ambiguous) is
     no name; a name in capitals after the time still reads."""
