@@ -138,6 +138,15 @@ def test_a_time_zone_after_a_time_is_no_name() -> None:
     assert ("Jane Doe",) in [r[0] for r in readings("November 20, 2019 - Jane Doe", page)]
 
 
+def test_a_wide_gap_in_a_byline_separates_as_a_bar_does() -> None:
+    """Cells printed side by side on one line ("By Jane Doe    View In Digital Edition"): the
+    unit's text collapses the gap, the byline reader still sees it."""
+    page = analyse(HEAD + "By Jane Doe    View In Digital Edition\n\n" + STORY)
+    found = candidates(page, 0, 2, None)
+    assert ("Jane Doe",) in [c.names for c in found]
+    assert extract(HEAD + "JANE DOE \xa0 USA TODAY\n\n" + STORY).authors == ("Jane Doe",)
+
+
 def test_by_name_and_date_line() -> None:
     article = extract(HEAD + "By Jane Doe | May 3, 2024\n\n" + STORY)
     assert article.authors == ("Jane Doe",)

@@ -66,6 +66,9 @@ _GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
 _ZONE_AFTER_TIME: Final = regex.compile(r"\A\s*\(?\p{Lu}{2,5}\)?(?=[\s,;|·•–—-]|\Z)(?!\s+\p{Lu}{2})")
 # A word in lower case in the page's running text (not in a link or an address).
 _LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
+# A wide gap inside one printed line, which the unit's text collapses: cells or inline blocks
+# side by side ("BRIAN TRUITT \xa0 USA TODAY", "By A. J. Neal    View In Digital Edition").
+_WIDE_GAP: Final = regex.compile(r"[^\S\n]{3,}")
 
 FEATURES: Final = (
     "how",
@@ -456,6 +459,10 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         text = units[i].text
         if text.isascii() and text.islower() and not is_opener(text, lexicon):
             continue  # no capital letter: no name to read (an opener alone joins the next line)
+        if units[i].lines == 1:
+            printed = page.text[units[i].start : units[i].end].strip()
+            if _WIDE_GAP.search(printed):
+                text = " ".join(_WIDE_GAP.sub(" | ", printed).split())  # the gap separates, as "|" does
         nxt = units[i + 1].text if i + 1 < n else None
         for names, agency, how in readings(text, page, nxt):
             raw.append((i, names, agency, how))
