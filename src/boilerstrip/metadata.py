@@ -50,6 +50,9 @@ _CAPITALISED_WORD: Final = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 _CASELESS_WORD: Final = regex.compile(
     r"\A(?![\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}])\p{Lo}[\p{L}\p{M}'’.-]*\Z"
 )
+# A brand's capitals run into lower case ("FOXBusiness", "CNNMoney"): never a word of a
+# personal name, where the name stops ("By Jane Doe FOXBusiness").
+_BRAND_WORD: Final = regex.compile(r"\A\p{Lu}{2,}\p{Ll}")
 _TAG_SPLIT: Final = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
 _BYLINE_SEP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
 _DATELINE_CAPS: Final = regex.compile(
@@ -911,7 +914,7 @@ def _names(
             # (a names-only line, `strict`, takes capitalised words only: in a script without
             # capitals any short line would read as names)
             name_like = _name_word().match(w) or (not strict and _CASELESS_WORD.match(w))
-            if not name_like or any(ch.isdigit() for ch in w):
+            if not name_like or any(ch.isdigit() for ch in w) or _BRAND_WORD.match(w):
                 break
             taken.append(w)
         while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
