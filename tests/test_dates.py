@@ -71,11 +71,14 @@ def test_numeric_order() -> None:
     assert find_dates("05/06/2025", day_first=True)[0].value == date(2025, 6, 5)
     assert find_dates("05.06.2025")[0].value == date(2025, 6, 5)  # dots: day first
     assert find_dates("13/05/2025")[0].value == date(2025, 5, 13)  # unambiguous either way
+    assert find_dates("12/13/99")[0].value == date(1999, 12, 13)  # two digits as strptime's %y
+    assert find_dates("13.12.25")[0].value == date(2025, 12, 13)
 
 
 def test_no_dates() -> None:
     assert find_dates("Scores 4-1 in the second period") == []
     assert find_dates("Call 555-1234 today") == []
+    assert find_dates("Wayland 1.25 RC1 (Wayland v1.24.91) is out") == []  # a version
     assert find_dates("") == []
 
 

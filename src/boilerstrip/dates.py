@@ -210,9 +210,9 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
             r"(?:(?<![\p{L}\d])|(?-i:(?<=\p{Ll})(?=\p{Lu})))" + month + r"\s+" + day + r",?\s+" + year,
             regex.I,
         ),
-        # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25
+        # 13.12.2025, 12/13/2025, 13-12-2025, 13.12.25; not a version ("v1.24.91")
         regex.compile(
-            r"(?=\d)(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+            r"(?=\d)(?<![\d.:/])(?<!(?<!\p{L})[vV])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
         ),
         # the year first: Hungarian "2025. december 13.", Lithuanian "2025 m. gruodžio 13 d."
         regex.compile(
@@ -296,7 +296,7 @@ def _value(
         else:
             a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
             if y < 100:
-                y += 2000
+                y += 2000 if y < 69 else 1900  # as strptime's %y reads two digits ("12/13/99": 1999)
             if a > 12:
                 d, mo = a, b
             elif b > 12:
