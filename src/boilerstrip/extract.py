@@ -199,6 +199,8 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
     paragraphs = _paragraphs(page, body_units)
     body_text = "\n".join(paragraphs)
 
+    if title_i is not None:
+        title_i = _headline_copy(page, title_i, body_start)
     anchor = title_i if title_i is not None else body_start
     found_dates = _dates(page, title_i, anchor, body_start, end)
     published = taken("published", found_dates[0])
@@ -234,6 +236,18 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
         blocks=blocks_of(units, page.facts, body_units, page.blocks),
         repaired=page.repaired,
     )
+
+
+def _headline_copy(page: Page, title: int, body_start: int) -> int:
+    """Where the dates and the byline are looked for around the headline: the headline's line,
+    or, when that is the page's first line (the `<title>` html-text and tag-stripping print
+    first) and the headline is printed again above the story, that copy, which the byline and
+    the date stand beside."""
+    if title != 0:
+        return title
+    norm = page.facts[title].norm
+    copies = [j for j in range(1, min(body_start + 1, len(page.units))) if page.facts[j].norm == norm]
+    return copies[-1] if copies else title
 
 
 def _section(page: Page, title: int) -> tuple[int, str] | None:
