@@ -89,6 +89,7 @@ def test_readings_of_byline_forms() -> None:
     assert ("Jane Doe",) in [r[0] for r in readings("Jane Doe's Tech Blog", page)]
     assert ("Acme Editorial Team",) in [r[0] for r in readings("Acme Editorial Team", page)]
     assert readings("By Jane Doe FOXBusiness", page)[0][0] == ("Jane Doe",)  # a brand's word ends the name
+    assert readings("Written by: Jane Doe Jane Doe", page)[0][0] == ("Jane Doe",)  # alt text and name
 
 
 def test_readings_of_what_an_opener_introduces() -> None:

@@ -266,6 +266,7 @@ def readings(
             return
         if any(_POSSESSIVE.search(w) for nm in names for w in nm.split()):
             return  # "Jane Doe's Blog": a name is never a possessive (`_loose` reads the name before it)
+        names = tuple(_undoubled(nm) for nm in names)
         if names and names not in seen:
             seen.add(names)
             out.append((names, agency, how))
@@ -319,6 +320,16 @@ def readings(
         if trimmed != names and all(trimmed):
             add(trimmed, agency, how)
     return out
+
+
+def _undoubled(name: str) -> str:
+    """A name printed twice in a row, read once: html-text runs an author's picture's alt text
+    into the name beside it ("Written by: Jane Doe Jane Doe")."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 # Where the words an opener introduces end: a separator, a date, a label, another opener, a number.
