@@ -21,6 +21,7 @@ from boilerstrip.authors import (
     HTML_FEATURES,
     MODEL_NAME,
     RULE,
+    _gapped,
     candidates,
     load_model,
     readings,
@@ -147,6 +148,10 @@ def test_a_wide_gap_in_a_byline_separates_as_a_bar_does() -> None:
     found = candidates(page, 0, 2, None)
     assert ("Jane Doe",) in [c.names for c in found]
     assert extract(HEAD + "JANE DOE \xa0 USA TODAY\n\n" + STORY).authors == ("Jane Doe",)
+    # a gap right after an opener is no separator, and an HTML page's text keeps the source's
+    # indentation, which is no layout: its lines are read as the unit's text
+    assert _gapped("by   Jane Doe", "by Jane Doe", page.lexicon) == "by Jane Doe"
+    assert _gapped("Jane Doe   Town Hall", "Jane Doe Town Hall", page.lexicon) == "Jane Doe | Town Hall"
 
 
 def test_by_name_and_date_line() -> None:

@@ -30,6 +30,7 @@ from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .html import DOM_FEATURES
 from .kinds import Kind
+from .lexicon import Lexicon
 from .markers import marker_words
 from .metadata import after_opener, before_date, is_opener, parse_byline, parse_name_line
 from .model import TreeModel
@@ -332,6 +333,20 @@ def _undoubled(name: str) -> str:
     return name
 
 
+def _gapped(printed: str, text: str, lexicon: Lexicon) -> str:
+    """A line as the byline reader reads it: a wide gap between two of its parts separates them,
+    as "|" does, but for one right after a byline opener ("By   Jane Doe"). (Text input only:
+    the text of an HTML page keeps the source's indentation, which says nothing of the layout.)"""
+    if not _WIDE_GAP.search(printed):
+        return text
+    parts = _WIDE_GAP.split(printed)
+    out = parts[0]
+    for part in parts[1:]:
+        out += " " if is_opener(out.rsplit("|", 1)[-1], lexicon) else " | "
+        out += part
+    return " ".join(out.split())
+
+
 # Where the words an opener introduces end: a separator, a date, a label, another opener, a number.
 _OPENED_WORD: Final = regex.compile(r"\A(?:\p{Lu}|\d+\p{L})[\p{L}\p{M}\d'’&.+-]*\Z")
 
@@ -470,10 +485,8 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         text = units[i].text
         if text.isascii() and text.islower() and not is_opener(text, lexicon):
             continue  # no capital letter: no name to read (an opener alone joins the next line)
-        if units[i].lines == 1:
-            printed = page.text[units[i].start : units[i].end].strip()
-            if _WIDE_GAP.search(printed):
-                text = " ".join(_WIDE_GAP.sub(" | ", printed).split())  # the gap separates, as "|" does
+        if units[i].lines == 1 and not page.from_html:
+            text = _gapped(page.text[units[i].start : units[i].end].strip(), text, lexicon)
         nxt = units[i + 1].text if i + 1 < n else None
         for names, agency, how in readings(text, page, nxt):
             raw.append((i, names, agency, how))
