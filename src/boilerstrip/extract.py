@@ -199,13 +199,13 @@ def _assemble(page: Page, headline: tuple[int, str, Label] | None) -> Article:
     paragraphs = _paragraphs(page, body_units)
     body_text = "\n".join(paragraphs)
 
-    if title_i is not None:
-        title_i = _headline_copy(page, title_i, body_start)
-    anchor = title_i if title_i is not None else body_start
-    found_dates = _dates(page, title_i, anchor, body_start, end)
+    # the headline's line the byline and date stand by (the title itself stays where it was read)
+    shown_at = _headline_copy(page, title_i, body_start) if title_i is not None else None
+    anchor = shown_at if shown_at is not None else body_start
+    found_dates = _dates(page, shown_at, anchor, body_start, end)
     published = taken("published", found_dates[0])
     updated = taken("updated", found_dates[1])
-    authors, at, agency = _byline(page, title_i, anchor, body_start, end)
+    authors, at, agency = _byline(page, shown_at, anchor, body_start, end)
     note("authors", at)
     found_source = _dateline_and_source(page, start, agency)
     dateline = taken("dateline", found_source[0])
@@ -245,9 +245,9 @@ def _headline_copy(page: Page, title: int, body_start: int) -> int:
     the date stand beside."""
     if title != 0:
         return title
-    norm = page.facts[title].norm
-    copies = [j for j in range(1, min(body_start + 1, len(page.units))) if page.facts[j].norm == norm]
-    return copies[-1] if copies else title
+    facts = page.facts
+    last = min(body_start, len(facts) - 1)
+    return next((j for j in range(last, 0, -1) if facts[j].norm == facts[title].norm), title)
 
 
 def _section(page: Page, title: int) -> tuple[int, str] | None:
