@@ -1,13 +1,16 @@
-"""Shared by the training scripts: labels from gold text, the train/validation sides, and the
-export of a LightGBM booster to the flat JSON that boilerstrip.model reads at run time.
+"""Shared by the training scripts: labels from gold text, the train/validation sides, what the
+multilingual pages declare in their markup, and the export of a LightGBM booster to the flat
+JSON that boilerstrip.model reads at run time.
 
 Training needs the `train` extra (pip install '.[train]'); run time does not.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +40,42 @@ def page_sites(bench: Path) -> dict[str, str]:
         gold = json.loads((bench / name / "gold.json").read_text(encoding="utf-8"))
         for pid, g in gold.items():
             out[pid] = domain_of(g.get("url") or "") or g.get("domain") or pid
+    return out
+
+
+@dataclass(frozen=True)
+class DeclaredPage:
+    """A multilingual development page (dev-multi) with what its markup declares."""
+
+    id: str
+    side: str
+    site: str
+    declared: Any  # boilerstrip.markup.Declared
+    path: Path  # its browser rendering
+    text: str  # the rendering's text
+
+
+def declared_pages(bench: Path) -> list[DeclaredPage]:
+    """The multilingual pages (which have no metadata gold) with what their markup declares,
+    read as `extract` reads an HTML page (`markup.read`), and their browser rendering: the
+    training scripts take a declared value as a page's gold where the page prints it."""
+    from boilerstrip.html import parse_html
+    from boilerstrip.lexicon import default_lexicon
+    from boilerstrip.markup import read
+
+    side = sides()
+    lexicon = default_lexicon()
+    gold = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
+    out: list[DeclaredPage] = []
+    for pid in sorted(gold):
+        source = bench / "dev-multi" / f"{pid}.html.gz"
+        path = bench / "dev-multi" / f"{pid}.browser.txt"
+        if not source.exists() or not path.exists() or pid not in side:
+            continue
+        markup = gzip.decompress(source.read_bytes()).decode("utf-8", "replace")
+        site = domain_of(gold[pid].get("url") or "") or pid
+        declared = read(parse_html(markup).root, lexicon)
+        out.append(DeclaredPage(pid, side[pid], site, declared, path, path.read_text(encoding="utf-8")))
     return out
 
 

@@ -26,7 +26,6 @@ figures; validation pages are never listed one by one.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import pickle
 import sys
@@ -38,13 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import bench_or_exit, domain_of, export, sides, site_fold  # noqa: E402
+from modelio import bench_or_exit, declared_pages, domain_of, export, sides, site_fold  # noqa: E402
 
 from boilerstrip import authors  # noqa: E402
 from boilerstrip.extract import analyse, assemble  # noqa: E402
-from boilerstrip.html import parse_html  # noqa: E402
-from boilerstrip.lexicon import default_lexicon  # noqa: E402
-from boilerstrip.markup import read  # noqa: E402
 from boilerstrip.page import Page  # noqa: E402
 
 SEED = 7
@@ -102,40 +98,29 @@ def pages(bench: Path, html: bool = False) -> list[dict[str, Any]]:
     for track in ("html",) if html else ("browser", *EXTRA):
         out.extend(_pages(bench, side, track))
     if MULTI and not html:
-        out.extend(_declared_pages(bench, side))
+        out.extend(_declared_pages(bench))
     return out
 
 
-def _declared_pages(bench: Path, side: dict[str, str]) -> list[dict[str, Any]]:
+def _declared_pages(bench: Path) -> list[dict[str, Any]]:
     """The multilingual pages whose markup declares the story's authors (JSON-LD or meta tags,
     as `extract` reads them from HTML) and whose browser rendering shows every declared name:
     those names stand as the gold (a page that declares none is left out: its byline is
     unknown)."""
-    lexicon = default_lexicon()
-    gold = json.loads((bench / "dev-multi" / "gold.json").read_text(encoding="utf-8"))
     out: list[dict[str, Any]] = []
-    for pid in sorted(gold):
-        source = bench / "dev-multi" / f"{pid}.html.gz"
-        path = bench / "dev-multi" / _file(pid, "browser")
-        if not source.exists() or not path.exists():
-            continue
-        declared = read(
-            parse_html(gzip.decompress(source.read_bytes()).decode("utf-8", "replace")).root, lexicon
-        )
-        printed = path.read_text(encoding="utf-8").casefold()
-        if not declared.authors or not all(a.casefold() in printed for a in declared.authors):
+    for page in declared_pages(bench):
+        names = page.declared.authors
+        printed = page.text.casefold()
+        if not names or not all(a.casefold() in printed for a in names):
             continue
         out.append(
             {
-                "id": pid,
+                "id": page.id,
                 "set": "multi",
-                "side": side[pid],
-                "group": domain_of(gold[pid].get("url") or "") or pid,
-                "gold": {
-                    "authors": list(declared.authors),
-                    "visible": {"authors": [True] * len(declared.authors)},
-                },
-                "text": path,
+                "side": page.side,
+                "group": page.site,
+                "gold": {"authors": list(names), "visible": {"authors": [True] * len(names)}},
+                "text": page.path,
                 "track": "browser",
             }
         )
