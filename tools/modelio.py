@@ -12,8 +12,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from boilerstrip.markup import Declared
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench"
@@ -50,7 +53,7 @@ class DeclaredPage:
     id: str
     side: str
     site: str
-    declared: Any  # boilerstrip.markup.Declared
+    declared: Declared
     path: Path  # its browser rendering
     text: str  # the rendering's text
 
