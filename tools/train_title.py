@@ -3,7 +3,8 @@
     python tools/train_title.py [--cache FILE] [--drop NAME,...] [--no-write] [--html]
 
 Every development page with a gold title (the WCXB pages of every type, wcxb-dev/meta.json,
-and the news pages, meta/dev-meta.json; browser rendering) is run through
+and the news pages, meta/dev-meta.json; browser rendering), and every multilingual page whose
+markup declares a title that its browser rendering prints as a line (`MULTI`), is run through
 `boilerstrip.extract.analyse`, and `boilerstrip.title.candidates` lists its candidate headlines
 with their features. A candidate is positive when its text matches the gold title or one of its
 variants (the scorer's normalisation: NFKC, casefold, ASCII quotes and dashes, edge punctuation
@@ -48,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import bench_or_exit, export, sides  # noqa: E402
+from modelio import bench_or_exit, declared_pages, export, sides  # noqa: E402
 
 from boilerstrip import markup  # noqa: E402
 from boilerstrip.extract import analyse  # noqa: E402
@@ -120,6 +121,10 @@ _QUOTES = str.maketrans(
     }
 )
 RENDERINGS = ("browser", "htmltext", "naive")
+# The multilingual pages whose markup declares a title that the page prints as a line of its
+# own (`_declared_pages`): the declared title stands as the gold. They train the text model
+# only, and the cut-offs stay fitted on the pages with a gold title.
+MULTI = True
 _END_PUNCT = " \t\n\"'`.,;:!?()[]{}<>-_*|/\\\u3002\uff01\uff1f"
 
 
@@ -165,7 +170,31 @@ def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[d
                     "path": bench / "dev" / f"{pid}.{rendering}",
                 }
             )
+    if MULTI and not html and text == "browser":
+        pages.extend(_declared_pages(bench))
     return pages
+
+
+def _declared_pages(bench: Path) -> list[dict[str, Any]]:
+    """The multilingual pages whose markup declares a title (`markup.read`) that their browser
+    rendering prints as a line of its own; a page whose declared title is not such a line is
+    left out (its headline is unknown)."""
+    out: list[dict[str, Any]] = []
+    for page in declared_pages(bench):
+        title = page.declared.title
+        if not title or gold_norm(title) not in {gold_norm(line) for line in page.text.splitlines()}:
+            continue
+        out.append(
+            {
+                "id": page.id,
+                "side": page.side,
+                "group": "multi",
+                "rendering": "browser",
+                "gold": {"title": title, "visible": {"title": True}},
+                "path": page.path,
+            }
+        )
+    return out
 
 
 Finals = dict[tuple[str | None, bool], str | None]
@@ -322,7 +351,7 @@ def report(
 ) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for side in ("train", "validation"):
-        for group in ("wcxb article", "wcxb other", "dev"):
+        for group in ("wcxb article", "wcxb other", "dev", "multi"):
             sel = [k for k, p in enumerate(pages) if p["side"] == side and p["group"] == group]
             if not sel:
                 continue
@@ -415,9 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     flat = [x for r in rows for _, x in r]
     scores = scored(rows, list(predict(flat)) if flat else [])
     train_idx = [k for k, p in enumerate(pages) if p["side"] == "train" and mine[k]]
-    cut = fit_cutoffs(
-        [pages[k] for k in train_idx], [rows[k] for k in train_idx], [scores[k] for k in train_idx]
-    )
+    # the cut-offs on the pages with a gold title (the multilingual pages' titles are all printed)
+    fit_idx = [k for k in train_idx if pages[k]["group"] != "multi"]
+    cut = fit_cutoffs([pages[k] for k in fit_idx], [rows[k] for k in fit_idx], [scores[k] for k in fit_idx])
     said = answers(rows, scores, cut)
     if args.first_line:
         # the other pages keep the shipped text model, as `extract` ranks them
