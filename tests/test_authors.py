@@ -22,6 +22,7 @@ from boilerstrip.authors import (
     MODEL_NAME,
     RULE,
     _gapped,
+    _opens_with_given_name,
     candidates,
     load_model,
     readings,
@@ -29,6 +30,7 @@ from boilerstrip.authors import (
 )
 from boilerstrip.extract import analyse
 from boilerstrip.kinds import Kind
+from boilerstrip.lexicon import default_lexicon
 from boilerstrip.model import TreeModel
 
 from conftest import ROOT, bench_dir
@@ -186,6 +188,17 @@ def test_given_name_feature_reads_the_first_word_accents_aside() -> None:
     page = analyse(HEAD + "Harbour Office\n\nMay 3, 2024\n\n" + STORY)
     found = {c.names: c.features[at] for c in candidates(page, 0, 4, len(page.units) - 1)}
     assert found.get(("Harbour Office",), 0.0) == 0.0
+
+
+def test_given_names_are_kept_as_they_are_looked_up() -> None:
+    """data/given_names.txt holds each name as the feature looks it up (first word, casefolded,
+    accents dropped), and holds names beyond the American lists ("Naoise", "Alban")."""
+    given = default_lexicon().given_names
+    assert len(given) > 20_000
+    assert {"naoise", "alban", "matias", "lucia"} <= given
+    unlike = [n for n in given if not _opens_with_given_name(n, frozenset({n}))]
+    assert unlike == []
+    assert not {"can", "forum", "author"} & given  # common words are left out
 
 
 def test_common_words_feature_tells_words_from_names() -> None:

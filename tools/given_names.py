@@ -8,7 +8,7 @@ Two sources, both in the `train` extra:
   package ships them (MIT): every name of both lists;
 - the first names of every locale of Faker's person providers (MIT; about 80 locales: German,
   French, Spanish, Portuguese, Turkish, Arabic, Hindi, Russian, Chinese...), less the words that
-  data/common_words.txt holds (printed in lower case on many sites: "Can", "Hope", "Forum"),
+  data/common_words.txt holds (printed in lower case on many sites: "Can", "Forum", "Author"),
   which say nothing of a name there.
 Each kept as `authors` looks it up: its first word, casefolded, accents dropped ("Lucía" as
 "lucia"); sorted, so the same packages give the same file. A missing name only leaves the
@@ -85,7 +85,9 @@ def main() -> int:
         if line.strip() and not line.startswith("#")
     }
     us = census()
-    found = us | {n for n in faker_names() if n and n not in common}
+    # (a name whose folded form is not one word, where a compatibility character folds to a
+    # space, could not be looked up as one)
+    found = us | {n for n in faker_names() if n and n not in common and len(n.split()) == 1}
     OUT.write_text(HEADER + "".join(f"{n}\n" for n in sorted(found)), encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(found)} names ({len(us)} from the census lists)")
     return 0
