@@ -11,7 +11,8 @@ Two sources, both in the `train` extra:
   data/common_words.txt holds (printed in lower case on many sites: "Can", "Forum", "Author"),
   which say nothing of a name there.
 Each kept as `authors` looks it up: its first word, casefolded, accents dropped ("Lucía" as
-"lucia"); sorted, so the same packages give the same file. A missing name only leaves the
+"lucia"); sorted, so the same packages give the same file (the header records Faker's
+version, whose lists may change from one release to the next). A missing name only leaves the
 feature at 0, which the model reads beside the line's other signs of a byline.
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import importlib
 import sys
 import unicodedata
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +32,8 @@ FAKER_LISTS = ("first_names", "first_names_male", "first_names_female", "first_n
 
 HEADER = """\
 # Given names, casefolded: the US Census Bureau's 1990 first-name lists (public domain), via
-# the `names` package, and the first names of Faker's person providers (every locale) that
-# common_words.txt does not hold. Written by tools/given_names.py; do not edit by hand.
+# the `names` package, and the first names of Faker's person providers (every locale; Faker
+# {faker}) that common_words.txt does not hold. Written by tools/given_names.py; do not edit by hand.
 """
 
 
@@ -88,7 +89,8 @@ def main() -> int:
     # (a name whose folded form is not one word, where a compatibility character folds to a
     # space, could not be looked up as one)
     found = us | {n for n in faker_names() if n and n not in common and len(n.split()) == 1}
-    OUT.write_text(HEADER + "".join(f"{n}\n" for n in sorted(found)), encoding="utf-8")
+    header = HEADER.format(faker=metadata.version("faker"))
+    OUT.write_text(header + "".join(f"{n}\n" for n in sorted(found)), encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(found)} names ({len(us)} from the census lists)")
     return 0
 
