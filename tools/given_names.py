@@ -10,9 +10,9 @@ Two sources, both in the `train` extra:
   French, Spanish, Portuguese, Turkish, Arabic, Hindi, Russian, Chinese...), less the words that
   data/common_words.txt holds (printed in lower case on many sites: "Can", "Forum", "Author"),
   which say nothing of a name there.
-Each kept as `authors` looks it up: its first word, casefolded, accents dropped ("Lucía" as
-"lucia"); sorted, so the same packages give the same file (the header records Faker's
-version, whose lists may change from one release to the next). A missing name only leaves the
+Each kept as `authors` looks it up (`authors.given_name_key`): its first word, casefolded,
+accents dropped ("Lucía" as "lucia"); sorted, so the same packages give the same file (the
+header records Faker's version, whose lists may change from one release to the next). A missing name only leaves the
 feature at 0, which the model reads beside the line's other signs of a byline.
 """
 
@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import importlib
 import sys
-import unicodedata
 from importlib import metadata, resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from boilerstrip.authors import given_name_key  # noqa: E402
+
 DATA = ROOT / "src" / "boilerstrip" / "data"
 OUT = DATA / "given_names.txt"
 LISTS = ("dist.female.first", "dist.male.first")
@@ -50,16 +53,6 @@ def census() -> set[str]:
     return found
 
 
-def key(name: str) -> str:
-    """A name as `authors._opens_with_given_name` looks it up: its first word, casefolded,
-    accents dropped."""
-    words = name.split(None, 1)
-    first = words[0].strip(".").casefold() if words else ""
-    if not first.isascii():
-        first = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
-    return first
-
-
 def faker_names() -> set[str]:
     """The first names of every locale's person provider (a list, or a dict of weights)."""
     try:
@@ -75,13 +68,13 @@ def faker_names() -> set[str]:
         for attr in FAKER_LISTS:
             value = next((c.__dict__[attr] for c in provider.__mro__ if attr in c.__dict__), None)
             if isinstance(value, dict | list | tuple):
-                found.update(key(str(n)) for n in value)
+                found.update(given_name_key(str(n)) for n in value)
     return found
 
 
 def main() -> int:
     common = {
-        key(line)
+        given_name_key(line)
         for line in (DATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     }

@@ -607,15 +607,22 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
     return out
 
 
-def _opens_with_given_name(name: str, given: frozenset[str]) -> bool:
-    """Whether the name's first word is a given name, accents aside ("Lucía" as "lucia")."""
+def given_name_key(name: str) -> str:
+    """A name as the given-name list holds it: its first word, casefolded, accents dropped
+    ("Lucía Gómez" as "lucia"); "" for no word. tools/given_names.py writes the list so."""
     words = name.split(None, 1)
     if not words:
-        return False
+        return ""
     first = words[0].strip(".").casefold()
     if not first.isascii():
         first = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
-    return first in given
+    return first
+
+
+def _opens_with_given_name(name: str, given: frozenset[str]) -> bool:
+    """Whether the name's first word is a given name, accents aside ("Lucía" as "lucia")."""
+    key = given_name_key(name)
+    return bool(key) and key in given
 
 
 def _clip(v: int, limit: int) -> float:
