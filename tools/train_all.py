@@ -9,8 +9,7 @@ stage on (`--from`), or the files would no longer be what their scripts give. Ea
 of the training scripts, run as it is documented; each is seeded and deterministic, so a rerun
 on the same pages writes the same files. Text and HTML input have a chain each (`--only`).
 About 15-25 minutes for both on two cores; needs the `train` extra and ../shared/bench.
-Today every shipped file is what this writes but data/body.model.json (docs/design.md, "Every
-model refitted in order", says why that one stays).
+Every shipped model file is what this writes.
 """
 
 from __future__ import annotations
