@@ -38,3 +38,48 @@ def test_assemble_leaves_the_page_as_it_was() -> None:
         first = assemble(page).to_dict()
         assert page.labels == before
         assert assemble(page).to_dict() == first == extract(text).to_dict()
+
+
+def _process_caches() -> dict[str, int]:
+    """Every `functools.cache` of the package, by name, and how many entries it holds."""
+    import importlib
+    import pkgutil
+
+    import boilerstrip
+
+    sizes: dict[str, int] = {}
+    for info in pkgutil.iter_modules(boilerstrip.__path__):
+        if info.name.startswith("_"):
+            continue  # __main__ runs the command line
+        try:
+            module = importlib.import_module(f"boilerstrip.{info.name}")
+        except ImportError:
+            continue  # an optional integration whose library is not installed
+        for name, value in vars(module).items():
+            if (
+                callable(getattr(value, "cache_info", None))
+                and getattr(value, "__module__", "") == module.__name__
+            ):
+                sizes[f"{info.name}.{name}"] = value.cache_info().currsize
+    return sizes
+
+
+def test_what_a_process_keeps_does_not_grow_with_the_documents() -> None:
+    """The process-wide caches hold what the data files give (patterns, models, the lexicon),
+    never what a document holds: after every kind of input has been read once, more documents
+    add no entry to any of them."""
+    warm = [
+        *_inputs(),
+        *(p.read_bytes().decode("utf-8", "replace") for p in sorted(FIXTURES.glob("*/*.txt"))),
+    ]
+    for text in warm:
+        extract(text)
+    before = _process_caches()
+    assert before and any(before.values())  # the caches are found, and used
+    for n in range(20):
+        extract(
+            f"Headline number {n} of a page\nBy Jane Doe{n}\n"
+            + f"Story sentence {n} about the town. " * (n + 5)
+        )
+        extract(f"<html><body><h1>Title {n}</h1><p>{'Words of a paragraph. ' * (n + 3)}</p></body></html>")
+    assert _process_caches() == before
