@@ -4,6 +4,7 @@ that use the same words are left alone."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from boilerstrip.kinds import Kind
 from boilerstrip.lexicon import NOTICE_MAX_WORDS, PhraseSet, default_lexicon, normalize
@@ -177,3 +178,21 @@ def test_a_phrase_set_finds_phrases_inside_words_and_keeps_their_order() -> None
     assert phrases.first_in("it will not be long", 5) is Kind.OTHER
     assert phrases.first_in("本站版权所有", 1) is Kind.LEGAL
     assert phrases.first_in("newsletter abonnieren " + "x " * 30, 32) is None  # past its length
+
+
+def test_alternation_tries_the_longest_entry_first() -> None:
+    from boilerstrip.lexicon import alternation
+
+    pattern = regex.compile(rf"\A(?:{alternation(['by', 'written by', 'writ'])})", regex.I)
+    assert pattern.match("Written by Jane Doe").group() == "Written by"
+    assert pattern.match("By Jane").group() == "By"
+    # a space in an entry matches any white space, a typographic apostrophe a straight one too
+    spaced = regex.compile(alternation(["written by", "l’auteur"], spaces=True, apostrophes=True))
+    assert spaced.fullmatch("written \u00a0 by") and spaced.fullmatch("l'auteur")
+    assert not regex.compile(alternation(["written by"])).fullmatch("written  by")
+    # special characters are escaped, one length is in a fixed order, and no entry matches nothing
+    assert regex.compile(alternation(["a.b"])).fullmatch("a.b") and not regex.compile(
+        alternation(["a.b"])
+    ).search("axb")
+    assert alternation(["ab", "aa", "ab"]) == alternation(["aa", "ab"]) == "aa|ab"
+    assert regex.compile(alternation([])).search("anything") is None

@@ -30,9 +30,9 @@ from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .html import DOM_FEATURES
 from .kinds import Kind
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .markers import marker_words
-from .metadata import after_opener, before_date, is_opener, parse_byline, parse_name_line
+from .metadata import after_opener, before_date, is_opener, opener_alternation, parse_byline, parse_name_line
 from .model import TreeModel
 from .page import Page
 
@@ -148,13 +148,8 @@ class Candidate:
 @functools.cache
 def _inner_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """An opener inside a line, after a space or a separator ("... by Jane Doe")."""
-    alts = []
-    for opener in sorted(openers, key=len, reverse=True):
-        if not opener[:1].isalpha() or not opener.isascii():
-            continue
-        escaped = regex.escape(opener).replace("\\ ", r"\s+")
-        alts.append(escaped if opener.endswith(":") else escaped + r"(?![\p{L}])")
-    return regex.compile(r"(?<=[\s|·•,(])(?:" + "|".join(alts) + r")\s*(?=\p{Lu})", regex.I)
+    alts = opener_alternation(o for o in openers if o[:1].isalpha() and o.isascii())
+    return regex.compile(r"(?<=[\s|·•,(])(?:" + alts + r")\s*(?=\p{Lu})", regex.I)
 
 
 @functools.cache
@@ -166,24 +161,22 @@ def _glued_label() -> regex.Pattern[str]:
         if raw.strip() and not raw.startswith("#"):
             word = raw.split("\t")[1].strip().rstrip(":")
             if word.isascii() and word.isalpha():
-                words.add(regex.escape(word.upper()))
-    return regex.compile(r"(?<=\p{Lu}{2})(?=(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b)")
+                words.add(word.upper())
+    return regex.compile(r"(?<=\p{Lu}{2})(?=(?:" + alternation(words) + r")\b)")
 
 
 @functools.cache
 def _glued_role() -> regex.Pattern[str]:
     """A job title glued to the name before it: "Jane DoeFounder at Acme", "Jane DoeEditor"."""
-    words = sorted(
-        (w.capitalize() for w in marker_words("role") if w.isascii() and w.isalpha()), key=len, reverse=True
-    )
-    return regex.compile(r"(?<=\p{Ll})(?=(?:" + "|".join(map(regex.escape, words)) + r")\b)")
+    words = alternation(w.capitalize() for w in marker_words("role") if w.isascii() and w.isalpha())
+    return regex.compile(r"(?<=\p{Ll})(?=(?:" + words + r")\b)")
 
 
 @functools.cache
 def _glued_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """An opener glued to the name after it: "ByJane Doe"."""
-    words = sorted({o.capitalize() for o in openers if o.isascii() and o.isalpha()}, key=len, reverse=True)
-    return regex.compile(r"\A(" + "|".join(map(regex.escape, words)) + r")(?=\p{Lu}\p{Ll})")
+    words = alternation(o.capitalize() for o in openers if o.isascii() and o.isalpha())
+    return regex.compile(r"\A(" + words + r")(?=\p{Lu}\p{Ll})")
 
 
 @functools.cache

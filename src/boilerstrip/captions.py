@@ -12,7 +12,7 @@ from .classify import K_REPEATED, Label
 from .dates import find_dates, first_label
 from .features import UnitFacts
 from .kinds import Kind
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .lines import Unit, clean_text
 from .markers import marker_words
 from .metadata import lead_agency, parse_dateline
@@ -23,11 +23,9 @@ _NOTICE: Final = regex.compile(r"\A(?:\d{4}\b|.*\brights?\s+reserved)", regex.I)
 
 @functools.cache
 def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[regex.Pattern[str], ...]:
-    words = "|".join(
-        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
-    )
-    wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
-    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
+    words = alternation(credit_words, spaces=True)
+    wire = alternation(a for a in agencies if len(a) >= 2)
+    prefix = alternation(marker_words("credit_prefix"))
     label = rf"(?:(?:{prefix})\s+)?(?:{words})"
     return (
         # "... 2025. (Photo: Handout via Reuters/X)", "(File photo: AFP/X)", "[Image: X]", "[File: Reuters]"
@@ -82,19 +80,12 @@ def _patterns(credit_words: frozenset[str], agencies: frozenset[str]) -> tuple[r
 
 @functools.cache
 def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> regex.Pattern[str]:
-    copyright = (
-        "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in credit_words if "copyright" in w) or "(?!)"
-    )
-    prefix = "|".join(regex.escape(w) for w in sorted(marker_words("credit_prefix"), key=len, reverse=True))
-    words = "|".join(
-        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
-    )
-    wire = "|".join(regex.escape(a) for a in sorted(agencies, key=len, reverse=True) if len(a) >= 2)
+    copyright = alternation((w for w in credit_words if "copyright" in w), spaces=True)
+    prefix = alternation(marker_words("credit_prefix"))
+    words = alternation(credit_words, spaces=True)
+    wire = alternation(a for a in agencies if len(a) >= 2)
     # a credit word that is an abbreviation needs no colon: "Fot. Jan Kowalski / Agencja Gazeta"
-    dotted = (
-        "|".join(regex.escape(w) for w in sorted(credit_words, key=len, reverse=True) if w.endswith("."))
-        or "(?!)"
-    )
+    dotted = alternation(w for w in credit_words if w.endswith("."))
     return regex.compile(
         rf"\A[(\[]?\s*(?:(?:{prefix})\s+)?(?:{words})\s*(?:by\s+)?[:：=/]\s*(?P<credit>.{{2,100}}?)\s*[)\]]?\Z"
         rf"|\A(?:{dotted})\s+(?P<credit>\p{{L}}.{{1,99}}?)\s*\Z"
@@ -111,9 +102,7 @@ def _credit_only(credit_words: frozenset[str], agencies: frozenset[str]) -> rege
 @functools.cache
 def _credit_lead(credit_words: frozenset[str]) -> regex.Pattern[str]:
     """ "Credit..." / "Photo:" alone on a line: the credit itself is on the next line."""
-    words = "|".join(
-        regex.escape(w).replace("\\ ", r"\s+") for w in sorted(credit_words, key=len, reverse=True)
-    )
+    words = alternation(credit_words, spaces=True)
     return regex.compile(rf"\A(?:{words})\s*(?:\.{{2,}}|…|:)\s*\Z", regex.I)
 
 
@@ -379,8 +368,7 @@ def _unsourced_ends() -> tuple[tuple[str, ...], int]:
 
 
 def _alternation(kind: str) -> str:
-    words = sorted(marker_words(kind), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace("\\ ", r"\s+").replace("’", "['’]") for w in words) or "(?!)"
+    return alternation(marker_words(kind), spaces=True, apostrophes=True)
 
 
 # A credit's source: a name of a few words (up to six), no sentence inside it.
@@ -527,9 +515,10 @@ _OPENING: Final = regex.compile(r"[\s(\[]*(©|\(c\)|[^\s/:：=(\[\]).,;]+)")
 
 @functools.cache
 def _agency_names(agencies: frozenset[str]) -> regex.Pattern[str]:
-    photo = sorted(marker_words("photo_agency"), key=len, reverse=True)
-    wire = sorted((a for a in agencies if len(a) >= 2), key=len, reverse=True)
-    alts = "|".join(regex.escape(a).replace("\\ ", r"\s+") for a in [*photo, *wire])
+    # the picture agencies first, then the wires
+    photo = alternation(marker_words("photo_agency"), spaces=True)
+    wire = alternation((a for a in agencies if len(a) >= 2), spaces=True)
+    alts = f"{photo}|{wire}"
     return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])", regex.I)
 
 
@@ -568,8 +557,7 @@ def signs_story(text: str) -> bool:
 
 @functools.cache
 def _caption_labels() -> regex.Pattern[str]:
-    labels = marker_words("caption")
-    alts = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
+    alts = alternation(marker_words("caption"), spaces=True)
     return regex.compile(rf"\A(?:{alts})(?:\s*:\s*|\s+|(?=(?-i:\p{{Lu}})|[\"“‘'(]))(?=\S)", regex.I)
 
 

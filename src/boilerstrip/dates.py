@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import regex
 
-from .lexicon import holds_any
+from .lexicon import alternation, holds_any
 
 # Locales whose month names are recognised (the most used languages of the web and more).
 LOCALES: Final = (
@@ -454,7 +454,7 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
     alternatives, fixed = _relative_forms()
     if not alternatives and not fixed:
         return regex.compile(r"(?!)"), {}
-    words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
+    words = alternation(fixed)
     body = "|".join(f"(?:{alt})" for alt in alternatives)
     # Group names repeat across alternatives; the `regex` module allows that.
     pattern = regex.compile(rf"(?<![\p{{L}}\d])(?:{body}|(?P<word>{words}))(?![\p{{L}}])", regex.I)
@@ -465,7 +465,7 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, tuple[str, int]]]:
 def _relative_words() -> regex.Pattern[str]:
     """Only the fixed words ("yesterday", "gestern"): a cheap test for lines without digits."""
     _, fixed = _relative()
-    words = "|".join(regex.escape(w) for w in sorted(fixed, key=len, reverse=True))
+    words = alternation(fixed)
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})(?![\p{{L}}])", regex.I)
 
 
@@ -586,15 +586,11 @@ def _labels() -> regex.Pattern[str]:
             kinds.setdefault(kind.strip(), []).append(word.strip().rstrip(":").casefold())
     parts = []
     for kind, words in kinds.items():
-        spaced = sorted((w for w in words if not _UNSPACED_WORD.search(w)), key=len, reverse=True)
-        unspaced = sorted((w for w in words if _UNSPACED_WORD.search(w)), key=len, reverse=True)
-        alts = [
-            r"(?<![\p{L}])(?:"
-            + "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in spaced)
-            + r")(?![\p{L}])"
-        ]
+        spaced = alternation((w for w in words if not _UNSPACED_WORD.search(w)), spaces=True)
+        unspaced = [w for w in words if _UNSPACED_WORD.search(w)]
+        alts = [r"(?<![\p{L}])(?:" + spaced + r")(?![\p{L}])"]
         if unspaced:
-            alts.append("|".join(regex.escape(w) for w in unspaced))
+            alts.append(alternation(unspaced))
         parts.append(f"(?P<{kind}>{'|'.join(alts)})")
     return regex.compile("|".join(parts), regex.I)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,23 @@ def holds_any(text: str, parts: tuple[str, ...]) -> bool:
         if part in text:
             return True
     return False
+
+
+def alternation(words: Iterable[str], *, spaces: bool = False, apostrophes: bool = False) -> str:
+    """The entries of a word list as one regex alternation, each escaped, the longest first (so
+    that "written by" is tried before "by"; entries of one length in alphabetical order, so the
+    pattern is the same in every process). With `spaces` a space inside an entry matches any run
+    of white space; with `apostrophes` a typographic apostrophe matches a straight one too. No
+    entries give "(?!)", which matches nothing."""
+    alts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        escaped = regex.escape(word)
+        if spaces:
+            escaped = escaped.replace("\\ ", r"\s+")
+        if apostrophes:
+            escaped = escaped.replace("’", "['’]")
+        alts.append(escaped)
+    return "|".join(alts) or "(?!)"
 
 
 def _collapse_spaces(text: str) -> str:

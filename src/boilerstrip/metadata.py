@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Final
 
@@ -36,7 +37,7 @@ from .dates import (
 )
 from .features import UnitFacts
 from .kinds import Kind
-from .lexicon import Lexicon, normalize
+from .lexicon import Lexicon, alternation, normalize
 from .lines import Unit, clean_text
 from .markers import marker_words
 
@@ -654,14 +655,21 @@ _GLUED_ORG: Final = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
 _NAME_STOP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
 
 
+def opener_alternation(openers: Iterable[str]) -> str:
+    """Byline openers ("By", "Von", "Texto:") as one alternation, the longest first; a space
+    inside one matches any white space, and an opener that is a word must end where a word ends
+    ("By" does not open "Byron")."""
+    alts = []
+    for opener in sorted(set(openers), key=lambda w: (-len(w), w)):
+        escaped = alternation((opener,), spaces=True)
+        alts.append(escaped if opener.endswith((":", "：", "／")) else escaped + r"(?![\p{L}])")
+    return "|".join(alts) or "(?!)"
+
+
 @functools.cache
 def _openers(openers: tuple[str, ...]) -> regex.Pattern[str]:
-    """Byline openers ("By", "Von", "Texto:") as one pattern; a word opener must end at a word boundary."""
-    alts = []
-    for opener in sorted(openers, key=len, reverse=True):
-        escaped = regex.escape(opener).replace("\\ ", r"\s+")
-        alts.append(escaped if opener.endswith((":", "：", "／")) else escaped + r"(?![\p{L}])")
-    return regex.compile(r"\A(?:" + "|".join(alts) + ")", regex.I)
+    """Byline openers ("By", "Von", "Texto:") at the start of a line, as one pattern."""
+    return regex.compile(r"\A(?:" + opener_alternation(openers) + ")", regex.I)
 
 
 def is_opener(text: str, lexicon: Lexicon) -> bool:
@@ -741,7 +749,7 @@ def declared_names(value: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 @functools.cache
 def _suffix_pattern() -> regex.Pattern[str]:
-    words = "|".join(regex.escape(w) for w in sorted(marker_words("byline_suffix"), key=len, reverse=True))
+    words = alternation(marker_words("byline_suffix"))
     return regex.compile(
         rf"\A(?P<name>\p{{L}}{{2,12}}(?:\s\p{{L}}{{1,12}})?)\s*(?:{words})(?=\s|\Z|[|,、=/·])", regex.I
     )
@@ -759,15 +767,14 @@ def _name_split() -> regex.Pattern[str]:
 @functools.cache
 def _name_word() -> regex.Pattern[str]:
     """One word of a personal name: capitalised, an initial, or a lower-case particle from data."""
-    particles = "|".join(regex.escape(w) for w in sorted(marker_words("particle"), key=len, reverse=True))
+    particles = alternation(marker_words("particle"))
     return regex.compile(rf"\A(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\p{{Lu}}\.|(?:{particles}))\Z")
 
 
 @functools.cache
 def _reporting() -> regex.Pattern[str]:
     """A wire credits line: "(Reporting by ...; Editing by ...)", "(Con información de EFE)"."""
-    phrases = sorted(marker_words("reporting"), key=len, reverse=True)
-    alts = "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in phrases)
+    alts = alternation(marker_words("reporting"), spaces=True)
     return regex.compile(
         rf"\A(?:[(\[]\s*(?:{alts})\b.{{2,300}}[)\]]|(?:{alts})(?<=\bby)\b.{{2,300}})\Z", regex.I
     )
