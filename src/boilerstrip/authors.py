@@ -19,8 +19,6 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
-from pathlib import Path
 from typing import Final
 
 import regex
@@ -30,7 +28,7 @@ from .classify import Label, comments_heading, headings_above
 from .dates import dates_in, first_label, has_relative
 from .html import DOM_FEATURES
 from .kinds import Kind
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, alternation, data_rows
 from .markers import marker_words
 from .metadata import after_opener, before_date, is_opener, opener_alternation, parse_byline, parse_name_line
 from .model import TreeModel
@@ -155,13 +153,11 @@ def _inner_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
 @functools.cache
 def _glued_label() -> regex.Pattern[str]:
     """A date label (data/datelabels.tsv) glued to a name in capitals: "BY JANE DOEPUBLISHED: JAN 29"."""
-    path = Path(str(resources.files("boilerstrip") / "data" / "datelabels.tsv"))
     words = set()
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            word = raw.split("\t")[1].strip().rstrip(":")
-            if word.isascii() and word.isalpha():
-                words.add(word.upper())
+    for row in data_rows("datelabels.tsv"):
+        word = row[1].strip().rstrip(":")
+        if word.isascii() and word.isalpha():
+            words.add(word.upper())
     return regex.compile(r"(?<=\p{Lu}{2})(?=(?:" + alternation(words) + r")\b)")
 
 

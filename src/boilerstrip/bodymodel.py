@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Final
 
 import regex
@@ -30,6 +28,7 @@ from .classify import Label
 from .features import UnitFacts
 from .html import DOM_FEATURES
 from .kinds import Kind
+from .lexicon import data_file, data_rows
 from .model import TreeModel
 
 # The rule kinds one-hot encoded (the unit's label before the body stage; none: no rule).
@@ -473,11 +472,9 @@ def body_weight(f: UnitFacts) -> float:
 def _furniture_rules() -> frozenset[str]:
     """The rules whose lines are furniture on the training pages (data/body_furniture.txt,
     written by tools/train_body.py: rules under whose lines the gold has almost no body)."""
-    path = Path(str(resources.files("boilerstrip") / "data" / "body_furniture.txt"))
-    if not path.exists():
+    if not data_file("body_furniture.txt").exists():
         return frozenset()
-    rows = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(r.split("\t")[0] for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(row[0] for row in data_rows("body_furniture.txt"))
 
 
 FURNITURE_RULES: Final = _furniture_rules()

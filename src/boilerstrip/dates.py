@@ -11,13 +11,11 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 import regex
 
-from .lexicon import alternation, holds_any
+from .lexicon import alternation, data_rows, holds_any
 
 # Locales whose month names are recognised (the most used languages of the web and more).
 LOCALES: Final = (
@@ -374,11 +372,8 @@ def _zoned(text: str, value: date | datetime, at: int) -> tuple[date | datetime,
 def _zones() -> dict[str, tuple[int, bool]]:
     """{abbreviation: (standard offset in minutes, follows US daylight-saving time)}."""
     table: dict[str, tuple[int, bool]] = {}
-    path = Path(str(resources.files("boilerstrip") / "data" / "timezones.tsv"))
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            cells = raw.split("\t")
-            table[cells[0].strip().upper()] = (int(cells[1]), len(cells) > 2 and cells[2].strip() == "us")
+    for cells in data_rows("timezones.tsv"):
+        table[cells[0].strip().upper()] = (int(cells[1]), len(cells) > 2 and cells[2].strip() == "us")
     return table
 
 
@@ -579,11 +574,8 @@ def _labels() -> regex.Pattern[str]:
     """Date label words (data/datelabels.tsv: published, updated, other) as one pattern with a
     group per kind."""
     kinds: dict[str, list[str]] = {"published": [], "updated": [], "other": []}
-    path = Path(str(resources.files("boilerstrip") / "data" / "datelabels.tsv"))
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            kind, word = raw.split("\t")[:2]
-            kinds.setdefault(kind.strip(), []).append(word.strip().rstrip(":").casefold())
+    for kind, word, *_ in data_rows("datelabels.tsv"):
+        kinds.setdefault(kind.strip(), []).append(word.strip().rstrip(":").casefold())
     parts = []
     for kind, words in kinds.items():
         spaced = alternation((w for w in words if not _UNSPACED_WORD.search(w)), spaces=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
 import regex
@@ -14,6 +13,7 @@ from lxml import html as lxml_html
 
 from .errors import InputError
 from .language import unspaced_chars
+from .lexicon import data_rows
 
 # Elements whose text is not the page's text. A <textarea>'s is a form field's value (a comment
 # box's placeholder, a "republish this story" box holding the article's own HTML source): a
@@ -130,13 +130,9 @@ _BLOCK_ORDER: Final = (
 
 def _class_words() -> tuple[tuple[str, ...], dict[str, int]]:
     """The categories of class and id words (data/dom_words.tsv) and each word's bit."""
-    path = resources.files("boilerstrip") / "data" / "dom_words.tsv"
     names: list[str] = []
     bits: dict[str, int] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        name, words = row.split("\t", 1)
+    for name, words in data_rows("dom_words.tsv"):
         bit = 1 << (len(_TAG_GROUPS) + len(names))
         names.append(name)
         for word in words.split():

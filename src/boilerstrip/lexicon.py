@@ -273,13 +273,16 @@ class Lexicon:
         return bool(tokens & self.cookie_words) and bool(tokens & self.consent_words)
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("boilerstrip") / "data"))
+def data_file(name: str) -> Path:
+    """A file of the package's data folder (`boilerstrip/data/`)."""
+    return Path(str(resources.files("boilerstrip") / "data" / name))
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of a data file, each split at its tabs; blank lines and "#" comments left out.
+    Every word list and table of `boilerstrip/data/` is read through this one loader."""
     rows = []
-    for raw in (_data_dir() / name).read_text(encoding="utf-8").splitlines():
+    for raw in data_file(name).read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             rows.append(raw.split("\t"))
     return rows
@@ -297,14 +300,14 @@ def _stoplist_dir() -> Path | None:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped word lists (read once per process; immutable)."""
-    share_rows = _rows("share.txt")
+    share_rows = data_rows("share.txt")
     share = frozenset(row[0].strip().casefold() for row in share_rows)
     weak_share = frozenset(row[0].strip().casefold() for row in share_rows if row[1:] == ["weak"])
     line_phrases: dict[str, Kind] = {}
     start_phrases: dict[str, Kind] = {}
     contained: list[tuple[str, Kind]] = []
     notices: list[tuple[str, Kind]] = []
-    for kind, mode, phrase in _rows("phrases.tsv"):
+    for kind, mode, phrase in data_rows("phrases.tsv"):
         if mode in ("contains", "notice"):
             (contained if mode == "contains" else notices).append((normalize(phrase), Kind(kind)))
             continue
@@ -314,9 +317,9 @@ def default_lexicon() -> Lexicon:
             key += ":"  # a label: "Read more: <headline>" but not "Read more about it here"
         target.setdefault(key, Kind(kind))
     markers: dict[str, list[str]] = {}
-    for kind, entry in _rows("markers.tsv"):
+    for kind, entry in data_rows("markers.tsv"):
         markers.setdefault(kind, []).append(entry.strip())
-    codes = {row[0]: row[1] for row in _rows("languages.tsv")}
+    codes = {row[0]: row[1] for row in data_rows("languages.tsv")}
     stoplists: dict[str, frozenset[str]] = {}
     detect: dict[str, list[str]] = {}
     folder = _stoplist_dir()
@@ -330,11 +333,11 @@ def default_lexicon() -> Lexicon:
             for w in words[:DETECT_WORDS]:
                 detect.setdefault(w, []).append(code)
     consent: dict[str, set[str]] = {"cookie": set(), "context": set()}
-    for role, word in _rows("consent.tsv"):
+    for role, word in data_rows("consent.tsv"):
         consent.setdefault(role, set()).add(word.strip().casefold())
     stems = sorted({w[:5] for w in consent["cookie"]})
     prompts: dict[str, list[Kind]] = {}
-    for kind, word in _rows("prompts.tsv"):
+    for kind, word in data_rows("prompts.tsv"):
         prompts.setdefault(word.strip().casefold(), []).append(Kind(kind))
     return Lexicon(
         prompt_words={w: tuple(dict.fromkeys(k)) for w, k in prompts.items()},
@@ -359,9 +362,9 @@ def default_lexicon() -> Lexicon:
         markers={kind: frozenset(m.casefold() for m in entries) for kind, entries in markers.items()},
         stoplists=stoplists,
         detect_index={w: tuple(c) for w, c in detect.items()},
-        given_names=frozenset(row[0].strip() for row in _rows("given_names.txt")),
-        common_words=frozenset(row[0].strip() for row in _rows("common_words.txt")),
-        bio_words=frozenset(row[0].strip().casefold() for row in _rows("bio.txt")),
+        given_names=frozenset(row[0].strip() for row in data_rows("given_names.txt")),
+        common_words=frozenset(row[0].strip() for row in data_rows("common_words.txt")),
+        bio_words=frozenset(row[0].strip().casefold() for row in data_rows("bio.txt")),
     )
 
 
