@@ -30,7 +30,9 @@ which read `declared` off the first line. Printed per rendering: the titles `ext
 pages ranked by the new model and the others by the shipped text model.
 
 --cache keeps the candidates of every page in FILE (a pickle) and reads them from there when it
-exists; --drop leaves features out (an ablation: nothing is written).
+exists; --drop leaves features out (an ablation: nothing is written). --oof also scores every
+train page out of fold: the trees and cut-offs fitted on the train pages of the other four folds
+of sites (`modelio.site_fold`), the honest train figures to set beside validation's.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from modelio import bench_or_exit, declared_pages, export, sides  # noqa: E402
+from modelio import bench_or_exit, declared_pages, export, page_sites, sides, site_fold  # noqa: E402
 
 from boilerstrip import markup  # noqa: E402
 from boilerstrip.extract import analyse  # noqa: E402
@@ -87,6 +89,7 @@ PARAMS: dict[str, Any] = {
 # other page types; on HTML input they did no better out of fold (0.944 against 0.946, three seeds).
 TEXT_PARAMS: dict[str, Any] = {**PARAMS, "num_leaves": 8, "min_data_in_leaf": 100}
 ROUNDS = 200
+FOLDS = 5  # --oof: folds of train sites
 # The share of right train titles the floor may lose: a quantile, not the single lowest right
 # title (with 0, the 8-leaf model's floor fell from 0.145 to 0.039, and a list of tour dates with
 # no headline above it got "Hamburg, Barclays Arena" as its title). 0.005 costs one right title of
@@ -142,6 +145,7 @@ def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[d
     rendering = "html.gz" if html else f"{text}.txt"
     pages: list[dict[str, Any]] = []
     wcxb = json.loads((bench / "wcxb-dev" / "meta.json").read_text(encoding="utf-8"))
+    sites = page_sites(bench)
     for pid in sorted(wcxb):
         gold = wcxb[pid]
         if gold.get("title") and pid in side:
@@ -154,6 +158,7 @@ def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[d
                     "rendering": text,
                     "gold": gold,
                     "path": bench / "wcxb-dev" / f"{pid}.{rendering}",
+                    "site": sites.get(pid) or pid,
                 }
             )
     dev = json.loads((bench / "meta" / "dev-meta.json").read_text(encoding="utf-8"))
@@ -168,6 +173,7 @@ def load_pages(bench: Path, html: bool = False, text: str = "browser") -> list[d
                     "rendering": text,
                     "gold": gold,
                     "path": bench / "dev" / f"{pid}.{rendering}",
+                    "site": sites.get(pid) or pid,
                 }
             )
     if MULTI and not html and text == "browser":
@@ -192,6 +198,7 @@ def _declared_pages(bench: Path) -> list[dict[str, Any]]:
                 "rendering": "browser",
                 "gold": {"title": title, "visible": {"title": True}},
                 "path": page.path,
+                "site": page.site,
             }
         )
     return out
@@ -378,6 +385,35 @@ def report(
     return out
 
 
+def out_of_fold(
+    pages: list[dict[str, Any]],
+    rows: list[Rows],
+    fit: Any,
+    predict: Any,
+) -> dict[int, Answer]:
+    """Each train page's answer from trees and cut-offs fitted on the train pages of the other
+    FOLDS folds of sites: `fit(indices)` fits the trees on those pages, `predict(model, x)`
+    gives the probabilities of candidates' features."""
+    train = [k for k, p in enumerate(pages) if p["side"] == "train" and rows[k]]
+    out: dict[int, Answer] = {}
+    for fold in range(FOLDS):
+        inside = [k for k in train if site_fold(pages[k]["site"], FOLDS) != fold]
+        held = [k for k in train if site_fold(pages[k]["site"], FOLDS) == fold]
+        model = fit(inside)
+        probs = {k: list(predict(model, [x for _, x in rows[k]])) for k in inside + held}
+        scores = {k: scored([rows[k]], probs[k])[0] for k in probs}
+        # the cut-offs on the pages with a gold title, as the full fit does
+        gold_idx = [k for k in inside if pages[k]["group"] != "multi"]
+        cut = fit_cutoffs(
+            [pages[k] for k in gold_idx], [rows[k] for k in gold_idx], [scores[k] for k in gold_idx]
+        )
+        for k, answer in zip(
+            held, answers([rows[k] for k in held], [scores[k] for k in held], cut), strict=True
+        ):
+            out[k] = answer
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", type=Path, default=None)
@@ -389,9 +425,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="train the model for text pages whose first line is their <title>, on three renderings",
     )
+    ap.add_argument(
+        "--oof", action="store_true", help="also score the train pages out of fold (5 folds by site)"
+    )
     args = ap.parse_args(argv)
     if args.html and args.first_line:
         ap.error("--first-line trains a text model: not with --html")
+    if args.oof and args.first_line:
+        ap.error("--oof scores the headline model: not with --first-line")
     import lightgbm as lgb
     import numpy as np
 
@@ -415,26 +456,33 @@ def main(argv: list[str] | None = None) -> int:
     keep = [k for k, name in enumerate(FEATURE_NAMES) if name not in drop]
     names = [FEATURE_NAMES[k] for k in keep]
 
-    xs: list[list[float]] = []
-    ys: list[int] = []
-    groups: list[int] = []
-    for page, r, ok in zip(pages, rows, mine, strict=True):
-        if page["side"] != "train" or not r or not ok:
-            continue
-        gs = golds(page)
-        for text, x in r:
-            xs.append([x[k] for k in keep])
-            ys.append(int(gold_norm(text) in gs))
-        groups.append(len(r))
-    data = lgb.Dataset(
-        np.array(xs, dtype=np.float64),
-        label=np.array(ys),
-        group=groups,
-        feature_name=names,
-        free_raw_data=False,
-    )
     params = PARAMS if args.html else TEXT_PARAMS
-    booster = lgb.train(params, data, num_boost_round=ROUNDS)
+
+    def fit(indices: list[int]) -> tuple[Any, list[int]]:
+        """The ranking trees fitted on these pages (the train pages that are the model's),
+        and the labels they were fitted on."""
+        xs: list[list[float]] = []
+        ys: list[int] = []
+        groups: list[int] = []
+        for k in indices:
+            page, r = pages[k], rows[k]
+            if page["side"] != "train" or not r or not mine[k]:
+                continue
+            gs = golds(page)
+            for text, x in r:
+                xs.append([x[j] for j in keep])
+                ys.append(int(gold_norm(text) in gs))
+            groups.append(len(r))
+        data = lgb.Dataset(
+            np.array(xs, dtype=np.float64),
+            label=np.array(ys),
+            group=groups,
+            feature_name=names,
+            free_raw_data=False,
+        )
+        return lgb.train(params, data, num_boost_round=ROUNDS), ys
+
+    booster, ys = fit(list(range(len(pages))))
 
     def predict(x: list[tuple[float, ...]]) -> Any:
         """The probability the run-time model gives: the logistic of the raw ranking score."""
@@ -478,10 +526,24 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:<26} pages {fig['pages']:>4}  exact {fig['exact']:.3f}  any variant {fig['exact_any_variant']:.3f}"
                 f"  exact where visible {fig['exact_on_visible']:.3f}  reachable {fig['reachable']:.3f}"
             )
+    if args.oof:
+
+        def fold_predict(model: Any, x: list[tuple[float, ...]]) -> Any:
+            raw = model.predict(np.array([[v[j] for j in keep] for v in x], dtype=np.float64))
+            return 1.0 / (1.0 + np.exp(-raw))
+
+        held = out_of_fold(pages, rows, lambda idx: fit(idx)[0], fold_predict)
+        sel = sorted(held)
+        got = report([pages[k] for k in sel], [rows[k] for k in sel], [held[k] for k in sel])
+        for name, fig in got.items():
+            print(
+                f"{name + ' (out of fold)':<26} pages {fig['pages']:>4}  exact {fig['exact']:.3f}"
+                f"  exact where visible {fig['exact_on_visible']:.3f}"
+            )
     gain = booster.feature_importance(importance_type="gain")
     top = sorted(zip(names, gain, strict=True), key=lambda kv: -kv[1])[:15]
     print("gain:", ", ".join(f"{n} {g:.0f}" for n, g in top))
-    if drop or args.no_write:
+    if drop or args.no_write or args.oof:
         return 0
     if args.first_line:
         data_note = "the three text renderings of the pages whose first line is their <title>"
