@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,6 +15,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 TRACKS = ("browser", "htmltext", "naive")
+
+
+def iso(value: date | datetime | None) -> str | None:
+    """A date as the metadata scorer reads it: ISO 8601, a time of day to the minute."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
 
 
 def scorer(bench: Path, name: str) -> ModuleType:

@@ -18,13 +18,12 @@ import random
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchdata import DEFAULT_BENCH, scorer, split_of  # noqa: E402
+from benchdata import DEFAULT_BENCH, iso, scorer, split_of  # noqa: E402
 
 from boilerstrip import extract  # noqa: E402
 
@@ -46,10 +45,6 @@ def _mean(rows: Sequence[Any]) -> float:
 
 def _count(rows: Sequence[Any]) -> float:
     return float(sum(rows))
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def page_figures(bench: Path, side: str) -> list[Figure]:
@@ -82,7 +77,7 @@ def page_figures(bench: Path, side: str) -> list[Figure]:
         bag.append(wordbag.score({pid: gold[pid]}, {pid: article.body})[0]["f1"])
         pred = {
             "title": article.title,
-            "published": _iso(article.published),
+            "published": iso(article.published),
             "authors": list(article.authors),
         }
         got = meta_scorer.score({pid: meta[pid]}, {pid: pred})

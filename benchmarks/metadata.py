@@ -22,13 +22,12 @@ import dataclasses
 import json
 import sys
 import time
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchdata import DEFAULT_BENCH, ROOT, have_trafilatura, scorer, write_section  # noqa: E402
+from benchdata import DEFAULT_BENCH, ROOT, have_trafilatura, iso, scorer, write_section  # noqa: E402
 
 import boilerstrip  # noqa: E402
 from boilerstrip import Article, Caption, extract, markup  # noqa: E402
@@ -41,14 +40,6 @@ HTML_END = "<!-- markup:end -->"
 # The gold sets with HTML: (name in the report, folder of the pages, gold file).
 HTML_SETS = (("news (dev)", "dev", "meta/dev-meta.json"), ("WCXB", "wcxb-dev", "wcxb-dev/meta.json"))
 SYSTEMS = ("text", "markup", "merged")
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
 
 
 def as_printed(article: Article, caption: Caption) -> str:
@@ -90,8 +81,8 @@ def predictions(dev: Path, ids: list[str], track: str = "browser") -> tuple[dict
         elapsed += time.perf_counter() - t0
         out[pid] = {
             "title": article.title,
-            "published": _iso(article.published),
-            "updated": _iso(article.updated),
+            "published": iso(article.published),
+            "updated": iso(article.updated),
             "authors": list(article.authors),
             "dateline": article.dateline,
             "source": article.source,
@@ -107,8 +98,8 @@ def _record(
 ) -> dict[str, Any]:
     return {
         "title": title,
-        "published": published if published is None or isinstance(published, str) else _iso(published),
-        "updated": updated if updated is None or isinstance(updated, str) else _iso(updated),
+        "published": published if published is None or isinstance(published, str) else iso(published),
+        "updated": updated if updated is None or isinstance(updated, str) else iso(updated),
         "authors": list(authors),
         "section": section,
         "tags": list(tags),

@@ -5,9 +5,9 @@
 A model's features read what the models before it decided: the headline's candidates read the
 body region, the publication date reads the headline's place, the authors read the headline's
 and the date's. So after a change to one stage, every model after it is refitted from that
-stage on (`--from`; from the text body, both chains, for HTML pages whose markup gives no line
-facts are decided by the text body model), or the files would no longer be what their scripts give. Each step is one
-of the training scripts, run as it is documented; each is seeded and deterministic, so a rerun
+stage on (`--from`; from the text body, both chains: HTML pages whose markup gives no line
+facts are decided by the text body model), or the files would no longer be what their scripts
+give. Each step is one of the training scripts, run as it is documented; each is seeded and deterministic, so a rerun
 on the same pages writes the same files. Text and HTML input have a chain each (`--only`).
 About 15-25 minutes for both on two cores; needs the `train` extra and ../shared/bench.
 Every shipped model file is what this writes.

@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
         found = [page_candidates(item["text"]) for item in items]
         if args.cache:
             args.cache.write_bytes(pickle.dumps(found))
-    seeds = [SEED, *range(1, args.seeds)]
+    seeds = [SEED, *(s for s in range(1, args.seeds + 1) if s != SEED)][: args.seeds]
     runs: list[dict[str, float]] = []
     for seed in seeds:
         if len(seeds) > 1:
