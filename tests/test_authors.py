@@ -133,6 +133,20 @@ def test_a_job_title_after_the_name_is_not_a_second_author() -> None:
     assert readings("By Jane Doe and John Roe | May 3, 2024", page)[0][0] == ("Jane Doe", "John Roe")
 
 
+def test_separators_of_other_shapes() -> None:
+    """The dot operators some pages print between a byline's parts read as the middle dot does;
+    a slash glued between a name and a capitalised word separates them, an opener's own slash
+    ("AUTOR/IN") does not."""
+    page = analyse(HEAD + STORY)
+    for line in ("By Jane Doe ⋅ Senior Editor ⋅ Updated May 6, 2025", "By Jane Doe ∙ May 3, 2024"):
+        assert readings(line, page)[0][0] == ("Jane Doe",)
+    assert ("Jane Doe",) in [r[0] for r in readings("JANE DOE/The Associated Press", page)]
+    dated = readings("By Jane Doe/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020", page)
+    assert dated[0][0] == ("Jane Doe",)
+    split = analyse(HEAD + "AUTOR/IN\nMax Mustermann\n\n" + STORY)
+    assert ("Max Mustermann",) in [c.names for c in candidates(split, 0, 3, None)]
+
+
 def test_a_time_zone_after_a_time_is_no_name() -> None:
     """A time zone after a time ("11:28 AMT", one data/timezones.tsv leaves out as ambiguous) is
     no name; a name in capitals after the time still reads."""

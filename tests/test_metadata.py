@@ -25,6 +25,10 @@ EN = LEX.stoplists.get("en", frozenset())
         ("Napisał Jan Kowalski", ("Jan Kowalski",), None),
         ("Skrevet af Lars Hansen", ("Lars Hansen",), None),
         ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie"), None),
+        ("Auteur : Jean Dupont", ("Jean Dupont",), None),  # French puts a space before a colon
+        ("Texte\u00a0: Jean Dupont", ("Jean Dupont",), None),
+        ("Auteurs\u202f: Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie"), None),
+        ("Текст: Иван Петров", ("Иван Петров",), None),
         (
             "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
             ("Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"),
@@ -225,6 +229,13 @@ def test_opener_alone_on_its_line() -> None:
     article = extract(text)
     assert article.authors == ("Jane Doe",)
     assert all("Jane Doe" not in p for p in article.paragraphs)
+
+
+def test_opener_with_a_spaced_colon_alone_on_its_line() -> None:
+    from boilerstrip.metadata import is_opener
+
+    assert is_opener("Auteur :", LEX) and is_opener("Texte\u00a0:", LEX)
+    assert not is_opener("Dimanche :", LEX)
 
 
 def test_date_label_is_no_name() -> None:

@@ -30,7 +30,16 @@ from .html import DOM_FEATURES
 from .kinds import Kind
 from .lexicon import Lexicon, alternation, data_rows
 from .markers import marker_words
-from .metadata import after_opener, before_date, is_opener, opener_alternation, parse_byline, parse_name_line
+from .metadata import (
+    DOTS,
+    NAME_EDGE,
+    after_opener,
+    before_date,
+    is_opener,
+    opener_alternation,
+    parse_byline,
+    parse_name_line,
+)
 from .model import TreeModel
 from .page import Page
 
@@ -50,19 +59,23 @@ HOW_OPENED: Final = 8  # what an opener introduces, as printed: "By 3i Global", 
 # Kinds as small numbers for the trees (0: no label).
 _KIND_CODE: Final = {kind: n + 1 for n, kind in enumerate(Kind)}
 
-_SEPARATORS: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/|::)\s+|\s{2,}|\s*[|•·]\s*")
-_SEPARATOR_CHARS: Final = regex.compile(r"[|•·—–/]")
+_SEPARATORS: Final = regex.compile(rf"\s+(?:\||[{DOTS}]|—|–|-|/|::)\s+|\s{{2,}}|\s*[|{DOTS}]\s*")
+_SEPARATOR_CHARS: Final = regex.compile(rf"[|{DOTS}—–/]")
 _LOOSE_WORD: Final = regex.compile(r"\A(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)\Z")
 _HANDLE: Final = regex.compile(r"@|https?:|www\.", regex.I)
 _DIGIT: Final = regex.compile(r"\d")
 _POSSESSIVE: Final = regex.compile(r"(?<=\p{L})['’]s\Z")
 _NAME_TOKEN: Final = regex.compile(r"\w+")
-# A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read").
-_GLUED_SEPARATOR: Final = regex.compile(r"(?<=\p{L})\s*([|·•—])\s*(?=\S)")
+# A separator glued to the words around it ("Jane Doe· May 3", "Jane Doe—10 min read"), and a
+# slash between a name and the capitalised word after it ("JANE DOE/The Associated Press", not
+# "AUTOR/IN").
+_GLUED_SEPARATOR: Final = regex.compile(rf"(?<=\p{{L}})\s*([|{DOTS}—]|/(?=\p{{Lu}}\p{{Ll}}))\s*(?=\S)")
 # A time zone's abbreviation after a date's time of day ("November 20, 2019 - 11:28 AMT"): the
 # zones data/timezones.tsv leaves out as ambiguous are no name either (a name in capitals after
 # the time is: "11:28 JANE DOE").
-_ZONE_AFTER_TIME: Final = regex.compile(r"\A\s*\(?\p{Lu}{2,5}\)?(?=[\s,;|·•–—-]|\Z)(?!\s+\p{Lu}{2})")
+_ZONE_AFTER_TIME: Final = regex.compile(
+    rf"\A\s*\(?\p{{Lu}}{{2,5}}\)?(?=[\s,;|{DOTS}–—-]|\Z)(?!\s+\p{{Lu}}{{2}})"
+)
 # A word in lower case in the page's running text (not in a link or an address).
 _LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
 # A wide gap inside one printed line, which the unit's text collapses: cells or inline blocks
@@ -147,7 +160,7 @@ class Candidate:
 def _inner_opener(openers: tuple[str, ...]) -> regex.Pattern[str]:
     """An opener inside a line, after a space or a separator ("... by Jane Doe")."""
     alts = opener_alternation(o for o in openers if o[:1].isalpha() and o.isascii())
-    return regex.compile(r"(?<=[\s|·•,(])(?:" + alts + r")\s*(?=\p{Lu})", regex.I)
+    return regex.compile(rf"(?<=[\s|{DOTS},(])(?:" + alts + r")\s*(?=\p{Lu})", regex.I)
 
 
 @functools.cache
@@ -201,7 +214,7 @@ def _name_words(text: str) -> list[str]:
 def _loose(text: str, stoplist: frozenset[str]) -> tuple[str, bool] | None:
     """A short run of capitalised words opening `text` ("Jane Doe", "Everfit Team"), and
     whether it is the whole of `text`; a run that stops early needs two words or more."""
-    words = _name_words(text.strip(" ,;:-–—|·•"))
+    words = _name_words(text.strip(NAME_EDGE))
     if not words:
         return None
     articles = marker_words("article")
@@ -294,7 +307,7 @@ def readings(
     label = first_label(rest)
     if label is not None:
         rest = rest[:label]
-    parts = [p for p in _SEPARATORS.split(rest) if p.strip(" ,;:-–—|·•")]
+    parts = [p for p in _SEPARATORS.split(rest) if p.strip(NAME_EDGE)]
     if parts and parts[0].split(None, 1)[0].casefold() not in lexicon.opener_set:
         head = parts[0].split(",", 1)[0]
         loose = _loose(head, stoplist)
@@ -371,7 +384,7 @@ def _opened(text: str, page: Page) -> tuple[str, ...]:
     inner = _inner_opener(page.lexicon.byline_openers).search(rest)
     if inner is not None:
         rest = rest[: inner.start()]
-    words = rest.strip(" ,;:-–—|·•").split()
+    words = rest.strip(NAME_EDGE).split()
     if words and words[0].casefold() in marker_words("article"):
         words = words[1:]
     joiners = _joiners()

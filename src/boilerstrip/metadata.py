@@ -55,7 +55,12 @@ _CASELESS_WORD: Final = regex.compile(
 # personal name, where the name stops ("By Jane Doe FOXBusiness").
 _BRAND_WORD: Final = regex.compile(r"\A\p{Lu}{2,}\p{Ll}")
 _TAG_SPLIT: Final = regex.compile(r"\s*(?:[,|·•;#]|\s/\s)\s*")
-_BYLINE_SEP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s{2,}")
+# The dots pages print between the parts of a byline: the middle dot, the bullet, and the
+# mathematical dot and bullet operators ("By Jane Doe ⋅ Senior Editor ⋅ Updated May 6").
+DOTS: Final = "·•⋅∙"
+# What is stripped from the edges of a name: separators, dots and punctuation.
+NAME_EDGE: Final = " ,;:-–—|" + DOTS
+_BYLINE_SEP: Final = regex.compile(rf"\s+(?:\||[{DOTS}]|—|–|-)\s+|\s{{2,}}")
 _DATELINE_CAPS: Final = regex.compile(
     r"\A(?P<place>[\p{Lu}][\p{Lu}\p{M}'’.\-]*(?:[ \-][\p{Lu}][\p{Lu}\p{M}'’.\-]*){0,3}"
     r"(?:,\s*\p{Lu}[\p{L}.]{0,12}(?:\s\p{Lu}[\p{L}.]{0,12})?)?)"
@@ -652,17 +657,26 @@ def _handles(text: str) -> regex.Pattern[str]:
 
 
 _GLUED_ORG: Final = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{2,}\p{L}*\b)")
-_NAME_STOP: Final = regex.compile(r"\s+(?:\||•|·|—|–|-|/)\s+|\s{2,}|\s*[(\[]")
+_NAME_STOP: Final = regex.compile(rf"\s+(?:\||[{DOTS}]|—|–|-|/)\s+|\s{{2,}}|\s*[(\[]")
+
+
+# A space (a no-break one in French typography) between an opener's word and its colon.
+_SPACE_BEFORE_COLON: Final = r"[^\S\n]?:"
+_SPACED_COLON: Final = regex.compile(r"[^\S\n]+:\Z")
 
 
 def opener_alternation(openers: Iterable[str]) -> str:
     """Byline openers ("By", "Von", "Texto:") as one alternation, the longest first; a space
-    inside one matches any white space, and an opener that is a word must end where a word ends
-    ("By" does not open "Byron")."""
+    inside one matches any white space, a colon may follow a space as French prints it
+    ("Auteur : Jean Dupont"), and an opener that is a word must end where a word ends ("By"
+    does not open "Byron")."""
     alts = []
     for opener in sorted(set(openers), key=lambda w: (-len(w), w)):
         escaped = alternation((opener,), spaces=True)
-        alts.append(escaped if opener.endswith((":", "：", "／")) else escaped + r"(?![\p{L}])")
+        if opener.endswith(":"):
+            alts.append(escaped[:-1] + _SPACE_BEFORE_COLON)
+        else:
+            alts.append(escaped if opener.endswith(("：", "／")) else escaped + r"(?![\p{L}])")
     return "|".join(alts) or "(?!)"
 
 
@@ -677,7 +691,7 @@ def is_opener(text: str, lexicon: Lexicon) -> bool:
     stripped = text.strip()
     if len(stripped) > 16:
         return False  # (casefolding never makes a text shorter)
-    folded = stripped.casefold()
+    folded = _SPACED_COLON.sub(":", stripped.casefold())
     return len(folded) <= 16 and (folded in lexicon.opener_set or folded + ":" in lexicon.opener_set)
 
 
