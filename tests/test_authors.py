@@ -26,6 +26,7 @@ from boilerstrip.authors import (
     candidates,
     load_model,
     readings,
+    run_on,
     threshold,
 )
 from boilerstrip.extract import analyse
@@ -145,6 +146,24 @@ def test_separators_of_other_shapes() -> None:
     assert dated[0][0] == ("Jane Doe",)
     split = analyse(HEAD + "AUTOR/IN\nMax Mustermann\n\n" + STORY)
     assert ("Max Mustermann",) in [c.names for c in candidates(split, 0, 3, None)]
+
+
+def test_names_printed_one_part_a_line_read_as_one_list() -> None:
+    """A rendering that prints each linked name on a line of its own, with the commas and "and"
+    between them on their own lines or at a line's end, gives a reading of the whole list."""
+    page = analyse(
+        HEAD + "Thomas Broderick\n,\nNalea Ko\n, and\nJohn Roe\nUpdated on December 11, 2025\n\n" + STORY
+    )
+    first = next(i for i, u in enumerate(page.units) if u.text.startswith("Thomas"))
+    assert run_on(page, first) == " Nalea Ko, and John Roe"
+    found = [c.names for c in candidates(page, 0, first + 4, None)]
+    assert ("Thomas Broderick", "Nalea Ko", "John Roe") in found
+    split = analyse(HEAD + "By\nJane Doe\nand\nJohn Roe\n\n" + STORY)
+    assert ("Jane Doe", "John Roe") in [c.names for c in candidates(split, 0, 5, None)]
+    alone = analyse(HEAD + "Jane Doe\nMay 3, 2024\n\n" + STORY)
+    assert run_on(alone, 1) == ""  # no joint after the name
+    dangling = analyse(HEAD + "By Jane Doe and\n\n" + STORY)
+    assert run_on(dangling, 1) == ""  # a joint no name follows
 
 
 def test_a_time_zone_after_a_time_is_no_name() -> None:

@@ -78,6 +78,8 @@ _ZONE_AFTER_TIME: Final = regex.compile(
 )
 # A word in lower case in the page's running text (not in a link or an address).
 _LOWER_WORD: Final = regex.compile(r"(?<=\s|\A)\p{Ll}[\p{Ll}\p{M}'’]+(?=[\s,.;:!?)]|\Z)")
+# The most names a list printed one part a line adds to its first line (`run_on`).
+_RUN_NAMES: Final = 8
 # A wide gap inside one printed line, which the unit's text collapses: cells or inline blocks
 # side by side ("BRIAN TRUITT \xa0 USA TODAY", "By A. J. Neal    View In Digital Edition").
 _WIDE_GAP: Final = regex.compile(r"[^\S\n]{3,}")
@@ -252,9 +254,11 @@ def _loose(text: str, stoplist: frozenset[str]) -> tuple[str, bool] | None:
 
 
 def readings(
-    text: str, page: Page, next_text: str | None = None
+    text: str, page: Page, next_text: str | None = None, run: str = "", next_run: str = ""
 ) -> list[tuple[tuple[str, ...], str | None, int]]:
-    """Every reading of one line: (names, agency, how), first readings first, no repeats."""
+    """Every reading of one line: (names, agency, how), first readings first, no repeats.
+    `run` is what the lines after it add to a list of names printed one part a line, and
+    `next_run` what the lines after the next one add (`run_on`)."""
     lexicon, stoplist, dates = page.lexicon, page.stoplist, page.dates
     out: list[tuple[tuple[str, ...], str | None, int]] = []
     seen: set[tuple[str, ...]] = set()
@@ -283,9 +287,17 @@ def readings(
         how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
         add(parsed[0], parsed[1], how)
     if next_text is not None and is_opener(text, lexicon):
-        joined = parse_byline(f"{text.strip()} {next_text.strip()}", lexicon, stoplist, dates)
-        if joined is not None:
-            add(joined[0], joined[1], HOW_SPLIT)
+        for tail in (next_run, "") if next_run else ("",):
+            joined = parse_byline(f"{text.strip()} {next_text.strip()}{tail}", lexicon, stoplist, dates)
+            if joined is not None:
+                add(joined[0], joined[1], HOW_SPLIT)
+    if run:  # "Thomas Broderick" then ",", "Nalea Ko": the names as one line prints them
+        listed = parse_byline(text + run, lexicon, stoplist, dates)
+        how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
+        if listed is None:
+            listed, how = parse_name_line(text + run, lexicon, stoplist), HOW_NAMES
+        if listed is not None and len(listed[0]) > 1:
+            add(listed[0], listed[1], how)
     for m in _inner_opener(lexicon.byline_openers).finditer(text):
         # every one: "Reviewed by Jane Doe — Written by John Roe" names two people in two roles
         inner = parse_byline(text[m.start() :], lexicon, stoplist, dates)
@@ -419,6 +431,45 @@ def _trim_stopwords(name: str, stoplist: frozenset[str]) -> str:
     return " ".join(words)
 
 
+def run_on(page: Page, i: int) -> str:
+    """What the lines after line `i` add to a list of names that the rendering printed one part
+    a line (a link each): after "Thomas Broderick,", the lines "Nalea Ko, and" and "ACO Rankings
+    Team" give " Nalea Ko, and ACO Rankings Team", after "By Jane Doe" the lines "and", "John
+    Roe" give " and John Roe"; "" when no list goes on. A joint is a comma, a semicolon, "&" or a
+    conjunction of data/markers.tsv, ending a line or on a line of its own, and a name after it
+    is a line of one to five words that opens with a capital and ends no sentence."""
+    units, facts = page.units, page.facts
+    conjunctions = marker_words("conjunction")
+
+    def bare(text: str) -> bool:
+        word = text.strip(" ,;")
+        return 0 < len(text) <= 6 and (word in ("", "&") or word.casefold() in conjunctions)
+
+    def trailing(text: str) -> bool:
+        words = text.split()
+        return text.endswith((",", ";", "&")) or (len(words) > 1 and words[-1].casefold() in conjunctions)
+
+    parts: list[str] = []
+    pending = trailing(units[i].text.strip())
+    names = 0
+    for j in range(i + 1, len(units)):
+        text = units[j].text.strip()
+        if not pending and bare(text):
+            parts.append(text if text[0] in ",;" else " " + text)
+            pending = True
+        elif pending and 1 <= facts[j].words <= 5 and text[:1].isupper() and not facts[j].ends_sentence:
+            parts.append(" " + text)
+            names += 1
+            pending = trailing(text)
+            if names == _RUN_NAMES:
+                break
+        else:
+            break
+    while parts and bare(parts[-1].strip()):
+        parts.pop()  # a joint that no name follows
+    return "".join(parts) if names else ""
+
+
 def _windows(page: Page, title: int | None, body_start: int, end: int | None) -> set[int]:
     """The lines where pages print a byline."""
     n = len(page.units)
@@ -490,7 +541,8 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         if units[i].lines == 1 and not page.from_html:
             text = _gapped(page.text[units[i].start : units[i].end].strip(), text, lexicon)
         nxt = units[i + 1].text if i + 1 < n else None
-        for names, agency, how in readings(text, page, nxt):
+        run, next_run = run_on(page, i), run_on(page, i + 1) if nxt is not None else ""
+        for names, agency, how in readings(text, page, nxt, run, next_run):
             raw.append((i, names, agency, how))
     if not raw:
         return []
