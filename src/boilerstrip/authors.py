@@ -541,7 +541,8 @@ def candidates(page: Page, title: int | None, body_start: int, end: int | None) 
         if units[i].lines == 1 and not page.from_html:
             text = _gapped(page.text[units[i].start : units[i].end].strip(), text, lexicon)
         nxt = units[i + 1].text if i + 1 < n else None
-        run, next_run = run_on(page, i), run_on(page, i + 1) if nxt is not None else ""
+        split = nxt is not None and is_opener(text, lexicon)  # "By", the name on the next line
+        run, next_run = run_on(page, i), run_on(page, i + 1) if split else ""
         for names, agency, how in readings(text, page, nxt, run, next_run):
             raw.append((i, names, agency, how))
     if not raw:
