@@ -19,6 +19,8 @@ CASES = [
     ("NOV 15, 20195:45 AM", datetime(2019, 11, 15, 5, 45)),  # year and time run together
     ("13. Dezember 2025", date(2025, 12, 13)),
     ("13 de diciembre de 2025", date(2025, 12, 13)),
+    ("13-Dec-2025", date(2025, 12, 13)),
+    ("Updated on 19-DEC-2025", date(2025, 12, 19)),
     ("13 décembre 2025 à 22h47", datetime(2025, 12, 13, 22, 47)),
     ("13 dicembre 2025", date(2025, 12, 13)),
     ("13 de dezembro de 2025", date(2025, 12, 13)),

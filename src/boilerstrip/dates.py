@@ -197,9 +197,16 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
             r"|(?<!\d)(?P<d>[0-3]?\d)\s+tháng\s+(?P<mo>[01]?\d)(?:\s*,)?(?:\s*năm)?\s+(?P<y>(?:19|20)\d\d)(?!\d))",
             regex.I,
         ),
-        # 13 Dec 2025, 13. Dezember 2025, 13 de diciembre de 2025
+        # 13 Dec 2025, 13. Dezember 2025, 13 de diciembre de 2025, 13-Dec-2025
         regex.compile(
-            r"(?=\d)(?<![\p{L}\d])" + day + r"\s*(?:de\s+|of\s+)?" + month + r",?\s*(?:de\s+|del\s+)?" + year,
+            r"(?=\d)(?<![\p{L}\d])"
+            + day
+            + r"(?:\s*(?:de\s+|of\s+)?"
+            + month
+            + r",?\s*(?:de\s+|del\s+)?|-"
+            + month
+            + r"-)"
+            + year,
             regex.I,
         ),
         # December 13, 2025 / Dec. 13th 2025; also glued to the word before it when the page ran
