@@ -283,17 +283,16 @@ def readings(
     text = _glued_opener(lexicon.byline_openers).sub(r"\1 ", _GLUED_SEPARATOR.sub(r" \1 ", text))
     text = _glued_role().sub(" ", text)
     parsed = parse_byline(text, lexicon, stoplist, dates)
+    lead_how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
     if parsed is not None:
-        how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
-        add(parsed[0], parsed[1], how)
+        add(parsed[0], parsed[1], lead_how)
     if next_text is not None and is_opener(text, lexicon):
         for tail in (next_run, "") if next_run else ("",):
             joined = parse_byline(f"{text.strip()} {next_text.strip()}{tail}", lexicon, stoplist, dates)
             if joined is not None:
                 add(joined[0], joined[1], HOW_SPLIT)
     if run:  # "Thomas Broderick" then ",", "Nalea Ko": the names as one line prints them
-        listed = parse_byline(text + run, lexicon, stoplist, dates)
-        how = HOW_OPENER if text[:2].casefold() in lexicon.opener_heads else HOW_SUFFIX
+        listed, how = parse_byline(text + run, lexicon, stoplist, dates), lead_how
         if listed is None:
             listed, how = parse_name_line(text + run, lexicon, stoplist), HOW_NAMES
         if listed is not None and len(listed[0]) > 1:
