@@ -938,12 +938,18 @@ def _names(
             if not name_like or any(ch.isdigit() for ch in w) or _BRAND_WORD.match(w):
                 break
             taken.append(w)
-        while taken and taken[-1].casefold() in stoplist and not taken[-1].istitle():
+        # A word of a script without capitals after an opener is read as a name even when the
+        # language's stoplist holds it: jusText's Arabic list holds "محمد" and "علي".
+        cased = {w for w in taken if not _CASELESS_WORD.match(w)}
+        while taken and taken[-1] in cased and taken[-1].casefold() in stoplist and not taken[-1].istitle():
             taken.pop()  # "JANE DOE ON 11/13/19"
         function_word = bool(taken) and (
-            taken[-1].casefold() in stoplist  # "Learn More", "Sign Up": a surname is not a function word
+            (taken[-1] in cased and taken[-1].casefold() in stoplist)  # "Learn More", "Sign Up"
             or any(
-                w.casefold() in stoplist and len(w) <= 3 and w.casefold() not in marker_words("particle")
+                w in cased
+                and w.casefold() in stoplist
+                and len(w) <= 3
+                and w.casefold() not in marker_words("particle")
                 for w in taken
             )
         )
@@ -960,7 +966,7 @@ def _names(
             if strict and index == 0:
                 return (), None
             continue
-        if any(w.casefold() in stoplist for w in taken[1:-1]) and not all(
+        if any(w.casefold() in stoplist and w in cased for w in taken[1:-1]) and not all(
             w.casefold() in marker_words("particle") for w in taken[1:-1] if w.casefold() in stoplist
         ):
             continue
