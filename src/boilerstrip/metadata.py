@@ -940,18 +940,15 @@ def _names(
             taken.append(w)
         # A word of a script without capitals after an opener is read as a name even when the
         # language's stoplist holds it: jusText's Arabic list holds "محمد" and "علي".
-        cased = {w for w in taken if not _CASELESS_WORD.match(w)}
-        while taken and taken[-1] in cased and taken[-1].casefold() in stoplist and not taken[-1].istitle():
+        # The stop words among the name's words; a word of a script without capitals is not one:
+        # after an opener it is a name even when the stoplist holds it (jusText's Arabic list
+        # holds "محمد" and "علي").
+        stops = {w for w in taken if w.casefold() in stoplist and not _CASELESS_WORD.match(w)}
+        while taken and taken[-1] in stops and not taken[-1].istitle():
             taken.pop()  # "JANE DOE ON 11/13/19"
         function_word = bool(taken) and (
-            (taken[-1] in cased and taken[-1].casefold() in stoplist)  # "Learn More", "Sign Up"
-            or any(
-                w in cased
-                and w.casefold() in stoplist
-                and len(w) <= 3
-                and w.casefold() not in marker_words("particle")
-                for w in taken
-            )
+            taken[-1] in stops  # "Learn More", "Sign Up": a surname is not a function word
+            or any(w in stops and len(w) <= 3 and w.casefold() not in marker_words("particle") for w in taken)
         )
         if strict and (len(taken) != len(words) or function_word):
             if index == 0 or not names:
@@ -966,7 +963,7 @@ def _names(
             if strict and index == 0:
                 return (), None
             continue
-        if any(w.casefold() in stoplist and w in cased for w in taken[1:-1]) and not all(
+        if any(w in stops for w in taken[1:-1]) and not all(
             w.casefold() in marker_words("particle") for w in taken[1:-1] if w.casefold() in stoplist
         ):
             continue
